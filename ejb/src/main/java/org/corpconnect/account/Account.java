@@ -1,0 +1,76 @@
+package org.corpconnect.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.bySlug", query = "select a from Account a where a.slug = :slug")
+@NamedQuery(name = "Account.all", query = "select a from Account a order by a.name")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    private Long id;
+
+    /** Short, URL-safe key of the account, unique in the deployment (e.g. {@code demo}). */
+    @Column(nullable = false, unique = true, length = 64)
+    private String slug;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+        // for JPA
+    }
+
+    public Account(AccountSlug slug, String name, Instant createdAt) {
+        this.slug = slug.value();
+        this.name = requireName(name);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidAccount("An account name is required, at most 200 characters.");
+        }
+        return name.strip();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public AccountSlug slug() {
+        return new AccountSlug(slug);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public void rename(String newName) {
+        this.name = requireName(newName);
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + slug + "]";
+    }
+}

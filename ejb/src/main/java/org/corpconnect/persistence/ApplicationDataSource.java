@@ -1,0 +1,25 @@
+package org.corpconnect.persistence;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The data source, defined by the application so that a fresh domain needs no JDBC setup. Payara
+ * resolves the {@code MPCONFIG} references from server-level MicroProfile Config (system properties,
+ * environment, {@code asadmin set-config-property}) when it creates the pool; the application's own
+ * defaults file is not read that early, so each reference carries its default inline (after the colon).
+ */
+@DataSourceDefinition(
+        name = ApplicationDataSource.JNDI_NAME,
+        className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
+        // Relative to the server's working directory, the domain's config/ (nested ${} is not resolved).
+        url = "${MPCONFIG=db.url:jdbc:h2:./exchange-connection/corpconnect}",
+        user = "${MPCONFIG=db.user:corpconnect}",
+        password = "${MPCONFIG=db.password:corpconnect}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Singleton
+public class ApplicationDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/corpconnect";
+}

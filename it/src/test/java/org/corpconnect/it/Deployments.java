@@ -1,0 +1,38 @@
+package org.corpconnect.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+/** The one deployment builder: the real EAR, never a hand-made subset of the application. */
+public final class Deployments {
+
+    private static final String EJB_MODULE = "/corpconnect-ejb.jar";
+
+    private Deployments() {
+    }
+
+    /** The EAR exactly as {@code mvn package} built it, for tests that call it over HTTP. */
+    public static EnterpriseArchive realEar() {
+        File ear = new File(System.getProperty("ear.file", "target/deployments/exchange-connection.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("No EAR at " + ear + ": run the tests through Maven (mvn verify).");
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+    }
+
+    /**
+     * The real EAR with the given test classes added to its EJB module, for tests that run inside
+     * the server: classes in the EAR's {@code lib/} cannot see the modules' classes, so they go
+     * where the application's own beans are.
+     */
+    public static EnterpriseArchive realEarWith(Class<?>... testClasses) {
+        EnterpriseArchive ear = realEar();
+        JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE)
+                .addClasses(testClasses)
+                .addClass(Deployments.class);
+        ear.delete(EJB_MODULE);
+        return ear.addAsModule(ejb);
+    }
+}
