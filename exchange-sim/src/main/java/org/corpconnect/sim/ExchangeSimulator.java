@@ -1,0 +1,260 @@
+package org.corpconnect.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.corpconnect.sim.auth.Authenticator;
+import org.corpconnect.sim.auth.TokenEndpoint;
+import org.corpconnect.sim.auth.TokenService;
+import org.corpconnect.sim.autodiscover.AutodiscoverEndpoint;
+import org.corpconnect.sim.availability.GetUserAvailability;
+import org.corpconnect.sim.control.ControlApi;
+import org.corpconnect.sim.dataset.Dataset;
+import org.corpconnect.sim.directory.Directory;
+import org.corpconnect.sim.faults.FaultRules;
+import org.corpconnect.sim.faults.Throttle;
+import org.corpconnect.sim.items.CreateItem;
+import org.corpconnect.sim.items.DeleteItem;
+import org.corpconnect.sim.items.FindItem;
+import org.corpconnect.sim.items.GetFolder;
+import org.corpconnect.sim.items.GetItem;
+import org.corpconnect.sim.items.UpdateItem;
+import org.corpconnect.sim.requestlog.RequestLog;
+import org.corpconnect.sim.soap.EwsEndpoint;
+import org.corpconnect.sim.soap.EwsOperation;
+import org.corpconnect.sim.soap.SchemaValidator;
+
+/**
+ * The Exchange simulator: an EWS endpoint with its directory, calendars, authentication, throttling,
+ * injected faults, OAuth token endpoint, Autodiscover and control API, on the JDK's HTTP server.
+ *
+ * <pre>{@code
+ * try (ExchangeSimulator sim = ExchangeSimulator.builder().port(0).schemaDir(dir)
+ *         .dataset(Dataset.demo()).controlToken("t").validateResponses(true).start()) {
+ *     URI ews = sim.ewsUrl();
+ *     ...
+ *     sim.assertAllResponsesValid();
+ * }
+ * }</pre>
+ */
+public final class ExchangeSimulator implements AutoCloseable {
+    public static final String EWS_PATH = "/EWS/Exchange.asmx";
+    public static final String CONTROL_PATH = "/control";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Directory directory;
+    private final RequestLog requestLog;
+    private final FaultRules faults;
+    private final Throttle throttle;
+    private final Authenticator authenticator;
+    private final TokenService tokens;
+    private final List<String> validationFailures = new CopyOnWriteArrayList<>();
+    private final URI baseUrl;
+
+    private ExchangeSimulator(Builder b) throws IOException {
+        Path schemaDir = b.schemaDir != null ? b.schemaDir : defaultSchemaDir();
+        SchemaValidator validator = SchemaValidator.forDirectory(schemaDir);
+        this.directory = new Directory();
+        this.requestLog = new RequestLog(b.requestLogCapacity);
+        this.faults = new FaultRules();
+        this.throttle = new Throttle(b.concurrencyBudget, b.backOffMillis);
+        this.tokens = new TokenService(directory, b.clock);
+        this.authenticator = new Authenticator(directory, tokens, b.clock, b.lockoutThreshold, b.lockoutDuration);
+        if (b.dataset != null) {
+            b.dataset.applyTo(directory);
+        }
+        Map<String, EwsOperation> operations = Map.of(
+                "GetUserAvailabilityRequest", new GetUserAvailability(),
+                "FindItem", new FindItem(),
+                "GetItem", new GetItem(),
+                "CreateItem", new CreateItem(),
+                "UpdateItem", new UpdateItem(),
+                "DeleteItem", new DeleteItem(),
+                "GetFolder", new GetFolder());
+        EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator,
+                b.validateResponses, validationFailures::add, operations, b.clock);
+        this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
+        AtomicInteger threads = new AtomicInteger();
+        // Unbounded: throttling is the simulator's own decision (ErrorServerBusy), never a thread shortage.
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "exchange-sim-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        int port = server.getAddress().getPort();
+        String host = b.host.equals("0.0.0.0") ? "localhost" : b.host;
+        this.baseUrl = URI.create("http://" + host + ":" + port);
+        ControlApi control = new ControlApi(this, b.controlToken);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(tokens);
+        AutodiscoverEndpoint autodiscover = new AutodiscoverEndpoint(directory, authenticator, () -> ewsUrl());
+        server.createContext("/", exchange -> route(exchange, ews, control, tokenEndpoint, autodiscover));
+        server.start();
+    }
+
+    /** Paths are matched case-insensitively, as IIS does for Exchange. */
+    private static void route(HttpExchange exchange, EwsEndpoint ews, ControlApi control, TokenEndpoint token,
+                              AutodiscoverEndpoint autodiscover) throws IOException {
+        String path = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
+        if (path.equals(EWS_PATH.toLowerCase(Locale.ROOT))) {
+            ews.handle(exchange);
+        } else if (path.startsWith(CONTROL_PATH + "/") || path.equals(CONTROL_PATH)) {
+            control.handle(exchange);
+        } else if (path.endsWith("/oauth2/v2.0/token") || path.equals("/oauth2/token")) {
+            token.handle(exchange);
+        } else if (path.startsWith("/autodiscover/")) {
+            autodiscover.handle(exchange);
+        } else {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        }
+    }
+
+    private static Path defaultSchemaDir() {
+        String shared = System.getProperty("shared.dir");
+        Path base = shared != null ? Path.of(shared) : Path.of("..", "shared");
+        Path dir = base.resolve("ews-schema").resolve("exchange-online-2023");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("No EWS schema directory given and none found at " + dir.toAbsolutePath()
+                    + "; set schemaDir(...) or the shared.dir system property. The simulator never runs unvalidated.");
+        }
+        return dir;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public URI ewsUrl() {
+        return baseUrl.resolve(EWS_PATH);
+    }
+
+    public URI controlUrl() {
+        return baseUrl.resolve(CONTROL_PATH);
+    }
+
+    /** The OAuth2 token endpoint, shaped like Entra ID's: {base}/{tenant}/oauth2/v2.0/token. */
+    public URI tokenUrl(String tenant) {
+        return baseUrl.resolve("/" + tenant + "/oauth2/v2.0/token");
+    }
+
+    public URI autodiscoverUrl() {
+        return baseUrl.resolve("/autodiscover/autodiscover.svc");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public FaultRules faults() {
+        return faults;
+    }
+
+    public Throttle throttle() {
+        return throttle;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** Replaces the whole organisation with a data set (mailboxes, calendars, rights, apps). */
+    public synchronized void loadDataset(Dataset dataset) {
+        directory.clear();
+        tokens.revokeAll();
+        dataset.applyTo(directory);
+    }
+
+    /** Every response that failed schema validation in test mode; must stay empty. */
+    public List<String> responseValidationFailures() {
+        return new ArrayList<>(validationFailures);
+    }
+
+    public void assertAllResponsesValid() {
+        if (!validationFailures.isEmpty()) {
+            throw new AssertionError("The Exchange simulator produced " + validationFailures.size()
+                    + " response(s) that are not valid against the EWS schema:\n" + String.join("\n", validationFailures));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Options of a simulator; {@link #start()} binds the port and returns the running simulator. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8025;
+        private Path schemaDir;
+        private Dataset dataset;
+        private String controlToken = "sim-control-token";
+        private boolean validateResponses;
+        private int lockoutThreshold = 5;
+        private Duration lockoutDuration = Duration.ofMinutes(30);
+        private int concurrencyBudget = 27;
+        private long backOffMillis = 30_000;
+        private int requestLogCapacity = 100_000;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder host(String v) { host = Objects.requireNonNull(v); return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder schemaDir(Path v) { schemaDir = v; return this; }
+        public Builder dataset(Dataset v) { dataset = v; return this; }
+        public Builder controlToken(String v) { controlToken = Objects.requireNonNull(v); return this; }
+        public Builder validateResponses(boolean v) { validateResponses = v; return this; }
+        public Builder lockoutThreshold(int v) { lockoutThreshold = v; return this; }
+        public Builder lockoutDuration(Duration v) { lockoutDuration = v; return this; }
+        public Builder concurrencyBudget(int v) { concurrencyBudget = v; return this; }
+        public Builder backOffMillis(long v) { backOffMillis = v; return this; }
+        public Builder requestLogCapacity(int v) { requestLogCapacity = v; return this; }
+        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+
+        public ExchangeSimulator start() {
+            try {
+                return new ExchangeSimulator(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start the Exchange simulator on port " + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.corpconnect.sim;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import org.corpconnect.sim.dataset.Dataset;
+
+/**
+ * Runs the simulator alone: {@code java -jar exchange-sim.jar --port 8025 --dataset demo}.
+ * Prints where it listens and the demo service credentials (they are public demo facts, not secrets),
+ * and stops cleanly on SIGTERM or Ctrl-C through a shutdown hook.
+ */
+public final class ExchangeSimulatorMain {
+    private static final Logger LOG = Logger.getLogger(ExchangeSimulatorMain.class.getName());
+
+    private ExchangeSimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        ExchangeSimulator sim = options.builder().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the Exchange simulator");
+            sim.close();
+            stopped.countDown();
+        }, "exchange-sim-shutdown"));
+        // The console is the user interface of the command: what to point a client at.
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("Exchange simulator listening on " + sim.baseUrl());
+        out.println("  EWS URL:          " + sim.ewsUrl());
+        out.println("  Control API:      " + sim.controlUrl() + "  (Authorization: Bearer " + options.controlToken + ")");
+        out.println("  Token endpoint:   " + sim.tokenUrl("contoso-test"));
+        out.println("  Autodiscover:     " + sim.autodiscoverUrl());
+        out.println("  Mailboxes:        " + sim.directory().size());
+        sim.directory().serviceMailbox().ifPresent(m -> {
+            out.println("  Service mailbox:  " + m);
+            if ("booking-service@contoso.test".equals(m.value()) && options.dataset.startsWith("demo")) {
+                out.println("  Service password: Demo-Service-Pa55!");
+            }
+        });
+        out.println("Stop with Ctrl-C.");
+        stopped.await();
+    }
+
+    /** The command line flags; see {@link #USAGE}. */
+    static final class Options {
+        static final String USAGE = """
+                Usage: java -jar exchange-sim.jar [options]
+                  --port N                 HTTP port (default 8025; 0 = any free port)
+                  --host H                 address to bind (default 127.0.0.1; 0.0.0.0 for all)
+                  --dataset D              demo | generated:N | path/to/dataset.json (default demo)
+                  --schema-dir DIR         Microsoft's EWS schema directory (default ../shared/ews-schema/exchange-online-2023)
+                  --control-token T        bearer token of the control API (default sim-control-token)
+                  --lockout-threshold N    wrong passwords before an account locks (default 5)
+                  --lockout-minutes M      how long it stays locked (default 30)
+                  --validate-responses     test mode: validate every response against the schema
+                """;
+
+        int port = 8025;
+        String host = "127.0.0.1";
+        String dataset = "demo";
+        Path schemaDir;
+        String controlToken = "sim-control-token";
+        int lockoutThreshold = 5;
+        int lockoutMinutes = 30;
+        boolean validateResponses;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = null;
+                int eq = a.indexOf('=');
+                if (a.startsWith("--") && eq > 0) {
+                    value = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                }
+                switch (a) {
+                    case "--help", "-h" -> o.help = true;
+                    case "--validate-responses" -> o.validateResponses = true;
+                    default -> {
+                        if (value == null) {
+                            if (i + 1 >= args.length) {
+                                throw new IllegalArgumentException("Missing value for " + a);
+                            }
+                            value = args[++i];
+                        }
+                        switch (a) {
+                            case "--port" -> o.port = Integer.parseInt(value);
+                            case "--host" -> o.host = value;
+                            case "--dataset" -> o.dataset = value;
+                            case "--schema-dir" -> o.schemaDir = Path.of(value);
+                            case "--control-token" -> o.controlToken = value;
+                            case "--lockout-threshold" -> o.lockoutThreshold = Integer.parseInt(value);
+                            case "--lockout-minutes" -> o.lockoutMinutes = Integer.parseInt(value);
+                            default -> throw new IllegalArgumentException("Unknown option " + a);
+                        }
+                    }
+                }
+            }
+            return o;
+        }
+
+        Dataset loadDataset() {
+            if (dataset.equals("demo")) {
+                return Dataset.demo();
+            }
+            if (dataset.startsWith("generated:")) {
+                return Dataset.generated(Integer.parseInt(dataset.substring("generated:".length())));
+            }
+            return Dataset.fromJson(Path.of(dataset));
+        }
+
+        ExchangeSimulator.Builder builder() {
+            ExchangeSimulator.Builder b = ExchangeSimulator.builder().host(host).port(port).dataset(loadDataset())
+                    .controlToken(controlToken).lockoutThreshold(lockoutThreshold)
+                    .lockoutDuration(Duration.ofMinutes(lockoutMinutes)).validateResponses(validateResponses);
+            if (schemaDir != null) {
+                b.schemaDir(schemaDir);
+            }
+            return b;
+        }
+    }
+}

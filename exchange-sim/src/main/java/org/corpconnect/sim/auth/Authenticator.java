@@ -1,0 +1,137 @@
+package org.corpconnect.sim.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.corpconnect.sim.directory.Directory;
+import org.corpconnect.sim.directory.Mailbox;
+import org.corpconnect.sim.directory.MailboxAddress;
+import org.corpconnect.sim.requestlog.RequestLogEntry.AuthOutcome;
+
+/**
+ * Checks the Authorization header as Exchange does: HTTP Basic for mailbox accounts (user name is
+ * the SMTP address or UPN, optionally DOMAIN\\user), bearer tokens from our token endpoint for
+ * applications. Wrong passwords count towards an on-premises style account lockout: after
+ * {@code threshold} consecutive failures the account is locked for {@code lockoutDuration}, and
+ * while locked even the right password is refused.
+ */
+public final class Authenticator {
+    private final Directory directory;
+    private final TokenService tokens;
+    private final Clock clock;
+    private volatile int threshold;
+    private volatile Duration lockoutDuration;
+    private final Map<MailboxAddress, FailureCount> failures = new ConcurrentHashMap<>();
+
+    public Authenticator(Directory directory, TokenService tokens, Clock clock, int threshold, Duration lockoutDuration) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.threshold = threshold;
+        this.lockoutDuration = lockoutDuration;
+    }
+
+    public record Result(AuthOutcome outcome, Principal principal, String claimedName) {
+        public boolean succeeded() {
+            return outcome == AuthOutcome.SUCCESS;
+        }
+    }
+
+    public Result authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return new Result(AuthOutcome.NO_CREDENTIALS, null, null);
+        }
+        String header = authorization.trim();
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return tokens.verify(header.substring(7).trim())
+                    .map(app -> new Result(AuthOutcome.SUCCESS, Principal.ofApplication(app), "app:" + app.clientId()))
+                    .orElse(new Result(AuthOutcome.INVALID_TOKEN, null, null));
+        }
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Result(AuthOutcome.NO_CREDENTIALS, null, null);
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new Result(AuthOutcome.NO_CREDENTIALS, null, null);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return new Result(AuthOutcome.NO_CREDENTIALS, null, null);
+        }
+        String user = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        return checkPassword(user, password);
+    }
+
+    private Result checkPassword(String user, String password) {
+        Optional<Mailbox> account = resolve(user);
+        if (account.isEmpty()) {
+            return new Result(AuthOutcome.UNKNOWN_ACCOUNT, null, user);
+        }
+        Mailbox mailbox = account.get();
+        MailboxAddress address = mailbox.address();
+        Instant now = clock.instant();
+        FailureCount count = failures.get(address);
+        if (count != null && count.lockedUntil != null) {
+            if (now.isBefore(count.lockedUntil)) {
+                return new Result(AuthOutcome.LOCKED_OUT, null, address.value());
+            }
+            failures.remove(address); // the lockout expired: the account starts afresh
+        }
+        if (mailbox.hasPassword() && mailbox.passwordMatches(password)) {
+            failures.remove(address);
+            return new Result(AuthOutcome.SUCCESS, Principal.ofMailbox(address), address.value());
+        }
+        FailureCount updated = failures.compute(address, (a, c) -> {
+            int n = (c == null ? 0 : c.consecutive) + 1;
+            return new FailureCount(n, n >= threshold ? now.plus(lockoutDuration) : null);
+        });
+        return new Result(updated.lockedUntil != null && updated.consecutive == threshold
+                ? AuthOutcome.WRONG_PASSWORD : AuthOutcome.WRONG_PASSWORD, null, address.value());
+    }
+
+    private Optional<Mailbox> resolve(String user) {
+        String name = user;
+        int backslash = name.indexOf('\\');
+        if (backslash >= 0) {
+            name = name.substring(backslash + 1); // DOMAIN\alias
+        }
+        if (!name.contains("@")) {
+            name = name + "@" + directory.domain();
+        }
+        return directory.find(name);
+    }
+
+    public boolean isLockedOut(MailboxAddress address) {
+        FailureCount c = failures.get(address);
+        return c != null && c.lockedUntil != null && clock.instant().isBefore(c.lockedUntil);
+    }
+
+    /** An administrator unlocking the account (also done when the password is reset). */
+    public void unlock(MailboxAddress address) {
+        failures.remove(address);
+    }
+
+    public void configureLockout(int threshold, Duration duration) {
+        this.threshold = threshold;
+        this.lockoutDuration = duration;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    public Duration lockoutDuration() {
+        return lockoutDuration;
+    }
+
+    private record FailureCount(int consecutive, Instant lockedUntil) {
+    }
+}

@@ -1,0 +1,148 @@
+package org.corpconnect.sim.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.corpconnect.sim.directory.MailboxAddress;
+
+/**
+ * The calendar folder of one mailbox. Writers are serialised on the folder; readers get copies or
+ * computed occurrences, so an EWS response never sees a half-applied change.
+ */
+public final class CalendarFolder {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final MailboxAddress owner;
+    private final Map<String, CalendarItem> items = new LinkedHashMap<>();
+
+    public CalendarFolder(MailboxAddress owner) {
+        this.owner = owner;
+    }
+
+    public MailboxAddress owner() {
+        return owner;
+    }
+
+    /** A new item id: unique in the process, so an id never resolves to an item of another mailbox. */
+    public static String newItemId() {
+        return Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public synchronized CalendarItem add(CalendarItem item) {
+        if (item.created() == null) {
+            item.created(Clock.systemUTC().instant());
+        }
+        if (item.uid() == null) {
+            item.uid(item.id() + "@" + owner.domain());
+        }
+        items.put(item.id(), item);
+        return item.copy();
+    }
+
+    public synchronized Optional<CalendarItem> find(String id) {
+        CalendarItem item = items.get(id);
+        return Optional.ofNullable(item == null ? null : item.copy());
+    }
+
+    /** Applies a change to the stored item and bumps its change key; empty when the item does not exist. */
+    public synchronized Optional<CalendarItem> update(String id, Consumer<CalendarItem> change) {
+        CalendarItem item = items.get(id);
+        if (item == null) {
+            return Optional.empty();
+        }
+        change.accept(item);
+        item.touch(Clock.systemUTC().instant());
+        return Optional.of(item.copy());
+    }
+
+    public synchronized boolean delete(String id) {
+        return items.remove(id) != null;
+    }
+
+    public synchronized List<CalendarItem> items() {
+        return items.values().stream().map(CalendarItem::copy).toList();
+    }
+
+    public synchronized int size() {
+        return items.size();
+    }
+
+    public synchronized void clear() {
+        items.clear();
+    }
+
+    /** Every appointment overlapping [from, to), recurring series expanded, sorted by start. */
+    public synchronized List<Occurrence> occurrences(Instant from, Instant to) {
+        List<Occurrence> out = new ArrayList<>();
+        for (CalendarItem item : items.values()) {
+            if (item.cancelled()) {
+                continue;
+            }
+            if (!item.isRecurringMaster()) {
+                if (item.start().isBefore(to) && item.end().isAfter(from)) {
+                    out.add(Occurrence.single(item));
+                }
+                continue;
+            }
+            expand(item, from, to, out);
+        }
+        out.sort(Comparator.comparing(Occurrence::start).thenComparing(o -> o.item().id()));
+        return out;
+    }
+
+    /** One occurrence of a series by its original start; empty if the series has no such occurrence. */
+    public synchronized Optional<Occurrence> occurrence(String itemId, Instant originalStart) {
+        CalendarItem item = items.get(itemId);
+        if (item == null || !item.isRecurringMaster()) {
+            return Optional.empty();
+        }
+        List<Occurrence> found = new ArrayList<>();
+        expand(item, originalStart.minusSeconds(1), originalStart.plusSeconds(1), found, true);
+        return found.stream().filter(o -> o.originalStart().equals(originalStart)).findFirst();
+    }
+
+    private static void expand(CalendarItem item, Instant from, Instant to, List<Occurrence> out) {
+        expand(item, from, to, out, false);
+    }
+
+    private static void expand(CalendarItem item, Instant from, Instant to, List<Occurrence> out, boolean byOriginalStart) {
+        ZoneId zone = item.timeZone() == null ? ZoneId.of("UTC") : item.timeZone();
+        ZonedDateTime first = item.start().atZone(zone);
+        LocalTime localStart = first.toLocalTime();
+        java.time.Duration duration = item.duration();
+        // Occurrences may have moved up to a few days; look a little beyond the window for them.
+        LocalDate until = to.atZone(zone).toLocalDate().plusDays(2);
+        Map<Instant, CalendarItem.OccurrenceChange> changes = item.modifiedOccurrences();
+        for (LocalDate date : item.recurrence().datesUntil(until)) {
+            Instant originalStart = ZonedDateTime.of(date, localStart, zone).toInstant();
+            if (item.deletedOccurrences().contains(originalStart)) {
+                continue;
+            }
+            CalendarItem.OccurrenceChange change = changes.get(originalStart);
+            Occurrence occurrence = change == null
+                    ? new Occurrence(item, Occurrence.Kind.Occurrence, originalStart, originalStart,
+                    originalStart.plus(duration), item.subject(), item.location(), item.freeBusy())
+                    : new Occurrence(item, Occurrence.Kind.Exception, originalStart, change.start(), change.end(),
+                    change.subject() != null ? change.subject() : item.subject(),
+                    change.location() != null ? change.location() : item.location(),
+                    change.freeBusy() != null ? change.freeBusy() : item.freeBusy());
+            boolean inWindow = byOriginalStart
+                    ? !originalStart.isBefore(from) && originalStart.isBefore(to)
+                    : occurrence.overlaps(from, to);
+            if (inWindow) {
+                out.add(occurrence);
+            }
+        }
+    }
+}

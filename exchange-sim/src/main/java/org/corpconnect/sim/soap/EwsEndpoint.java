@@ -1,0 +1,328 @@
+package org.corpconnect.sim.soap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.corpconnect.sim.auth.Authenticator;
+import org.corpconnect.sim.auth.Principal;
+import org.corpconnect.sim.calendar.WindowsZones;
+import org.corpconnect.sim.directory.Directory;
+import org.corpconnect.sim.directory.ImpersonationScope;
+import org.corpconnect.sim.directory.MailboxAddress;
+import org.corpconnect.sim.faults.FaultRule;
+import org.corpconnect.sim.faults.FaultRules;
+import org.corpconnect.sim.faults.Throttle;
+import org.corpconnect.sim.requestlog.RequestLog;
+import org.corpconnect.sim.requestlog.RequestLogEntry;
+import org.corpconnect.sim.requestlog.RequestLogEntry.AuthOutcome;
+import org.w3c.dom.Element;
+
+/**
+ * The EWS endpoint, /EWS/Exchange.asmx. The order of checks follows Exchange: authentication (401),
+ * injected transport faults, the account's concurrency budget (ErrorServerBusy), schema validation
+ * (ErrorSchemaValidation), version and impersonation headers, then the operation. In test mode every
+ * response is validated against the schema before it leaves; an invalid one is replaced by a 500
+ * and recorded, so that no test can pass on a response Exchange would never send.
+ */
+public final class EwsEndpoint implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(EwsEndpoint.class.getName());
+
+    private final Directory directory;
+    private final Authenticator authenticator;
+    private final Throttle throttle;
+    private final FaultRules faults;
+    private final RequestLog requestLog;
+    private final SchemaValidator validator;
+    private final boolean validateResponses;
+    private final Consumer<String> validationFailures;
+    private final Map<String, EwsOperation> operations;
+    private final Clock clock;
+
+    public EwsEndpoint(Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
+                       RequestLog requestLog, SchemaValidator validator, boolean validateResponses,
+                       Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
+        this.directory = directory;
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.faults = faults;
+        this.requestLog = requestLog;
+        this.validator = validator;
+        this.validateResponses = validateResponses;
+        this.validationFailures = validationFailures;
+        this.operations = Map.copyOf(operations);
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        RequestLogEntry.Builder log = new RequestLogEntry.Builder(clock.instant(), exchange.getRequestURI().getPath());
+        try {
+            serve(exchange, log);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "EWS request failed inside the simulator", e);
+            respond(exchange, log, 500, faultEnvelope(new EwsFault("ErrorInternalServerError",
+                    "An internal server error occurred. The operation failed.")));
+        } finally {
+            requestLog.add(log.build());
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange, RequestLogEntry.Builder log) throws IOException {
+        Authenticator.Result auth = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        log.authOutcome(auth.outcome()).authenticatedAs(auth.claimedName());
+        byte[] requestBytes = exchange.getRequestBody().readAllBytes();
+        if (!auth.succeeded()) {
+            // Exchange answers 401 with an empty body and offers its schemes; the client learns nothing more.
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + exchange.getRequestHeaders().getFirst("Host") + "\"");
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            log.httpStatus(401);
+            exchange.sendResponseHeaders(401, -1);
+            return;
+        }
+        Principal principal = auth.principal();
+        String anchor = exchange.getRequestHeaders().getFirst("X-AnchorMailbox");
+        log.anchorMailbox(anchor);
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            log.httpStatus(405);
+            exchange.getResponseHeaders().add("Allow", "POST");
+            exchange.sendResponseHeaders(405, -1);
+            return;
+        }
+
+        SoapRequest request;
+        try {
+            request = SoapRequest.parse(requestBytes);
+        } catch (EwsFault fault) {
+            respond(exchange, log, 500, faultEnvelope(fault));
+            return;
+        }
+        String operationName = request.body().getLocalName();
+        log.operation(operationName);
+        List<String> involved = involvedMailboxes(principal, request);
+
+        if (faults.fire(FaultRule.Kind.CONNECTION_RESET, operationName, involved).isPresent()) {
+            log.httpStatus(0);
+            return; // closing the exchange before any header is sent drops the connection
+        }
+        if (faults.fire(FaultRule.Kind.HTTP_503, operationName, involved).isPresent()) {
+            log.httpStatus(503);
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
+        Optional<FaultRule> busy = faults.fire(FaultRule.Kind.SERVER_BUSY, operationName, involved);
+        if (busy.isPresent()) {
+            respond(exchange, log, 500, faultEnvelope(serverBusy(busy.get().millis())));
+            return;
+        }
+        Optional<AutoCloseable> permit = throttle.tryEnter(principal.name());
+        if (permit.isEmpty()) {
+            respond(exchange, log, 500, faultEnvelope(serverBusy(throttle.backOffMillis())));
+            return;
+        }
+        try (AutoCloseable ignored = permit.get()) {
+            processWithinBudget(exchange, log, principal, anchor, requestBytes, request, operationName, involved);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void processWithinBudget(HttpExchange exchange, RequestLogEntry.Builder log, Principal principal,
+                                     String anchor, byte[] requestBytes, SoapRequest request, String operationName,
+                                     List<String> involved) throws IOException {
+        List<SchemaValidator.Violation> violations = validator.validate(requestBytes);
+        if (!violations.isEmpty()) {
+            SchemaValidator.Violation v = violations.get(0);
+            respond(exchange, log, 500, faultEnvelope(SoapRequest.schemaValidation(v.message(), v.line(), v.column())));
+            return;
+        }
+        String body;
+        int status = 200;
+        boolean dropAfterCommit = false;
+        try {
+            ExchangeVersion version = request.header("RequestServerVersion")
+                    .map(h -> ExchangeVersion.parse(h.getAttribute("Version")))
+                    .orElse(ExchangeVersion.Exchange2007_SP1);
+            request.header("RequestServerVersion").ifPresent(h -> log.requestServerVersion(h.getAttribute("Version")));
+            MailboxAddress acting = actingMailbox(principal, request, anchor, log);
+            ZoneId tzContext = version.atLeast(ExchangeVersion.Exchange2010)
+                    ? request.header("TimeZoneContext").flatMap(this::zoneOf).orElse(null) : null;
+            EwsOperation operation = Optional.ofNullable(
+                    Ews.MESSAGES.equals(request.body().getNamespaceURI()) ? operations.get(operationName) : null)
+                    .orElseThrow(() -> new EwsFault("ErrorInvalidRequest",
+                            "The simulator does not implement the operation " + operationName + "."));
+            long latency = faults.latencyMillis(operationName, involved, Math.max(1, countTargets(request)));
+            sleep(latency);
+            XmlWriter w = envelopeStart();
+            operation.execute(new EwsCall(request, version, principal, acting, request.header("ExchangeImpersonation").isPresent(),
+                    directory, log, clock, tzContext), w);
+            body = envelopeEnd(w);
+            dropAfterCommit = faults.fire(FaultRule.Kind.COMMIT_THEN_DROP, operationName, involved).map(r -> {
+                sleep(r.millis());
+                return true;
+            }).orElse(false);
+        } catch (EwsFault fault) {
+            body = faultEnvelope(fault);
+            status = 500;
+            log.responseCode(fault.responseCode());
+        }
+        if (dropAfterCommit) {
+            log.httpStatus(0);
+            return;
+        }
+        respond(exchange, log, status, body);
+    }
+
+    private MailboxAddress actingMailbox(Principal principal, SoapRequest request, String anchor,
+                                         RequestLogEntry.Builder log) {
+        Optional<Element> header = request.header("ExchangeImpersonation");
+        if (header.isEmpty()) {
+            if (principal.isApplication()) {
+                throw new EwsFault("ErrorInvalidExchangeImpersonationHeaderData",
+                        "ExchangeImpersonation SOAP header must be present for this type of OAuth token.");
+            }
+            return principal.mailbox();
+        }
+        Element sid = SoapRequest.children(header.get()).get(0);
+        Element id = SoapRequest.children(sid).get(0);
+        String value = id.getTextContent().trim();
+        log.impersonated(value.toLowerCase(Locale.ROOT));
+        if ("SID".equals(id.getLocalName())) {
+            // The simulated directory has no security identifiers: nothing resolves by SID.
+            throw new EwsFault("ErrorNonExistentMailbox", "The SID has no mailbox associated with it.",
+                    Map.of("SID", value));
+        }
+        MailboxAddress target = MailboxAddress.of(value);
+        if (directory.find(target).isEmpty()) {
+            throw new EwsFault("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.",
+                    Map.of("SmtpAddress", value));
+        }
+        Optional<ImpersonationScope> right = principal.isApplication()
+                ? Optional.of(principal.application().scope())
+                : directory.impersonationOf(principal.mailbox());
+        if (right.isEmpty() || !right.get().covers(target)) {
+            throw new EwsFault("ErrorImpersonateUserDenied",
+                    "The account does not have permission to impersonate the requested user.");
+        }
+        if (principal.isApplication() && (anchor == null || !MailboxAddress.of(anchor).equals(target))) {
+            // Exchange Online routes app-only impersonated requests by this header; without it they fail.
+            throw new EwsFault("ErrorInvalidRequest",
+                    "The request must carry an X-AnchorMailbox header naming the impersonated mailbox.");
+        }
+        return target;
+    }
+
+    private Optional<ZoneId> zoneOf(Element timeZoneContext) {
+        return SoapRequest.children(timeZoneContext).stream().findFirst()
+                .flatMap(def -> WindowsZones.toZone(def.getAttribute("Id")));
+    }
+
+    private static List<String> involvedMailboxes(Principal principal, SoapRequest request) {
+        List<String> out = new ArrayList<>();
+        principal.mailboxAccount().ifPresent(m -> out.add(m.value()));
+        request.header("ExchangeImpersonation").ifPresent(h -> out.add(h.getTextContent().trim().toLowerCase(Locale.ROOT)));
+        collectAddresses(request.body(), out);
+        return out;
+    }
+
+    private static void collectAddresses(Element e, List<String> out) {
+        for (Element c : SoapRequest.children(e)) {
+            String name = c.getLocalName();
+            if (("Address".equals(name) || "EmailAddress".equals(name)) && Ews.TYPES.equals(c.getNamespaceURI())) {
+                out.add(c.getTextContent().trim().toLowerCase(Locale.ROOT));
+            } else {
+                collectAddresses(c, out);
+            }
+        }
+    }
+
+    private static int countTargets(SoapRequest request) {
+        List<String> addresses = new ArrayList<>();
+        collectAddresses(request.body(), addresses);
+        return addresses.size();
+    }
+
+    private static EwsFault serverBusy(long backOffMillis) {
+        return new EwsFault("ErrorServerBusy", "The server cannot service this request right now. Try again later.",
+                Map.of("BackOffMilliseconds", Long.toString(backOffMillis)));
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The server this simulator claims to be: Exchange Online's build family, schema version V2018_01_08. */
+    private static XmlWriter envelopeStart() {
+        XmlWriter w = new XmlWriter();
+        w.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        w.start("s:Envelope").attr("xmlns:s", Ews.SOAP);
+        w.start("s:Header");
+        w.start("h:ServerVersionInfo").attr("xmlns:h", Ews.TYPES)
+                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
+                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        w.end();
+        w.start("s:Body").attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
+        return w;
+    }
+
+    private static String envelopeEnd(XmlWriter w) {
+        w.end().end();
+        return w.toString();
+    }
+
+    /** Faults carry no ServerVersionInfo, as Exchange's schema-validation and throttling faults do not. */
+    static String faultEnvelope(EwsFault fault) {
+        XmlWriter w = new XmlWriter();
+        w.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        w.start("s:Envelope").attr("xmlns:s", Ews.SOAP);
+        w.start("s:Body");
+        fault.writeTo(w);
+        w.end().end();
+        return w.toString();
+    }
+
+    private void respond(HttpExchange exchange, RequestLogEntry.Builder log, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (validateResponses) {
+            List<SchemaValidator.Violation> violations = validator.validate(bytes);
+            if (!violations.isEmpty()) {
+                String failure = "Response to " + log.operation() + " is not valid against the EWS schema: "
+                        + violations.get(0);
+                LOG.severe("SIMULATOR BUG: " + failure);
+                validationFailures.accept(failure);
+                status = 500;
+                bytes = faultEnvelope(new EwsFault("ErrorInternalServerError",
+                        "Simulator test mode: the response failed schema validation: " + violations.get(0)))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        log.httpStatus(status);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

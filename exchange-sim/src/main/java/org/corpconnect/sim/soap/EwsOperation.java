@@ -1,0 +1,17 @@
+package org.corpconnect.sim.soap;
+
+/**
+ * One EWS operation: reads the request's body element and writes the response's body element
+ * (e.g. m:FindItemResponse). Request-level failures are thrown as {@link EwsFault}.
+ */
+public interface EwsOperation {
+    void execute(EwsCall call, XmlWriter out);
+
+    /**
+     * A request the operation answers without changing anything: used for "commit, then drop the
+     * response", which only makes sense for writes but is allowed for reads too.
+     */
+    default boolean changesState() {
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+package org.corpconnect.sim.soap;
+
+import java.util.Arrays;
+
+/**
+ * The values of t:ExchangeVersionType, in order. The simulator honours the requested version where
+ * the protocol differs by version: headers and elements introduced later are ignored or not written.
+ */
+public enum ExchangeVersion {
+    Exchange2007, Exchange2007_SP1, Exchange2009, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2012,
+    Exchange2013, Exchange2013_SP1, Exchange2015, Exchange2016, V2015_10_05, V2016_01_06, V2016_04_13,
+    V2016_07_13, V2016_10_10, V2017_01_07, V2017_04_14, V2017_07_11, V2017_10_09, V2018_01_08;
+
+    public static ExchangeVersion parse(String value) {
+        return Arrays.stream(values()).filter(v -> v.name().equals(value)).findFirst()
+                .orElseThrow(() -> new EwsFault("ErrorInvalidServerVersion",
+                        "The specified server version is invalid."));
+    }
+
+    public boolean atLeast(ExchangeVersion other) {
+        return compareTo(other) >= 0;
+    }
+}
