@@ -1,0 +1,11 @@
+package org.corpconnect.connection;
+
+public enum ConnectionStatus {
+    /** Saved without a test against Exchange (the admin forced it), or not used yet. */
+    UNTESTED,
+    HEALTHY,
+    /** Exchange refused the credential: it is not used again until the admin enters a new one. */
+    CREDENTIAL_REJECTED,
+    UNREACHABLE,
+    THROTTLED
+}

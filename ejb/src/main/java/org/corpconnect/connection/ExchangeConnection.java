@@ -1,0 +1,161 @@
+package org.corpconnect.connection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.corpconnect.account.Account;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
+import org.corpconnect.exchange.MailboxAddress;
+
+@Entity
+@Table(name = "exchange_connection")
+@NamedQuery(name = "ExchangeConnection.ofAccount",
+        query = "select c from ExchangeConnection c where c.account = :account")
+public class ExchangeConnection {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "exchange_connection_seq")
+    @SequenceGenerator(name = "exchange_connection_seq", sequenceName = "exchange_connection_seq", allocationSize = 50)
+    private Long id;
+
+    @OneToOne(optional = false)
+    @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    private Account account;
+
+    @Column(name = "ews_url", nullable = false, length = 2000)
+    private String ewsUrl;
+
+    @Column(name = "service_mailbox", nullable = false, length = 320)
+    private String serviceMailbox;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "access_mode", nullable = false, length = 20)
+    private AccessMode accessMode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "password_scheme", nullable = false, length = 10)
+    private PasswordScheme passwordScheme;
+
+    @Column(nullable = false, length = 320)
+    private String username;
+
+    @Column(name = "secret_ciphertext", nullable = false, length = 2000)
+    private String secretCiphertext;
+
+    /** Bumped by every credential change: work started with an older generation is not trusted. */
+    @Column(name = "credential_generation", nullable = false)
+    private long credentialGeneration;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private ConnectionStatus status;
+
+    @Column(name = "status_detail", length = 1000)
+    private String statusDetail;
+
+    @Column(name = "last_success_at")
+    private Instant lastSuccessAt;
+
+    @Column(name = "last_failure_at")
+    private Instant lastFailureAt;
+
+    protected ExchangeConnection() {
+        // for JPA
+    }
+
+    ExchangeConnection(Account account, ConnectionSettings settings, String secretCiphertext) {
+        this.account = account;
+        this.credentialGeneration = 0;
+        apply(settings, secretCiphertext);
+    }
+
+    void apply(ConnectionSettings settings, String newSecretCiphertext) {
+        this.ewsUrl = settings.ewsUrl().toString();
+        this.serviceMailbox = settings.serviceMailbox().value();
+        this.accessMode = settings.accessMode();
+        this.passwordScheme = settings.passwordScheme();
+        this.username = settings.username();
+        this.secretCiphertext = newSecretCiphertext;
+        this.credentialGeneration++;
+        this.status = ConnectionStatus.UNTESTED;
+        this.statusDetail = null;
+    }
+
+    void succeeded(Instant at) {
+        status = ConnectionStatus.HEALTHY;
+        statusDetail = null;
+        lastSuccessAt = at;
+    }
+
+    void failed(ConnectionStatus newStatus, String detail, Instant at) {
+        status = newStatus;
+        statusDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        lastFailureAt = at;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public URI ewsUrl() {
+        return URI.create(ewsUrl);
+    }
+
+    public MailboxAddress serviceMailbox() {
+        return new MailboxAddress(serviceMailbox);
+    }
+
+    public AccessMode accessMode() {
+        return accessMode;
+    }
+
+    public PasswordScheme passwordScheme() {
+        return passwordScheme;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    String secretCiphertext() {
+        return secretCiphertext;
+    }
+
+    public long credentialGeneration() {
+        return credentialGeneration;
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    public Optional<String> statusDetail() {
+        return Optional.ofNullable(statusDetail);
+    }
+
+    public Optional<Instant> lastSuccessAt() {
+        return Optional.ofNullable(lastSuccessAt);
+    }
+
+    public Optional<Instant> lastFailureAt() {
+        return Optional.ofNullable(lastFailureAt);
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeConnection[" + account + ", " + serviceMailbox + " via " + ewsUrl + ", " + status + "]";
+    }
+}

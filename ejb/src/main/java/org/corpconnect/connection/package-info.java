@@ -1,0 +1,6 @@
+/**
+ * An account's connection to Exchange through its one dedicated mailbox: where EWS is, how users'
+ * calendars are reached (impersonation or delegation), the one stored credential (encrypted), and
+ * how the connection is doing, in words an Exchange admin understands.
+ */
+package org.corpconnect.connection;

@@ -1,0 +1,19 @@
+package org.corpconnect.exchange;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Everything one gateway call needs to act as an account's dedicated mailbox. {@code generation}
+ * names the credential it carries: caches keyed by it (tokens) never serve a replaced credential.
+ */
+public record ExchangeAccess(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode mode,
+                             ExchangeCredential credential, long generation) {
+
+    public ExchangeAccess {
+        Objects.requireNonNull(ewsUrl);
+        Objects.requireNonNull(serviceMailbox);
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(credential);
+    }
+}
