@@ -1,0 +1,239 @@
+package org.corpconnect.sim.items;
+
+import static org.corpconnect.sim.TestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
+import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.calendar.AppointmentType;
+import microsoft.exchange.webservices.data.core.service.folder.CalendarFolder;
+import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.property.complex.Mailbox;
+import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
+import microsoft.exchange.webservices.data.search.CalendarView;
+import microsoft.exchange.webservices.data.search.FindItemsResults;
+import microsoft.exchange.webservices.data.search.ItemView;
+import microsoft.exchange.webservices.data.search.filter.SearchFilter;
+import org.corpconnect.sim.ExchangeSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Calendar item operations through ews-java-api 2.0, with impersonation and with delegate access. */
+class CalendarItemsEwsJavaApiTest {
+    private static final UUID BOOKINGS = UUID.fromString("c11ff724-aa03-4555-9952-8fa248a11c3e");
+    private static ExchangeSimulator sim;
+    private static ExtendedPropertyDefinition bookingId;
+    private static Date weekStart;
+    private static Date weekEnd;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = demo();
+        bookingId = new ExtendedPropertyDefinition(BOOKINGS, "BookingId", MapiPropertyType.String);
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        weekStart = Date.from(monday.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+        weekEnd = Date.from(monday.plusDays(7).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.assertAllResponsesValid();
+        sim.close();
+    }
+
+    private static FolderId calendarOf(String user) {
+        return new FolderId(WellKnownFolderName.Calendar, new Mailbox(user));
+    }
+
+    private static Date nextWeek(int day, int hour) {
+        return Date.from(weekStart.toInstant().plus(java.time.Duration.ofDays(7L + day).plusHours(hour)));
+    }
+
+    @Test
+    void calendarViewExpandsRecurrencesForTheImpersonatedUser() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            FindItemsResults<Appointment> r = service.findAppointments(new FolderId(WellKnownFolderName.Calendar),
+                    new CalendarView(weekStart, weekEnd));
+            List<Appointment> items = r.getItems();
+            assertEquals(5, items.stream().filter(a -> "Daily stand-up".equals(subject(a))).count());
+            Appointment standUp = items.stream().filter(a -> "Daily stand-up".equals(subject(a))).findFirst().orElseThrow();
+            assertEquals(AppointmentType.Occurrence, standUp.getAppointmentType());
+            assertTrue(items.stream().anyMatch(a -> "Working from home".equals(subject(a))));
+            assertTrue(items.stream().noneMatch(a -> safe(a::getAppointmentType) == AppointmentType.RecurringMaster));
+        }
+        assertTrue(sim.requestLog().forOperation("FindItem").stream().anyMatch(e -> ANNA.equals(e.impersonated())
+                && "CalendarView".equals(e.requestedView())));
+    }
+
+    @Test
+    void createFindByExtendedPropertyUpdateAndDeleteWithImpersonation() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            String booking = "booking-" + UUID.randomUUID();
+            Appointment a = new Appointment(service);
+            a.setSubject("Desk booking");
+            a.setStart(nextWeek(1, 9));
+            a.setEnd(nextWeek(1, 10));
+            a.setLegacyFreeBusyStatus(LegacyFreeBusyStatus.Busy);
+            a.setExtendedProperty(bookingId, booking);
+            a.save(new FolderId(WellKnownFolderName.Calendar), SendInvitationsMode.SendToNone);
+            assertNotNull(a.getId());
+
+            FindItemsResults<Item> found = service.findItems(new FolderId(WellKnownFolderName.Calendar),
+                    new SearchFilter.IsEqualTo(bookingId, booking), new ItemView(10));
+            assertEquals(1, found.getTotalCount());
+            assertEquals(a.getId().getUniqueId(), found.getItems().get(0).getId().getUniqueId());
+
+            Appointment bound = Appointment.bind(service, a.getId(),
+                    new PropertySet(BasePropertySet.FirstClassProperties, bookingId));
+            assertEquals("Desk booking", bound.getSubject());
+            assertEquals(booking, bound.getExtendedProperties().getItems().get(0).getValue());
+            assertEquals(nextWeek(1, 9), bound.getStart());
+
+            bound.setSubject("Desk booking (moved)");
+            bound.setStart(nextWeek(2, 9));
+            bound.setEnd(nextWeek(2, 10));
+            bound.update(ConflictResolutionMode.AlwaysOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
+            Appointment again = Appointment.bind(service, a.getId());
+            assertEquals("Desk booking (moved)", again.getSubject());
+            assertEquals(nextWeek(2, 9), again.getStart());
+
+            again.delete(DeleteMode.HardDelete, SendCancellationsMode.SendToNone);
+            assertEquals(0, service.findItems(new FolderId(WellKnownFolderName.Calendar),
+                    new SearchFilter.IsEqualTo(bookingId, booking), new ItemView(10)).getTotalCount());
+            assertEquals(ServiceError.ErrorItemNotFound, ewsError(() -> Appointment.bind(service, a.getId())).getErrorCode());
+        }
+    }
+
+    @Test
+    void editorDelegateReadsAndWritesTheUsersCalendar() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            FindItemsResults<Appointment> r = service.findAppointments(calendarOf(MICHAEL), new CalendarView(weekStart, weekEnd));
+            assertFalse(r.getItems().isEmpty());
+
+            CalendarFolder folder = CalendarFolder.bind(service, calendarOf(MICHAEL));
+            assertTrue(folder.getEffectiveRights().contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.CreateContents));
+
+            Appointment a = new Appointment(service);
+            a.setSubject("Booked by the service");
+            a.setStart(nextWeek(3, 15));
+            a.setEnd(nextWeek(3, 16));
+            a.setExtendedProperty(bookingId, "delegate-1");
+            a.save(calendarOf(MICHAEL), SendInvitationsMode.SendToNone);
+            assertEquals(1, sim.directory().get(MICHAEL).calendar().items().stream()
+                    .filter(i -> "Booked by the service".equals(i.subject())).count());
+
+            Appointment bound = Appointment.bind(service, a.getId());
+            bound.setLocation("Room 7");
+            bound.update(ConflictResolutionMode.AutoResolve, SendInvitationsOrCancellationsMode.SendToNone);
+            bound = Appointment.bind(service, a.getId());
+            assertEquals("Room 7", bound.getLocation());
+            bound.delete(DeleteMode.MoveToDeletedItems, SendCancellationsMode.SendToNone);
+            assertTrue(sim.directory().get(MICHAEL).calendar().items().stream()
+                    .noneMatch(i -> "Booked by the service".equals(i.subject())));
+        }
+    }
+
+    @Test
+    void reviewerReadsButCannotWrite() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            assertFalse(service.findAppointments(calendarOf(SARAH), new CalendarView(weekStart, weekEnd)).getItems().isEmpty());
+            Appointment a = new Appointment(service);
+            a.setSubject("Not allowed");
+            a.setStart(nextWeek(1, 9));
+            a.setEnd(nextWeek(1, 10));
+            assertEquals(ServiceError.ErrorAccessDenied,
+                    ewsError(() -> a.save(calendarOf(SARAH), SendInvitationsMode.SendToNone)).getErrorCode());
+            Appointment existing = service.findAppointments(calendarOf(SARAH), new CalendarView(weekStart, weekEnd)).getItems().get(0);
+            assertEquals(ServiceError.ErrorAccessDenied, ewsError(() -> existing.delete(DeleteMode.HardDelete,
+                    SendCancellationsMode.SendToNone)).getErrorCode());
+        }
+    }
+
+    @Test
+    void withoutPermissionDelegateAccessIsDenied() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            for (String user : List.of(DAVID, OLIVER, ANNA)) {
+                assertEquals(ServiceError.ErrorAccessDenied, ewsError(() -> service.findAppointments(calendarOf(user),
+                        new CalendarView(weekStart, weekEnd))).getErrorCode(), user);
+                assertEquals(ServiceError.ErrorAccessDenied,
+                        ewsError(() -> CalendarFolder.bind(service, calendarOf(user))).getErrorCode(), user);
+            }
+        }
+    }
+
+    @Test
+    void unknownMailboxIsErrorNonExistentMailbox() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            assertEquals(ServiceError.ErrorNonExistentMailbox, ewsError(() -> service.findAppointments(
+                    calendarOf("ghost@contoso.test"), new CalendarView(weekStart, weekEnd))).getErrorCode());
+        }
+    }
+
+    @Test
+    void deletingOneOccurrenceLeavesTheRestOfTheSeries() throws Exception {
+        try (ExchangeService service = impersonating(sim, HARUTO_IMPERSONABLE)) {
+            List<Appointment> standUps = standUps(service);
+            assertEquals(5, standUps.size());
+            standUps.get(2).delete(DeleteMode.HardDelete, SendCancellationsMode.SendToNone);
+            assertEquals(4, standUps(service).size());
+        }
+    }
+
+    @Test
+    void invitationsPutTheMeetingIntoAttendeeCalendars() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            Appointment a = new Appointment(service);
+            a.setSubject("Invitation for Mia");
+            a.setStart(nextWeek(4, 8));
+            a.setEnd(nextWeek(4, 9));
+            a.getRequiredAttendees().add(MIA);
+            a.save(SendInvitationsMode.SendToAllAndSaveCopy);
+            assertTrue(sim.directory().get(MIA).calendar().items().stream().anyMatch(i -> "Invitation for Mia".equals(i.subject())
+                    && i.freeBusy() == org.corpconnect.sim.calendar.BusyType.Tentative));
+        }
+    }
+
+    private static final String HARUTO_IMPERSONABLE = "yuki.tanaka@contoso.test";
+
+    private static List<Appointment> standUps(ExchangeService service) throws Exception {
+        return service.findAppointments(new FolderId(WellKnownFolderName.Calendar), new CalendarView(weekStart, weekEnd))
+                .getItems().stream().filter(a -> "Daily stand-up".equals(subject(a))).toList();
+    }
+
+    private static String subject(Appointment a) {
+        return safe(a::getSubject);
+    }
+
+    private interface Getter<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T safe(Getter<T> g) {
+        try {
+            return g.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
