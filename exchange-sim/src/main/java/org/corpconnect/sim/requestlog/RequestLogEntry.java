@@ -50,6 +50,14 @@ public record RequestLogEntry(Instant time, String path, String operation, Strin
         public synchronized Builder responseCode(String v) { responseCodes.add(v); return this; }
         public Builder httpStatus(int v) { httpStatus = v; return this; }
         public String operation() { return operation; }
+        private boolean recorded;
+
+        /** True the first time only: the entry is recorded once, before the response leaves. */
+        public synchronized boolean markRecorded() {
+            boolean first = !recorded;
+            recorded = true;
+            return first;
+        }
 
         public synchronized RequestLogEntry build() {
             return new RequestLogEntry(time, path, operation, authenticatedAs, authOutcome, impersonated, anchorMailbox,

@@ -75,7 +75,7 @@ public final class EwsEndpoint implements HttpHandler {
             respond(exchange, log, 500, faultEnvelope(new EwsFault("ErrorInternalServerError",
                     "An internal server error occurred. The operation failed.")));
         } finally {
-            requestLog.add(log.build());
+            record(log);
             exchange.close();
         }
     }
@@ -89,6 +89,7 @@ public final class EwsEndpoint implements HttpHandler {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + exchange.getRequestHeaders().getFirst("Host") + "\"");
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             log.httpStatus(401);
+            record(log);
             exchange.sendResponseHeaders(401, -1);
             return;
         }
@@ -119,6 +120,7 @@ public final class EwsEndpoint implements HttpHandler {
         }
         if (faults.fire(FaultRule.Kind.HTTP_503, operationName, involved).isPresent()) {
             log.httpStatus(503);
+            record(log);
             exchange.getResponseHeaders().add("Retry-After", "5");
             exchange.sendResponseHeaders(503, -1);
             return;
@@ -303,6 +305,12 @@ public final class EwsEndpoint implements HttpHandler {
         return w.toString();
     }
 
+    private void record(RequestLogEntry.Builder log) {
+        if (log.markRecorded()) {
+            requestLog.add(log.build());
+        }
+    }
+
     private void respond(HttpExchange exchange, RequestLogEntry.Builder log, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (validateResponses) {
@@ -319,6 +327,7 @@ public final class EwsEndpoint implements HttpHandler {
             }
         }
         log.httpStatus(status);
+        record(log); // before the body leaves: a client that has the response can already see the entry
         exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
