@@ -11,13 +11,11 @@ import org.corpconnect.account.AccountAlreadyExists;
 import org.corpconnect.account.AccountSlug;
 import org.corpconnect.account.Accounts;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Runs inside the server: the EJB, JPA and the migrated schema of the real EAR. */
-@ExtendWith(ArquillianExtension.class)
+@ServerTest
 class AccountsIT {
 
     @Deployment

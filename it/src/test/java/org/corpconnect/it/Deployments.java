@@ -31,7 +31,7 @@ public final class Deployments {
         EnterpriseArchive ear = realEar();
         JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE)
                 .addClasses(testClasses)
-                .addClass(Deployments.class);
+                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class);
         ear.delete(EJB_MODULE);
         return ear.addAsModule(ejb);
     }

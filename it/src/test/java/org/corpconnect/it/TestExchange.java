@@ -1,0 +1,23 @@
+package org.corpconnect.it;
+
+import java.net.URI;
+
+/**
+ * Where the test run's Exchange simulator listens, and the demo facts the tests rely on. Plain
+ * constants, so that tests running inside the server can use them too (the simulator object itself
+ * lives in the test JVM: {@link SimulatorSession#simulator()}).
+ */
+public final class TestExchange {
+
+    public static final int PORT = 28025;
+    public static final String CONTROL_TOKEN = "it-control-token";
+    public static final String SERVICE_MAILBOX = "booking-service@contoso.test";
+    public static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";
+
+    private TestExchange() {
+    }
+
+    public static URI ewsUrl() {
+        return URI.create("http://localhost:" + PORT + "/EWS/Exchange.asmx");
+    }
+}

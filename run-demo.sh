@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: builds it, starts the Exchange simulator with its demo
+# mailboxes, starts a Payara domain, deploys the EAR, which creates the demo account connected to the
+# simulator's dedicated mailbox, and prints the URLs. Ctrl-C stops everything. Data stays in .run/.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")" && pwd)"
+run="$root/.run"
+shared="${SHARED_DIR:-$root/../shared}"
+http_port="${HTTP_PORT:-8080}"
+admin_port="${ADMIN_PORT:-4848}"
+sim_port="${SIM_PORT:-8025}"
+domain=demo
+demo_password='Demo-Service-Pa55!'
+
+java_bin="$(readlink -f "$(command -v java)")"
+export AS_JAVA="${JAVA_HOME:-$(dirname "$(dirname "$java_bin")")}"
+
+mkdir -p "$run"
+echo "==> Building (the first run downloads Payara and the dependencies from Maven Central)"
+(cd "$root" && mvn -B -q -Pdemo -DskipTests package)
+
+payara_home="$run/payara/payara6"
+asadmin=("$payara_home/bin/asadmin" --port "$admin_port")
+chmod +x "$payara_home/bin/"* "$payara_home/glassfish/bin/"*
+
+# The master key never enters the database or the repository: one random key per machine, in .run/.
+if [ ! -s "$run/master.key" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$run/master.key")
+fi
+export CORPCONNECT_MASTER_KEY_FILE="$run/master.key"
+export DEMO_ENABLED=true
+export DEMO_EWS_URL="http://localhost:$sim_port/EWS/Exchange.asmx"
+export DEMO_SERVICE_PASSWORD="$demo_password"
+
+sim_pid=""
+stop_all() {
+  trap - EXIT INT TERM
+  echo
+  echo "==> Stopping"
+  "${asadmin[@]}" stop-domain --domaindir "$run/domains" "$domain" >/dev/null 2>&1 || true
+  if [ -n "$sim_pid" ]; then
+    kill "$sim_pid" 2>/dev/null || true
+    wait "$sim_pid" 2>/dev/null || true
+  fi
+  echo "Stopped. Data kept in $run (delete it to start afresh)."
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -d "$run/domains/$domain" ]; then
+  echo "==> Creating the Payara domain '$domain' (admin port $admin_port, HTTP port $http_port)"
+  "$payara_home/bin/asadmin" create-domain --domaindir "$run/domains" --nopassword=true \
+    --adminport "$admin_port" --instanceport "$http_port" "$domain" >/dev/null
+fi
+
+echo "==> Starting the Exchange simulator on port $sim_port"
+# setsid: Ctrl-C reaches this script only, which then stops each process in order.
+setsid java -jar "$root/exchange-sim/target/exchange-sim.jar" --port "$sim_port" --dataset demo \
+  --schema-dir "$shared/ews-schema/exchange-online-2023" > "$run/simulator.log" 2>&1 &
+sim_pid=$!
+for _ in $(seq 1 60); do
+  curl -s -o /dev/null "http://localhost:$sim_port/EWS/Exchange.asmx" && break
+  kill -0 "$sim_pid" 2>/dev/null || { cat "$run/simulator.log"; exit 1; }
+  sleep 0.5
+done
+
+echo "==> Starting Payara and deploying the EAR"
+setsid "${asadmin[@]}" start-domain --domaindir "$run/domains" "$domain" >/dev/null
+"${asadmin[@]}" deploy --force=true --name exchange-connection "$root/ear/target/exchange-connection.ear" >/dev/null
+
+ready=""
+for _ in $(seq 1 120); do
+  if curl -sf "http://localhost:$http_port/health/ready" | grep -q '"status":"UP"'; then ready=yes; break; fi
+  sleep 1
+done
+if [ -z "$ready" ]; then
+  echo "The application did not become ready; the end of the server log:" >&2
+  tail -n 40 "$run/domains/$domain/logs/server.log" >&2
+  exit 1
+fi
+
+cat <<TXT
+
+Exchange corporate connection is running.
+  API                http://localhost:$http_port/exchange-connection/api/about
+  Health             http://localhost:$http_port/health   (live: /health/live, ready: /health/ready)
+  Payara admin       http://localhost:$admin_port
+  Exchange simulator http://localhost:$sim_port/EWS/Exchange.asmx   (log: $run/simulator.log)
+  Demo account       'demo' (Contoso), connected to booking-service@contoso.test (password $demo_password)
+  Server log         $run/domains/$domain/logs/server.log
+
+Press Ctrl-C to stop.
+TXT
+wait "$sim_pid"
