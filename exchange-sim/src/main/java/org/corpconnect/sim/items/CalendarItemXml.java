@@ -67,6 +67,9 @@ final class CalendarItemXml {
         if (shape.has("item:Body") && !hidden) {
             w.start("t:Body").attr("BodyType", item.bodyType()).text(item.body() == null ? "" : item.body()).end();
         }
+        if (shape.has("item:DateTimeReceived") && item.created() != null) {
+            w.element("t:DateTimeReceived", UTC.format(item.created())); // a calendar item is "received" when created
+        }
         if (shape.has("item:Categories") && !item.categories().isEmpty()) {
             w.start("t:Categories");
             item.categories().forEach(c -> w.element("t:String", c));

@@ -118,6 +118,8 @@ public final class FindItem implements EwsOperation {
             Comparator<Occurrence> c = switch (field) {
                 case "item:Subject" -> Comparator.comparing(Occurrence::subject);
                 case "calendar:End" -> Comparator.comparing(Occurrence::end);
+                case "item:DateTimeReceived", "item:DateTimeCreated" ->
+                        Comparator.comparing((Occurrence o) -> o.item().created(), Comparator.nullsFirst(Comparator.naturalOrder()));
                 default -> Comparator.comparing(Occurrence::start);
             };
             if ("Descending".equals(order.getAttribute("Order"))) {

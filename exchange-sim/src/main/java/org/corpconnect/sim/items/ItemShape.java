@@ -20,7 +20,7 @@ record ItemShape(String baseShape, Set<String> fields, Set<ExtendedPropertyKey> 
             "calendar:Start", "calendar:End", "calendar:LegacyFreeBusyStatus", "calendar:Location",
             "calendar:CalendarItemType", "calendar:Organizer", "calendar:RequiredAttendees", "calendar:OptionalAttendees");
     static final Set<String> ALL = Set.of("item:ItemId", "item:ParentFolderId", "item:ItemClass", "item:Subject",
-            "item:Sensitivity", "item:Body", "item:Categories", "item:DateTimeCreated", "item:ReminderIsSet",
+            "item:Sensitivity", "item:Body", "item:DateTimeReceived", "item:Categories", "item:DateTimeCreated", "item:ReminderIsSet",
             "item:ReminderMinutesBeforeStart", "item:HasAttachments", "item:LastModifiedTime", "item:EffectiveRights",
             "calendar:UID", "calendar:Start", "calendar:End", "calendar:OriginalStart", "calendar:IsAllDayEvent",
             "calendar:LegacyFreeBusyStatus", "calendar:Location", "calendar:IsMeeting", "calendar:IsCancelled",

@@ -101,6 +101,8 @@ final class Restriction {
             case "item:Sensitivity" -> Optional.of(o.item().sensitivity().name());
             case "calendar:CalendarItemType" -> Optional.of(o.kind().name());
             case "item:ItemClass" -> Optional.of("IPM.Appointment");
+            case "item:DateTimeReceived", "item:DateTimeCreated" ->
+                    Optional.ofNullable(o.item().created()).map(CalendarItemXml.UTC::format);
             default -> throw new ResponseError("ErrorUnsupportedPathForQuery",
                     "The property " + field + " is not supported in a restriction by the simulator.");
         };
