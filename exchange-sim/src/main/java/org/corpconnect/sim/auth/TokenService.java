@@ -27,10 +27,14 @@ public final class TokenService {
         this.clock = clock;
     }
 
-    /** A token for the client, if its id and secret match a registered application. */
-    public Optional<String> issue(String clientId, String clientSecret) {
+    /** A token for the client, if its id and secret match a registered application of the tenant. */
+    public Optional<String> issue(String clientId, String clientSecret, String tenant) {
+        if (clientId == null || clientSecret == null) {
+            return Optional.empty();
+        }
         return directory.application(clientId)
                 .filter(app -> app.clientSecret().equals(clientSecret))
+                .filter(app -> tenant == null || tenant.equalsIgnoreCase(app.tenantId()) || "organizations".equals(tenant))
                 .map(app -> {
                     byte[] bytes = new byte[32];
                     random.nextBytes(bytes);
