@@ -72,6 +72,9 @@ public final class ExchangeSimulatorMain {
                   --validate-responses     test mode: validate every response against the schema
                 """;
 
+        private static final java.util.Set<String> KNOWN = java.util.Set.of("--port", "--host", "--dataset",
+                "--schema-dir", "--control-token", "--lockout-threshold", "--lockout-minutes");
+
         int port = 8025;
         String host = "127.0.0.1";
         String dataset = "demo";
@@ -96,6 +99,9 @@ public final class ExchangeSimulatorMain {
                     case "--help", "-h" -> o.help = true;
                     case "--validate-responses" -> o.validateResponses = true;
                     default -> {
+                        if (!KNOWN.contains(a)) {
+                            throw new IllegalArgumentException("Unknown option " + a);
+                        }
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new IllegalArgumentException("Missing value for " + a);
