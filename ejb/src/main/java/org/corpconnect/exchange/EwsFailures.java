@@ -6,6 +6,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
@@ -62,7 +64,81 @@ final class EwsFailures {
             return new ExchangeThrottled("Exchange is throttling the dedicated mailbox (ErrorServerBusy).",
                     backOff(response));
         }
-        return new ExchangeFailure("Exchange answered " + code + ".");
+        return new ExchangeFailure("Exchange answered " + codeName(code) + ".");
+    }
+
+    // ---- Errors about one mailbox: they answer for that user only, the request as a whole succeeded.
+
+    /** The codes that speak about one user's mailbox or calendar rather than about the request. */
+    private static final Set<ServiceError> ONE_MAILBOX = Set.of(
+            ServiceError.ErrorNonExistentMailbox, ServiceError.ErrorMailRecipientNotFound,
+            ServiceError.ErrorAccessDenied, ServiceError.ErrorNoFreeBusyAccess,
+            ServiceError.ErrorImpersonateUserDenied, ServiceError.ErrorImpersonationDenied,
+            ServiceError.ErrorFolderNotFound);
+
+    /**
+     * The EWS error that {@code failure} carries if it is about one mailbox (see {@link #ONE_MAILBOX});
+     * empty for everything that concerns the whole request (401, throttling, network, other codes).
+     */
+    static Optional<ServiceResponseException> mailboxError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ServiceResponseException response) {
+                return ONE_MAILBOX.contains(response.getErrorCode()) ? Optional.of(response) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Our name for an EWS code that answers for one mailbox: not found, access denied (calendar
+     * permissions), impersonation denied (the role's scope); anything else is OTHER.
+     */
+    static MailboxProblem mailboxProblem(ServiceError code) {
+        if (code == null) {
+            return MailboxProblem.OTHER;
+        }
+        return switch (code) {
+            case ErrorNonExistentMailbox, ErrorMailRecipientNotFound -> MailboxProblem.MAILBOX_NOT_FOUND;
+            case ErrorAccessDenied, ErrorNoFreeBusyAccess -> MailboxProblem.ACCESS_DENIED;
+            case ErrorImpersonateUserDenied, ErrorImpersonationDenied -> MailboxProblem.IMPERSONATION_DENIED;
+            default -> MailboxProblem.OTHER;
+        };
+    }
+
+    /**
+     * What an Exchange admin should read about one mailbox's error. Our own words and the EWS code;
+     * Exchange's message text only for codes we have no words for (it never holds a secret).
+     */
+    static String mailboxDetail(ServiceError code, String exchangeMessage) {
+        String name = codeName(code);
+        if (code == null) {
+            return "Exchange answered an error ews-java-api does not know" + quoted(exchangeMessage) + ".";
+        }
+        return switch (code) {
+            case ErrorNonExistentMailbox, ErrorMailRecipientNotFound -> "Exchange has no mailbox with this address ("
+                    + name + "): check the spelling, or whether the user has left or was renamed.";
+            case ErrorNoFreeBusyAccess -> "The user's calendar does not share even free/busy with the dedicated"
+                    + " mailbox (" + name + "): its Default permission is None; the user or an admin can grant"
+                    + " 'Can view when I'm busy' (FreeBusyTimeOnly) or more.";
+            case ErrorAccessDenied -> "The dedicated mailbox has no permission on the user's calendar folder ("
+                    + name + "): the user can share the calendar with it, Reviewer to read, Editor to write.";
+            case ErrorImpersonateUserDenied, ErrorImpersonationDenied -> "The dedicated mailbox may not impersonate"
+                    + " this user (" + name + "): the ApplicationImpersonation role's management scope (Exchange"
+                    + " Online: the application access policy) does not include the user.";
+            default -> "Exchange answered " + name + quoted(exchangeMessage) + ".";
+        };
+    }
+
+    private static String codeName(ServiceError code) {
+        return code == null ? "an error unknown to ews-java-api" : code.name();
+    }
+
+    private static String quoted(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        String printable = message.strip().replaceAll("\\p{Cntrl}", " ");
+        return ": \"" + (printable.length() > 200 ? printable.substring(0, 200) + "..." : printable) + "\"";
     }
 
     private static Duration backOff(ServiceResponseException response) {

@@ -1,12 +1,24 @@
 package org.corpconnect.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import jakarta.inject.Inject;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
+import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,6 +34,55 @@ public class EwsGateway implements ExchangeGateway {
     @Override
     public void verify(ExchangeAccess access) {
         call(access, service -> Folder.bind(service, new FolderId(WellKnownFolderName.Calendar)));
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseravailability-operation">GetUserAvailability</a>,
+     * FreeBusy view, as the dedicated mailbox itself whatever the access mode: free/busy needs no
+     * impersonation, so up to 100 users fit one request. One request, or two when ews-java-api's
+     * whole-UTC-day window would exceed 42 days ({@link EwsBusyTimes}). No retry: the caller retries.
+     */
+    @Override
+    public Map<MailboxAddress, MailboxBusyTime> busyTimes(ExchangeAccess access, List<MailboxAddress> mailboxes,
+            TimeWindow window) {
+        Objects.requireNonNull(access);
+        Objects.requireNonNull(window);
+        List<MailboxAddress> distinct = List.copyOf(new LinkedHashSet<>(mailboxes));
+        if (distinct.size() > MAX_MAILBOXES_PER_REQUEST) {
+            throw new IllegalArgumentException("At most " + MAX_MAILBOXES_PER_REQUEST
+                    + " mailboxes per free/busy request (Exchange's limit), got " + distinct.size() + ".");
+        }
+        if (window.length().compareTo(Duration.ofDays(MAX_WINDOW_DAYS)) > 0) {
+            throw new IllegalArgumentException("A free/busy window spans at most " + MAX_WINDOW_DAYS
+                    + " days (Exchange's limit), got " + window.length() + ".");
+        }
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        List<TimeWindow> requestWindows = EwsBusyTimes.requestWindows(window);
+        List<GetUserAvailabilityResults> answers = new ArrayList<>();
+        for (TimeWindow utcDays : requestWindows) {
+            answers.add(call(access, service -> EwsBusyTimes.request(service, distinct, utcDays)));
+        }
+        return EwsBusyTimes.collect(distinct, window, requestWindows, answers);
+    }
+
+    /**
+     * GetFolder of the user's calendar through the access mode (EffectiveRights), then, unless the
+     * mailbox does not exist, one GetUserAvailability for today; the rule is in {@link EwsAccessProbe}.
+     */
+    @Override
+    public CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox) {
+        Objects.requireNonNull(mailbox);
+        EwsAccessProbe.FolderAccess folder = call(access,
+                service -> EwsAccessProbe.openCalendar(service, access.mode(), mailbox));
+        if (folder.problem().filter(p -> p == MailboxProblem.MAILBOX_NOT_FOUND).isPresent()) {
+            return CalendarAccessProbe.denied(MailboxProblem.MAILBOX_NOT_FOUND, folder.detail());
+        }
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        MailboxBusyTime freeBusy = busyTimes(access, List.of(mailbox),
+                new TimeWindow(today, today.plus(1, ChronoUnit.DAYS))).get(mailbox);
+        return EwsAccessProbe.combine(access.mode(), folder, freeBusy);
     }
 
     private <T> T call(ExchangeAccess access, EwsCall<T> call) {
@@ -40,9 +101,25 @@ public class EwsGateway implements ExchangeGateway {
         service.setTimeout(requestTimeoutMillis);
         service.setUserAgent("ExchangeCorporateConnection");
         if (access.credential() instanceof ExchangeCredential.Password password) {
-            service.setCredentials(webCredentials(password));
+            if (password.scheme() == ExchangeCredential.PasswordScheme.BASIC) {
+                // Preemptive: with WebCredentials, HttpClient sends every request first without credentials
+                // and again after the 401 challenge, doubling the requests Exchange counts and throttles.
+                service.getHttpHeaders().put("Authorization", basicAuthorization(password));
+                service.setCredentials(new HeaderCredentials());
+            } else {
+                service.setCredentials(webCredentials(password));
+            }
         }
         return service;
+    }
+
+    private static String basicAuthorization(ExchangeCredential.Password password) {
+        byte[] pair = (password.username() + ":" + password.password().reveal()).getBytes(StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(pair);
+    }
+
+    /** The credential travels in the Authorization header already; ews-java-api still wants an object. */
+    private static final class HeaderCredentials extends ExchangeCredentials {
     }
 
     private static WebCredentials webCredentials(ExchangeCredential.Password password) {

@@ -1,5 +1,8 @@
 package org.corpconnect.exchange;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Calendar access through an account's dedicated mailbox, in the product's terms. Implementations
  * translate every failure into the exceptions of this package.
@@ -11,4 +14,18 @@ public interface ExchangeGateway {
      * folder: a request that needs no right on any user.
      */
     void verify(ExchangeAccess access);
+
+    /**
+     * Busy time of at most {@value #MAX_MAILBOXES_PER_REQUEST} mailboxes in a window of at most
+     * {@value #MAX_WINDOW_DAYS} days, in one request; only start, end and busy type, never details.
+     * One mailbox's problem comes back in its own entry, the others still answer.
+     */
+    Map<MailboxAddress, MailboxBusyTime> busyTimes(ExchangeAccess access,
+            List<MailboxAddress> mailboxes, TimeWindow window);
+
+    /** Whether the dedicated mailbox can read and write this user's calendar through the access mode. */
+    CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox);
+
+    int MAX_MAILBOXES_PER_REQUEST = 100;
+    int MAX_WINDOW_DAYS = 42;
 }

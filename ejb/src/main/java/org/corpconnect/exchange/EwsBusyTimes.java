@@ -1,0 +1,154 @@
+package org.corpconnect.exchange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.availability.AvailabilityData;
+import microsoft.exchange.webservices.data.core.enumeration.availability.FreeBusyViewType;
+import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.response.AttendeeAvailability;
+import microsoft.exchange.webservices.data.misc.availability.AttendeeInfo;
+import microsoft.exchange.webservices.data.misc.availability.AvailabilityOptions;
+import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
+import microsoft.exchange.webservices.data.property.complex.availability.CalendarEvent;
+
+/**
+ * Free/busy through <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseravailability-operation">GetUserAvailability</a>,
+ * and the repairs ews-java-api 2.0 needs:
+ * <ul>
+ *   <li>It sends the window as whole UTC days (start and end truncated to 00:00 UTC). We ask for the
+ *       UTC days covering the window (end rounded up) and clip every interval to the requested window.
+ *       Covering a window longer than 41 days can take 43 days, over Exchange's 42-day limit: then the
+ *       cover is split and a second request asks for the rest (see {@link #requestWindows}).</li>
+ *   <li>It sends a UTC time zone and reads the unzoned times Exchange returns as UTC, so they are
+ *       instants already; we turn them into {@link Instant}s here and nowhere else.</li>
+ *   <li>Its LegacyFreeBusyStatus has no WorkingElsewhere: it reads that value as {@code null}. The
+ *       schema allows no other value outside the enum, so {@code null} means WORKING_ELSEWHERE.</li>
+ * </ul>
+ * Free appointments are left out: they do not take anyone's time (Exchange's merged view counts them
+ * as free too). Every other busy type is kept, NoData included. Intervals are not merged: each is one
+ * appointment (or occurrence), sorted by start.
+ */
+final class EwsBusyTimes {
+
+    private static final Duration EXCHANGE_MAX_WINDOW = Duration.ofDays(ExchangeGateway.MAX_WINDOW_DAYS);
+
+    private EwsBusyTimes() {
+    }
+
+    /** The whole-UTC-day windows to ask Exchange for so that together they cover {@code window} exactly. */
+    static List<TimeWindow> requestWindows(TimeWindow window) {
+        Instant from = window.start().truncatedTo(ChronoUnit.DAYS);
+        Instant to = window.end().truncatedTo(ChronoUnit.DAYS);
+        if (to.isBefore(window.end())) {
+            to = to.plus(1, ChronoUnit.DAYS);
+        }
+        List<TimeWindow> windows = new ArrayList<>();
+        for (Instant cursor = from; cursor.isBefore(to); ) {
+            Instant next = cursor.plus(EXCHANGE_MAX_WINDOW).isBefore(to) ? cursor.plus(EXCHANGE_MAX_WINDOW) : to;
+            windows.add(new TimeWindow(cursor, next));
+            cursor = next;
+        }
+        return windows;
+    }
+
+    /** One GetUserAvailability request, FreeBusy view only: never Detailed, event details stay in Exchange. */
+    static GetUserAvailabilityResults request(ExchangeService service, List<MailboxAddress> mailboxes,
+            TimeWindow utcDays) throws Exception {
+        List<AttendeeInfo> attendees = new ArrayList<>(mailboxes.size());
+        mailboxes.forEach(m -> attendees.add(new AttendeeInfo(m.value())));
+        AvailabilityOptions options = new AvailabilityOptions();
+        options.setRequestedFreeBusyView(FreeBusyViewType.FreeBusy);
+        GetUserAvailabilityResults results = service.getUserAvailability(attendees,
+                new microsoft.exchange.webservices.data.misc.availability.TimeWindow(
+                        Date.from(utcDays.start()), Date.from(utcDays.end())),
+                AvailabilityData.FreeBusy, options);
+        int answered = results.getAttendeesAvailability() == null ? 0 : results.getAttendeesAvailability().getCount();
+        if (answered != mailboxes.size()) {
+            throw new ExchangeFailure("Exchange answered free/busy for " + answered + " of " + mailboxes.size()
+                    + " mailboxes.");
+        }
+        return results;
+    }
+
+    /**
+     * Collects the answers of the requests for {@code requestWindows} (in that order) per mailbox, in
+     * request order. An interval that starts before a later request's window was already reported by
+     * the earlier one; an error in any request makes the mailbox unavailable.
+     */
+    static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> mailboxes, TimeWindow window,
+            List<TimeWindow> requestWindows, List<GetUserAvailabilityResults> answers) {
+        Map<MailboxAddress, List<BusyInterval>> known = new LinkedHashMap<>();
+        Map<MailboxAddress, MailboxBusyTime> unavailable = new LinkedHashMap<>();
+        for (int r = 0; r < answers.size(); r++) {
+            Instant notBefore = r == 0 ? Instant.MIN : requestWindows.get(r).start();
+            for (int i = 0; i < mailboxes.size(); i++) {
+                MailboxAddress mailbox = mailboxes.get(i);
+                AttendeeAvailability answer = answers.get(r).getAttendeesAvailability().getResponseAtIndex(i);
+                if (answer.getResult() == ServiceResult.Error) {
+                    unavailable.putIfAbsent(mailbox, new MailboxBusyTime.Unavailable(
+                            EwsFailures.mailboxProblem(answer.getErrorCode()),
+                            EwsFailures.mailboxDetail(answer.getErrorCode(), answer.getErrorMessage())));
+                    continue;
+                }
+                List<BusyInterval> intervals = known.computeIfAbsent(mailbox, m -> new ArrayList<>());
+                for (CalendarEvent event : answer.getCalendarEvents()) {
+                    if (event.getStartTime() != null && !event.getStartTime().toInstant().isBefore(notBefore)) {
+                        toInterval(event, window).ifPresent(intervals::add);
+                    }
+                }
+            }
+        }
+        Map<MailboxAddress, MailboxBusyTime> result = new LinkedHashMap<>();
+        for (MailboxAddress mailbox : mailboxes) {
+            MailboxBusyTime failed = unavailable.get(mailbox);
+            if (failed != null) {
+                result.put(mailbox, failed);
+            } else {
+                List<BusyInterval> intervals = known.getOrDefault(mailbox, List.of()).stream()
+                        .sorted(Comparator.comparing(BusyInterval::start).thenComparing(BusyInterval::end)
+                                .thenComparing(BusyInterval::type))
+                        .toList();
+                result.put(mailbox, new MailboxBusyTime.Known(intervals));
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** The event's busy span clipped to the window; empty for free time, or nothing left after clipping. */
+    static java.util.Optional<BusyInterval> toInterval(CalendarEvent event, TimeWindow window) {
+        BusyType type = busyType(event.getFreeBusyStatus());
+        if (type == BusyType.FREE || event.getStartTime() == null || event.getEndTime() == null) {
+            return java.util.Optional.empty();
+        }
+        return clip(event.getStartTime().toInstant(), event.getEndTime().toInstant(), type, window);
+    }
+
+    static java.util.Optional<BusyInterval> clip(Instant start, Instant end, BusyType type, TimeWindow window) {
+        Instant from = start.isBefore(window.start()) ? window.start() : start;
+        Instant to = end.isAfter(window.end()) ? window.end() : end;
+        return from.isBefore(to) ? java.util.Optional.of(new BusyInterval(from, to, type)) : java.util.Optional.empty();
+    }
+
+    static BusyType busyType(LegacyFreeBusyStatus status) {
+        if (status == null) {
+            return BusyType.WORKING_ELSEWHERE; // the one LegacyFreeBusyType value ews-java-api 2.0 cannot name
+        }
+        return switch (status) {
+            case Free -> BusyType.FREE;
+            case Tentative -> BusyType.TENTATIVE;
+            case Busy -> BusyType.BUSY;
+            case OOF -> BusyType.OOF;
+            case NoData -> BusyType.NO_DATA;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.corpconnect.exchange;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.corpconnect.credentials.Secret;
+import org.corpconnect.sim.ExchangeSimulator;
+import org.corpconnect.sim.calendar.Occurrence;
+import org.corpconnect.sim.dataset.Dataset;
+
+/** The gateway's tests against the real simulator, in process, with the demo organisation contoso.test. */
+final class Simulated {
+    static final String SERVICE = "booking-service@contoso.test";
+    static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";
+    static final MailboxAddress ANNA = new MailboxAddress("anna.schmidt@contoso.test");     // impersonable, Berlin
+    static final MailboxAddress LUKAS = new MailboxAddress("lukas.weber@contoso.test");     // impersonable, release night
+    static final MailboxAddress LAURA = new MailboxAddress("laura.krueger@contoso.test");   // impersonable, London
+    static final MailboxAddress JAMES = new MailboxAddress("james.miller@contoso.test");    // impersonable, New York
+    static final MailboxAddress YUKI = new MailboxAddress("yuki.tanaka@contoso.test");      // impersonable, Tokyo
+    static final MailboxAddress MICHAEL = new MailboxAddress("michael.brown@contoso.test"); // delegate Editor
+    static final MailboxAddress SARAH = new MailboxAddress("sarah.davis@contoso.test");     // delegate Reviewer
+    static final MailboxAddress HARUTO = new MailboxAddress("haruto.sato@contoso.test");    // Delegate role
+    static final MailboxAddress DAVID = new MailboxAddress("david.braun@contoso.test");     // nothing; Default free/busy
+    static final MailboxAddress OLIVER = new MailboxAddress("oliver.smith@contoso.test");   // nothing; Default None
+    static final MailboxAddress GHOST = new MailboxAddress("ghost@contoso.test");           // no such mailbox
+
+    private Simulated() {
+    }
+
+    static ExchangeSimulator start() {
+        return ExchangeSimulator.builder().port(0)
+                .schemaDir(Path.of(System.getProperty("shared.dir")).resolve("ews-schema/exchange-online-2023"))
+                .dataset(Dataset.demo()).validateResponses(true).start();
+    }
+
+    static EwsGateway gateway() {
+        EwsGateway gateway = new EwsGateway();
+        gateway.requestTimeoutMillis = 10_000;
+        return gateway;
+    }
+
+    static ExchangeAccess access(ExchangeSimulator sim, AccessMode mode) {
+        return access(sim, mode, SERVICE_PASSWORD);
+    }
+
+    static ExchangeAccess access(ExchangeSimulator sim, AccessMode mode, String password) {
+        return new ExchangeAccess(sim.ewsUrl(), new MailboxAddress(SERVICE), mode,
+                new ExchangeCredential.Password(SERVICE, Secret.of(password), ExchangeCredential.PasswordScheme.BASIC), 1);
+    }
+
+    /** The busy intervals the simulator's own calendar holds for a user in a window: what the gateway must report. */
+    static List<BusyInterval> calendarOf(ExchangeSimulator sim, MailboxAddress user, TimeWindow window) {
+        return sim.directory().get(user.value()).calendar().occurrences(window.start(), window.end()).stream()
+                .map(o -> expected(o, window))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(BusyInterval::start).thenComparing(BusyInterval::end)
+                        .thenComparing(BusyInterval::type))
+                .toList();
+    }
+
+    private static Optional<BusyInterval> expected(Occurrence o, TimeWindow window) {
+        BusyType type = switch (o.freeBusy()) {
+            case Free -> null;
+            case Tentative -> BusyType.TENTATIVE;
+            case Busy -> BusyType.BUSY;
+            case OOF -> BusyType.OOF;
+            case WorkingElsewhere -> BusyType.WORKING_ELSEWHERE;
+            case NoData -> BusyType.NO_DATA;
+        };
+        Instant start = o.start().isBefore(window.start()) ? window.start() : o.start();
+        Instant end = o.end().isAfter(window.end()) ? window.end() : o.end();
+        return type == null || !start.isBefore(end) ? Optional.empty() : Optional.of(new BusyInterval(start, end, type));
+    }
+}
