@@ -155,6 +155,33 @@ class CalendarItemsEwsJavaApiTest {
     }
 
     @Test
+    void permissionProbeWithEffectiveRights() throws Exception {
+        PropertySet probe = new PropertySet(BasePropertySet.IdOnly,
+                microsoft.exchange.webservices.data.core.service.schema.FolderSchema.EffectiveRights);
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            var rights = microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service,
+                    new FolderId(WellKnownFolderName.Calendar), probe).getEffectiveRights();
+            assertTrue(rights.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.CreateContents));
+            assertTrue(rights.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.Modify));
+            CalendarFolder own = CalendarFolder.bind(service, WellKnownFolderName.Calendar);
+            assertEquals("Calendar", own.getDisplayName());
+        }
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            var reviewer = microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service, calendarOf(SARAH), probe)
+                    .getEffectiveRights();
+            assertTrue(reviewer.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.Read));
+            assertFalse(reviewer.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.CreateContents));
+            var delegate = microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service, calendarOf(HARUTO), probe)
+                    .getEffectiveRights();
+            assertTrue(delegate.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.Modify));
+            assertFalse(delegate.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.ViewPrivateItems),
+                    "ViewPrivateItems exists from Exchange2013 on; this client asks for Exchange2010_SP2");
+        }
+        assertTrue(sim.requestLog().forOperation("GetFolder").stream()
+                .anyMatch(e -> e.requestedProperties().contains("folder:EffectiveRights")));
+    }
+
+    @Test
     void reviewerReadsButCannotWrite() throws Exception {
         try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
             assertFalse(service.findAppointments(calendarOf(SARAH), new CalendarView(weekStart, weekEnd)).getItems().isEmpty());
