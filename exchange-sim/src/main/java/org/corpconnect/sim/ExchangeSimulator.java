@@ -87,7 +87,8 @@ public final class ExchangeSimulator implements AutoCloseable {
                 "CreateItem", new CreateItem(),
                 "UpdateItem", new UpdateItem(),
                 "DeleteItem", new DeleteItem(),
-                "GetFolder", new GetFolder());
+                "GetFolder", new GetFolder(),
+                "ResolveNames", new org.corpconnect.sim.people.ResolveNames());
         EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
