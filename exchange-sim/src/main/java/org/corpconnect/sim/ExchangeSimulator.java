@@ -80,15 +80,16 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (b.dataset != null) {
             b.dataset.applyTo(directory);
         }
-        Map<String, EwsOperation> operations = Map.of(
-                "GetUserAvailabilityRequest", new GetUserAvailability(),
-                "FindItem", new FindItem(),
-                "GetItem", new GetItem(),
-                "CreateItem", new CreateItem(),
-                "UpdateItem", new UpdateItem(),
-                "DeleteItem", new DeleteItem(),
-                "GetFolder", new GetFolder(),
-                "ResolveNames", new org.corpconnect.sim.people.ResolveNames());
+        Map<String, EwsOperation> operations = Map.ofEntries(
+                Map.entry("GetUserAvailabilityRequest", new GetUserAvailability()),
+                Map.entry("FindItem", new FindItem()),
+                Map.entry("GetItem", new GetItem()),
+                Map.entry("CreateItem", new CreateItem()),
+                Map.entry("UpdateItem", new UpdateItem()),
+                Map.entry("DeleteItem", new DeleteItem()),
+                Map.entry("GetFolder", new GetFolder()),
+                Map.entry("ResolveNames", new org.corpconnect.sim.people.ResolveNames()),
+                Map.entry("SyncFolderItems", new org.corpconnect.sim.items.SyncFolderItems()));
         EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);

@@ -25,6 +25,12 @@ public final class CalendarFolder {
 
     private final MailboxAddress owner;
     private final Map<String, CalendarItem> items = new LinkedHashMap<>();
+    // Change tracking for SyncFolderItems: a folder-wide sequence, when each item was created and last
+    // changed, and tombstones of deleted items.
+    private long sequence;
+    private final Map<String, Long> createdAt = new java.util.HashMap<>();
+    private final Map<String, Long> changedAt = new java.util.HashMap<>();
+    private final Map<String, Long> deletedAt = new java.util.HashMap<>();
 
     public CalendarFolder(MailboxAddress owner) {
         this.owner = owner;
@@ -47,6 +53,9 @@ public final class CalendarFolder {
             item.uid(item.id() + "@" + owner.domain());
         }
         items.put(item.id(), item);
+        sequence++;
+        createdAt.put(item.id(), sequence);
+        changedAt.put(item.id(), sequence);
         return item.copy();
     }
 
@@ -63,11 +72,48 @@ public final class CalendarFolder {
         }
         change.accept(item);
         item.touch(Clock.systemUTC().instant());
+        changedAt.put(id, ++sequence);
         return Optional.of(item.copy());
     }
 
     public synchronized boolean delete(String id) {
-        return items.remove(id) != null;
+        if (items.remove(id) == null) {
+            return false;
+        }
+        deletedAt.put(id, ++sequence);
+        changedAt.remove(id);
+        return true;
+    }
+
+    /** The folder's change sequence now: a sync state from which {@link #changesSince} continues. */
+    public synchronized long sequence() {
+        return sequence;
+    }
+
+    /** One change for SyncFolderItems: a created or updated item (its current state), or a deleted id. */
+    public record Change(Kind kind, String itemId, CalendarItem item, long sequence) {
+        public enum Kind { Create, Update, Delete }
+    }
+
+    /**
+     * The changes after {@code since}, oldest first: an item created and changed since is one Create;
+     * an item created and deleted since is nothing; series are reported as masters, never occurrences.
+     */
+    public synchronized List<Change> changesSince(long since) {
+        List<Change> out = new ArrayList<>();
+        changedAt.forEach((id, seq) -> {
+            if (seq > since) {
+                boolean created = createdAt.getOrDefault(id, 0L) > since;
+                out.add(new Change(created ? Change.Kind.Create : Change.Kind.Update, id, items.get(id).copy(), seq));
+            }
+        });
+        deletedAt.forEach((id, seq) -> {
+            if (seq > since && createdAt.getOrDefault(id, 0L) <= since) {
+                out.add(new Change(Change.Kind.Delete, id, null, seq));
+            }
+        });
+        out.sort(Comparator.comparingLong(Change::sequence));
+        return out;
     }
 
     public synchronized List<CalendarItem> items() {
@@ -79,7 +125,9 @@ public final class CalendarFolder {
     }
 
     public synchronized void clear() {
-        items.clear();
+        for (String id : List.copyOf(items.keySet())) {
+            delete(id);
+        }
     }
 
     /** Every appointment overlapping [from, to), recurring series expanded, sorted by start. */
