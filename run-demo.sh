@@ -65,16 +65,24 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
+wait_until_ready() {
+  for _ in $(seq 1 "$1"); do
+    curl -sf "http://localhost:$http_port/health/ready" | grep -q '"status":"UP"' && return 0
+    sleep 1
+  done
+  return 1
+}
+
 echo "==> Starting Payara and deploying the EAR"
 setsid "${asadmin[@]}" start-domain --domaindir "$run/domains" "$domain" >/dev/null
+# An EAR left deployed by an earlier run is still loading when start-domain returns; redeploying
+# over it at that moment breaks both, so let it finish first.
+if "${asadmin[@]}" list-applications 2>/dev/null | grep -q '^exchange-connection'; then
+  wait_until_ready 90 || true
+fi
 "${asadmin[@]}" deploy --force=true --name exchange-connection "$root/ear/target/exchange-connection.ear" >/dev/null
 
-ready=""
-for _ in $(seq 1 120); do
-  if curl -sf "http://localhost:$http_port/health/ready" | grep -q '"status":"UP"'; then ready=yes; break; fi
-  sleep 1
-done
-if [ -z "$ready" ]; then
+if ! wait_until_ready 120; then
   echo "The application did not become ready; the end of the server log:" >&2
   tail -n 40 "$run/domains/$domain/logs/server.log" >&2
   exit 1
