@@ -47,24 +47,15 @@ public final class GetUserAvailability implements EwsOperation {
     @Override
     public void execute(EwsCall call, XmlWriter w) {
         Element request = call.body();
-        LegacyTimeZone tz = Dom.child(request, "TimeZone").map(LegacyTimeZone::parse).orElse(LegacyTimeZone.UTC);
-        List<String> addresses = Dom.child(request, "MailboxDataArray")
-                .map(a -> Dom.children(a, "MailboxData").stream()
-                        .map(md -> Dom.child(md, "Email").flatMap(e -> Dom.text(e, "Address")).orElse(""))
-                        .toList())
-                .orElse(List.of());
-        Element options = Dom.child(request, "FreeBusyViewOptions").orElseThrow(() -> new EwsFault(
-                "ErrorInvalidRequest", "The simulator answers free/busy requests only; FreeBusyViewOptions is missing."));
-        Element window = Dom.child(options, "TimeWindow").orElseThrow();
-        String startText = Dom.text(window, "StartTime").orElseThrow();
-        String endText = Dom.text(window, "EndTime").orElseThrow();
-        Instant start = Dom.hasOffset(startText) ? Dom.dateTime(startText, null) : tz.toInstant(LocalDateTime.parse(startText));
-        Instant end = Dom.hasOffset(endText) ? Dom.dateTime(endText, null) : tz.toInstant(LocalDateTime.parse(endText));
-        int interval = Dom.text(options, "MergedFreeBusyIntervalInMinutes").map(Integer::parseInt).orElse(30);
-        String requestedView = Dom.text(options, "RequestedView").orElse("FreeBusy");
-        call.log().requestedView(requestedView);
+        Optional<Element> freeBusyOptions = Dom.child(request, "FreeBusyViewOptions");
+        Optional<Element> suggestionOptions = Dom.child(request, "SuggestionsViewOptions");
+        LegacyTimeZone tz = requestTimeZone(call, request, freeBusyOptions.flatMap(o -> Dom.child(o, "TimeWindow"))
+                .or(() -> suggestionOptions.flatMap(s -> Dom.child(s, "DetailedSuggestionsWindow"))));
+        List<Element> mailboxData = Dom.child(request, "MailboxDataArray")
+                .map(a -> Dom.children(a, "MailboxData")).orElse(List.of());
+        List<String> addresses = mailboxData.stream()
+                .map(md -> Dom.child(md, "Email").flatMap(e -> Dom.text(e, "Address")).orElse("")).toList();
         addresses.forEach(a -> call.log().targetMailbox(a.toLowerCase(Locale.ROOT)));
-
         if (addresses.size() > MAX_MAILBOXES) {
             throw new EwsFault("ErrorMailboxDataArrayTooBig",
                     "Too many mailboxes were specified in the MailboxDataArray. The allowed maximum is "
@@ -73,38 +64,84 @@ public final class GetUserAvailability implements EwsOperation {
         if (addresses.isEmpty()) {
             throw new EwsFault("ErrorMailboxDataArrayEmpty", "The MailboxDataArray element is empty.");
         }
-        if (!end.isAfter(start)) {
-            throw new EwsFault("ErrorInvalidTimeInterval", "The time interval is not valid: EndTime is not after StartTime.");
+        if (freeBusyOptions.isEmpty() && suggestionOptions.isEmpty()) {
+            throw new EwsFault("ErrorInvalidRequest", "FreeBusyViewOptions or SuggestionsViewOptions must be specified.");
         }
-        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw new EwsFault("ErrorTimeIntervalTooBig",
-                    "The time duration specified for FreeBusyViewOptions.TimeWindow is too big. The allowed maximum is 42 days.");
+        // Validate everything before writing anything: a fault must not follow a partial response.
+        FreeBusyRequest freeBusy = freeBusyOptions.map(o -> FreeBusyRequest.parse(o, tz)).orElse(null);
+        if (freeBusy != null) {
+            call.log().requestedView(freeBusy.view());
         }
-        if (requestedView.contains("Merged") && (interval < 5 || interval > 1440)) {
-            throw new EwsFault("ErrorInvalidMergedFreeBusyInterval",
-                    "The MergedFreeBusyIntervalInMinutes value must be between 5 and 1440.");
+        XmlWriter suggestions = new XmlWriter();
+        if (suggestionOptions.isPresent()) {
+            call.log().requestedProperty("Suggestions");
+            List<MeetingSuggestions.Attendee> attendees = mailboxData.stream().map(md -> new MeetingSuggestions.Attendee(
+                    Dom.child(md, "Email").flatMap(e -> Dom.text(e, "Address")).orElse(""),
+                    Dom.text(md, "AttendeeType").orElse("Required"))).toList();
+            MeetingSuggestions.write(call, suggestions, tz, attendees, suggestionOptions.get());
         }
-
         w.start("m:GetUserAvailabilityResponse");
-        w.start("m:FreeBusyResponseArray");
-        for (String address : addresses) {
-            w.start("m:FreeBusyResponse");
-            try {
-                writeMailbox(call, w, address, tz, start, end, interval, requestedView);
-                call.log().responseCode("NoError");
-            } catch (ResponseError error) {
-                call.log().responseCode(error.responseCode());
-                w.start("m:ResponseMessage").attr("ResponseClass", "Error");
-                error.writeBody(w, "m:");
-                w.end();
-                w.start("m:FreeBusyView");
-                w.element("t:FreeBusyViewType", "None");
+        if (freeBusy != null) {
+            w.start("m:FreeBusyResponseArray");
+            for (String address : addresses) {
+                w.start("m:FreeBusyResponse");
+                try {
+                    writeMailbox(call, w, address, tz, freeBusy.start(), freeBusy.end(), freeBusy.interval(), freeBusy.view());
+                    call.log().responseCode("NoError");
+                } catch (ResponseError error) {
+                    call.log().responseCode(error.responseCode());
+                    w.start("m:ResponseMessage").attr("ResponseClass", "Error");
+                    error.writeBody(w, "m:");
+                    w.end();
+                    w.start("m:FreeBusyView");
+                    w.element("t:FreeBusyViewType", "None");
+                    w.end();
+                }
                 w.end();
             }
             w.end();
         }
+        w.raw(suggestions.toString());
         w.end();
-        w.end();
+    }
+
+    /** FreeBusyViewOptions, checked against Exchange's limits. */
+    private record FreeBusyRequest(Instant start, Instant end, int interval, String view) {
+        static FreeBusyRequest parse(Element options, LegacyTimeZone tz) {
+            Element window = Dom.child(options, "TimeWindow").orElseThrow();
+            String startText = Dom.text(window, "StartTime").orElseThrow();
+            String endText = Dom.text(window, "EndTime").orElseThrow();
+            Instant start = Dom.hasOffset(startText) ? Dom.dateTime(startText, null) : tz.toInstant(LocalDateTime.parse(startText));
+            Instant end = Dom.hasOffset(endText) ? Dom.dateTime(endText, null) : tz.toInstant(LocalDateTime.parse(endText));
+            int interval = Dom.text(options, "MergedFreeBusyIntervalInMinutes").map(Integer::parseInt).orElse(30);
+            String view = Dom.text(options, "RequestedView").orElse("FreeBusy");
+            if (!end.isAfter(start)) {
+                throw new EwsFault("ErrorInvalidTimeInterval", "The time interval is not valid: EndTime is not after StartTime.");
+            }
+            if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+                throw new EwsFault("ErrorTimeIntervalTooBig",
+                        "The time duration specified for FreeBusyViewOptions.TimeWindow is too big. The allowed maximum is 42 days.");
+            }
+            if (view.contains("Merged") && (interval < 5 || interval > 1440)) {
+                throw new EwsFault("ErrorInvalidMergedFreeBusyInterval",
+                        "The MergedFreeBusyIntervalInMinutes value must be between 5 and 1440.");
+            }
+            return new FreeBusyRequest(start, end, interval, view);
+        }
+    }
+
+    /**
+     * The zone the request's times are in: its legacy TimeZone, else (Exchange 2010 and later) the
+     * TimeZoneContext header, else UTC. A zone from the header takes the rules of the window's year.
+     */
+    private static LegacyTimeZone requestTimeZone(EwsCall call, Element request, Optional<Element> window) {
+        Optional<LegacyTimeZone> legacy = Dom.child(request, "TimeZone").map(LegacyTimeZone::parse);
+        if (legacy.isPresent()) {
+            return legacy.get();
+        }
+        int year = window.flatMap(t -> Dom.text(t, "StartTime")).map(s -> Integer.parseInt(s.substring(0, 4)))
+                .orElse(java.time.Year.now().getValue());
+        return call.timeZoneContext().map(z -> LegacyTimeZone.of(z, year)).orElse(LegacyTimeZone.UTC);
     }
 
     private void writeMailbox(EwsCall call, XmlWriter w, String address, LegacyTimeZone tz, Instant start, Instant end,

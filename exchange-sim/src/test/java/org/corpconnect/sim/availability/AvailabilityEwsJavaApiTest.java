@@ -189,6 +189,28 @@ class AvailabilityEwsJavaApiTest {
     }
 
     @Test
+    void meetingSuggestionsAvoidBusyAttendees() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            AvailabilityOptions options = new AvailabilityOptions();
+            options.setMeetingDuration(60);
+            options.setMaximumSuggestionsPerDay(3);
+            options.setDetailedSuggestionsWindow(new TimeWindow(weekStart, weekEnd));
+            GetUserAvailabilityResults r = service.getUserAvailability(attendees(ANNA, MIA), new TimeWindow(weekStart, weekEnd),
+                    AvailabilityData.FreeBusyAndSuggestions, options);
+            assertEquals(2, r.getAttendeesAvailability().getCount());
+            var days = new ArrayList<>(r.getSuggestions());
+            assertEquals(7, days.size());
+            var monday = days.get(0).getTimeSuggestions();
+            assertFalse(monday.isEmpty());
+            for (var suggestion : monday) {
+                assertTrue(suggestion.isWorkTime());
+                assertEquals(2, suggestion.getConflicts().size());
+            }
+            assertTrue(days.get(5).getTimeSuggestions().isEmpty(), "no work-time suggestions on Saturday");
+        }
+    }
+
+    @Test
     void recurringStandUpShowsEveryWorkingDay() throws Exception {
         try (ExchangeService service = impersonating(sim, ANNA)) {
             java.util.Collection<CalendarEvent> events = freeBusy(service, FreeBusyViewType.FreeBusy, ANNA)
