@@ -90,7 +90,11 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("GetFolder", new GetFolder()),
                 Map.entry("ResolveNames", new org.corpconnect.sim.people.ResolveNames()),
                 Map.entry("SyncFolderItems", new org.corpconnect.sim.items.SyncFolderItems()));
-        EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator,
+        // The 2010 SP2 schema beside the Online one, where present, checks responses to older versions.
+        Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
+        java.util.Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
+                ? java.util.Optional.of(SchemaValidator.forDirectory(legacyDir)) : java.util.Optional.empty();
+        EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator, legacy,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
         AtomicInteger threads = new AtomicInteger();

@@ -163,6 +163,8 @@ public final class GetUserAvailability implements EwsOperation {
             default -> (detailed ? "Detailed" : "FreeBusy") + (merged ? "Merged" : "");
         };
         List<Occurrence> occurrences = mailbox.calendar().occurrences(start, end).stream()
+                .map(o -> new Occurrence(o.item(), o.kind(), o.originalStart(), o.start(), o.end(), o.subject(),
+                        o.location(), call.version().visible(o.freeBusy())))
                 .filter(o -> o.freeBusy() != BusyType.Free)
                 .toList();
 

@@ -116,7 +116,8 @@ final class MeetingSuggestions {
                     if (conflict.isEmpty()) {
                         w.empty("t:UnknownAttendeeConflictData");
                     } else {
-                        w.start("t:IndividualAttendeeConflictData").element("t:BusyType", conflict.get().name()).end();
+                        w.start("t:IndividualAttendeeConflictData")
+                                .element("t:BusyType", call.version().visible(conflict.get()).name()).end();
                     }
                 }
                 w.end();

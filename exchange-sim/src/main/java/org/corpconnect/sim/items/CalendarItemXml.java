@@ -140,7 +140,7 @@ final class CalendarItemXml {
             w.element("t:IsAllDayEvent", item.allDay());
         }
         if (shape.has("calendar:LegacyFreeBusyStatus")) {
-            w.element("t:LegacyFreeBusyStatus", o.freeBusy().name());
+            w.element("t:LegacyFreeBusyStatus", call.version().visible(o.freeBusy()).name());
         }
         if (shape.has("calendar:Location") && !hidden && o.location() != null) {
             w.element("t:Location", o.location());

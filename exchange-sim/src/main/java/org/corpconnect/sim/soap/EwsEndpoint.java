@@ -45,13 +45,15 @@ public final class EwsEndpoint implements HttpHandler {
     private final FaultRules faults;
     private final RequestLog requestLog;
     private final SchemaValidator validator;
+    private final Optional<SchemaValidator> legacyValidator;
     private final boolean validateResponses;
     private final Consumer<String> validationFailures;
     private final Map<String, EwsOperation> operations;
     private final Clock clock;
 
     public EwsEndpoint(Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
-                       RequestLog requestLog, SchemaValidator validator, boolean validateResponses,
+                       RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
+                       boolean validateResponses,
                        Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
         this.directory = directory;
         this.authenticator = authenticator;
@@ -59,6 +61,7 @@ public final class EwsEndpoint implements HttpHandler {
         this.faults = faults;
         this.requestLog = requestLog;
         this.validator = validator;
+        this.legacyValidator = legacyValidator;
         this.validateResponses = validateResponses;
         this.validationFailures = validationFailures;
         this.operations = Map.copyOf(operations);
@@ -156,10 +159,11 @@ public final class EwsEndpoint implements HttpHandler {
         String body;
         int status = 200;
         boolean dropAfterCommit = false;
+        // Without the header Exchange serves the initial Exchange 2007 schema (versioning-requests docs).
+        ExchangeVersion version = request.header("RequestServerVersion")
+                .map(h -> ExchangeVersion.parse(h.getAttribute("Version")))
+                .orElse(ExchangeVersion.Exchange2007);
         try {
-            ExchangeVersion version = request.header("RequestServerVersion")
-                    .map(h -> ExchangeVersion.parse(h.getAttribute("Version")))
-                    .orElse(ExchangeVersion.Exchange2007_SP1);
             request.header("RequestServerVersion").ifPresent(h -> log.requestServerVersion(h.getAttribute("Version")));
             MailboxAddress acting = actingMailbox(principal, request, anchor, log);
             ZoneId tzContext = version.atLeast(ExchangeVersion.Exchange2010)
@@ -187,7 +191,7 @@ public final class EwsEndpoint implements HttpHandler {
             log.httpStatus(0);
             return;
         }
-        respond(exchange, log, status, body);
+        respond(exchange, log, status, body, version);
     }
 
     private MailboxAddress actingMailbox(Principal principal, SoapRequest request, String anchor,
@@ -312,9 +316,25 @@ public final class EwsEndpoint implements HttpHandler {
     }
 
     private void respond(HttpExchange exchange, RequestLogEntry.Builder log, int status, String body) throws IOException {
+        respond(exchange, log, status, body, null);
+    }
+
+    /**
+     * Sends a response; in test mode validates it first. A response to a request for Exchange 2010 SP2
+     * or earlier must also be valid against the 2010 SP2 schema when that schema is at hand: Exchange
+     * answers in the requested version's schema, so nothing newer may leak into such a response.
+     */
+    private void respond(HttpExchange exchange, RequestLogEntry.Builder log, int status, String body,
+                         ExchangeVersion version) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (validateResponses) {
-            List<SchemaValidator.Violation> violations = validator.validate(bytes);
+            List<SchemaValidator.Violation> violations = new java.util.ArrayList<>(validator.validate(bytes));
+            if (violations.isEmpty() && version != null && !version.atLeast(ExchangeVersion.Exchange2012)
+                    && legacyValidator.isPresent()) {
+                legacyValidator.get().validate(bytes).stream()
+                        .map(v -> new SchemaValidator.Violation("(Exchange2010_SP2 schema) " + v.message(), v.line(), v.column()))
+                        .forEach(violations::add);
+            }
             if (!violations.isEmpty()) {
                 String failure = "Response to " + log.operation() + " is not valid against the EWS schema: "
                         + violations.get(0);

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.soap;
 
 import java.util.Arrays;
+import org.corpconnect.sim.calendar.BusyType;
 
 /**
  * The values of t:ExchangeVersionType, in order. The simulator honours the requested version where
@@ -15,6 +16,14 @@ public enum ExchangeVersion {
         return Arrays.stream(values()).filter(v -> v.name().equals(value)).findFirst()
                 .orElseThrow(() -> new EwsFault("ErrorInvalidServerVersion",
                         "The specified server version is invalid."));
+    }
+
+    /**
+     * The free/busy status as this version's schema can say it: WorkingElsewhere arrived with
+     * Exchange 2013, so older clients see it as Free (the person is working and can be booked).
+     */
+    public BusyType visible(BusyType status) {
+        return status == BusyType.WorkingElsewhere && !atLeast(Exchange2013) ? BusyType.Free : status;
     }
 
     public boolean atLeast(ExchangeVersion other) {
