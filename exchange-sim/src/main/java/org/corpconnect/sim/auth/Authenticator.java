@@ -89,12 +89,12 @@ public final class Authenticator {
             failures.remove(address);
             return new Result(AuthOutcome.SUCCESS, Principal.ofMailbox(address), address.value());
         }
-        FailureCount updated = failures.compute(address, (a, c) -> {
+        failures.compute(address, (a, c) -> {
             int n = (c == null ? 0 : c.consecutive) + 1;
             return new FailureCount(n, n >= threshold ? now.plus(lockoutDuration) : null);
         });
-        return new Result(updated.lockedUntil != null && updated.consecutive == threshold
-                ? AuthOutcome.WRONG_PASSWORD : AuthOutcome.WRONG_PASSWORD, null, address.value());
+        // The attempt that reaches the threshold is still a wrong password; the next ones are LOCKED_OUT.
+        return new Result(AuthOutcome.WRONG_PASSWORD, null, address.value());
     }
 
     private Optional<Mailbox> resolve(String user) {

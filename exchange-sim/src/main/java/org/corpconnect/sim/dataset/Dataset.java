@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +112,5 @@ public record Dataset(String domain, String serviceMailbox, List<MailboxSpec> ma
 
     public Set<String> addresses() {
         return mailboxes.stream().map(MailboxSpec::address).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    }
-
-    /** Helper for data sets built in code. */
-    static List<EventSpec> events() {
-        return new ArrayList<>();
     }
 }

@@ -74,12 +74,9 @@ public final class Mailbox {
         this.defaultAccess = Objects.requireNonNull(access);
     }
 
+    /** An explicit grant, None included: it overrides the Default entry for that grantee. */
     public void grant(MailboxAddress grantee, CalendarAccess access) {
-        if (access == CalendarAccess.NONE) {
-            grants.put(grantee, access);
-        } else {
-            grants.put(grantee, access);
-        }
+        grants.put(grantee, access);
     }
 
     public void revoke(MailboxAddress grantee) {

@@ -50,10 +50,15 @@ public final class FaultRules {
     /** Total latency of all matching LATENCY rules (they add up, like base and per-mailbox delays do). */
     public synchronized long latencyMillis(String operation, Collection<String> mailboxes, int targetCount) {
         long total = 0;
-        for (FaultRule r : new ArrayList<>(rules)) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            FaultRule r = rules.get(i);
             if (r.kind() == FaultRule.Kind.LATENCY && r.matches(operation, mailboxes)) {
                 total += r.millis() + r.perMailboxMillis() * targetCount;
-                fire(FaultRule.Kind.LATENCY, operation, mailboxes);
+                if (r.times() == 1) {
+                    rules.remove(i);
+                } else if (r.times() > 1) {
+                    rules.set(i, r.times(r.times() - 1));
+                }
             }
         }
         return total;

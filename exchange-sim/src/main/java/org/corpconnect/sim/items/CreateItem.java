@@ -26,11 +26,6 @@ import org.w3c.dom.Element;
  */
 public final class CreateItem implements EwsOperation {
     @Override
-    public boolean changesState() {
-        return true;
-    }
-
-    @Override
     public void execute(EwsCall call, XmlWriter w) {
         Element request = call.body();
         Optional<String> invitations = Dom.attr(request, "SendMeetingInvitations");

@@ -19,11 +19,6 @@ import org.w3c.dom.Element;
  */
 public final class DeleteItem implements EwsOperation {
     @Override
-    public boolean changesState() {
-        return true;
-    }
-
-    @Override
     public void execute(EwsCall call, XmlWriter w) {
         Element request = call.body();
         Optional<String> cancellations = Dom.attr(request, "SendMeetingCancellations");

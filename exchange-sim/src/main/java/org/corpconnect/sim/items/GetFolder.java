@@ -47,10 +47,8 @@ public final class GetFolder implements EwsOperation {
             out.start("m:Folders").start("t:CalendarFolder");
             out.start("t:FolderId").attr("Id", ItemIds.calendarFolderId(mailbox.address()))
                     .attr("ChangeKey", ItemIds.folderChangeKey()).end();
-            if (!idOnly || additional.contains("folder:FolderClass")) {
-                if (all || additional.contains("folder:FolderClass")) {
-                    out.element("t:FolderClass", "IPF.Appointment");
-                }
+            if (all || additional.contains("folder:FolderClass")) {
+                out.element("t:FolderClass", "IPF.Appointment");
             }
             if (!idOnly || additional.contains("folder:DisplayName")) {
                 out.element("t:DisplayName", "Calendar");

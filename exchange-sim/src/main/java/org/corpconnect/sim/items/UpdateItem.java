@@ -21,11 +21,6 @@ import org.w3c.dom.Element;
  */
 public final class UpdateItem implements EwsOperation {
     @Override
-    public boolean changesState() {
-        return true;
-    }
-
-    @Override
     public void execute(EwsCall call, XmlWriter w) {
         Element request = call.body();
         String conflictResolution = Dom.attr(request, "ConflictResolution").orElse("AutoResolve");

@@ -6,12 +6,4 @@ package org.corpconnect.sim.soap;
  */
 public interface EwsOperation {
     void execute(EwsCall call, XmlWriter out);
-
-    /**
-     * A request the operation answers without changing anything: used for "commit, then drop the
-     * response", which only makes sense for writes but is allowed for reads too.
-     */
-    default boolean changesState() {
-        return false;
-    }
 }

@@ -69,7 +69,6 @@ public final class SoapRequest {
     }
 
     public static EwsFault schemaValidation(String message, int line, int column) {
-        Map<String, String> none = Map.of();
         return new SchemaValidationFault(message, line, column);
     }
 
