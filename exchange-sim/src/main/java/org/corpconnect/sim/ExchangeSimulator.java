@@ -111,16 +111,19 @@ public final class ExchangeSimulator implements AutoCloseable {
         ControlApi control = new ControlApi(this, b.controlToken);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(tokens);
         AutodiscoverEndpoint autodiscover = new AutodiscoverEndpoint(directory, authenticator, () -> ewsUrl());
-        server.createContext("/", exchange -> route(exchange, ews, control, tokenEndpoint, autodiscover));
+        org.corpconnect.sim.soap.SchemaFiles schemaFiles = new org.corpconnect.sim.soap.SchemaFiles(schemaDir, authenticator);
+        server.createContext("/", exchange -> route(exchange, ews, schemaFiles, control, tokenEndpoint, autodiscover));
         server.start();
     }
 
     /** Paths are matched case-insensitively, as IIS does for Exchange. */
-    private static void route(HttpExchange exchange, EwsEndpoint ews, ControlApi control, TokenEndpoint token,
-                              AutodiscoverEndpoint autodiscover) throws IOException {
+    private static void route(HttpExchange exchange, EwsEndpoint ews, org.corpconnect.sim.soap.SchemaFiles schemaFiles,
+                              ControlApi control, TokenEndpoint token, AutodiscoverEndpoint autodiscover) throws IOException {
         String path = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
         if (path.equals(EWS_PATH.toLowerCase(Locale.ROOT))) {
             ews.handle(exchange);
+        } else if (org.corpconnect.sim.soap.SchemaFiles.serves(path)) {
+            schemaFiles.handle(exchange);
         } else if (path.startsWith(CONTROL_PATH + "/") || path.equals(CONTROL_PATH)) {
             control.handle(exchange);
         } else if (path.endsWith("/oauth2/v2.0/token") || path.equals("/oauth2/token")) {

@@ -160,6 +160,20 @@ class EwsEndpointTest {
     }
 
     @Test
+    void theWsdlAndSchemasAreServedFromTheSchemaDirectory() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(sim.baseUrl().resolve("/EWS/Services.wsdl"))
+                .header("Authorization", basic(SERVICE, SERVICE_PASSWORD)).build();
+        HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("wsdl:definitions"));
+        assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(sim.baseUrl().resolve("/EWS/types.xsd"))
+                .header("Authorization", basic(SERVICE, SERVICE_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(401, http.send(java.net.http.HttpRequest.newBuilder(sim.baseUrl().resolve("/EWS/messages.xsd")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     void pathIsCaseInsensitiveAndOthersAre404() throws Exception {
         HttpResponse<String> r = post(sim.baseUrl().resolve("/ews/exchange.asmx"), basic(SERVICE, SERVICE_PASSWORD), envelope("", GUA));
         assertEquals(200, r.statusCode());
