@@ -1,16 +1,23 @@
 package org.corpconnect.connection;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.corpconnect.account.Account;
+import org.corpconnect.audit.AuditEntry.Outcome;
+import org.corpconnect.audit.AuditLog;
 import org.corpconnect.credentials.SecretBox;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeGateway;
 
 @Stateless
@@ -25,24 +32,45 @@ public class Connections {
     @Inject
     private ExchangeGateway exchange;
 
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Event<ConnectionRenewed> renewed;
+
     public Optional<ExchangeConnection> findFor(Account account) {
+        return findFor(account.id());
+    }
+
+    public Optional<ExchangeConnection> findFor(long accountId) {
         return em.createNamedQuery("ExchangeConnection.ofAccount", ExchangeConnection.class)
-                .setParameter("account", account)
+                .setParameter("accountId", accountId)
                 .getResultStream()
                 .findFirst();
     }
 
+    public List<ExchangeConnection> all() {
+        return em.createNamedQuery("ExchangeConnection.all", ExchangeConnection.class).getResultList();
+    }
+
     /**
-     * Connects the account (or replaces its connection). Unless forced, the settings are tested
-     * against Exchange first and a refused credential leaves everything as it was.
+     * Connects the account, or replaces its connection and credential. Unless forced, the new settings
+     * are tested against Exchange first, and a refused credential leaves the old one in use. On success
+     * the whole account is renewed at once: the new credential generation makes every earlier one stale.
      */
-    public ExchangeConnection connect(Account account, ConnectionSettings settings, boolean force) {
-        Instant now = Instant.now(Clock.systemUTC());
+    public ExchangeConnection connect(Account account, ConnectionSettings settings, boolean force, String actor) {
+        String action = findFor(account.id()).isPresent() ? "connection.credential-changed" : "connection.created";
         if (!force) {
-            exchange.verify(accessFor(settings, 0));
+            try {
+                exchange.verify(accessFor(settings));
+            } catch (ExchangeException refused) {
+                audit.record(account.id(), actor, action, Outcome.REFUSED,
+                        describe(settings) + "; Exchange refused it: " + refused.getMessage());
+                throw refused;
+            }
         }
         String ciphertext = secrets.encrypt(settings.password());
-        ExchangeConnection connection = findFor(em.merge(account))
+        ExchangeConnection connection = findFor(account.id())
                 .map(existing -> {
                     existing.apply(settings, ciphertext);
                     return existing;
@@ -53,8 +81,11 @@ public class Connections {
                     return created;
                 });
         if (!force) {
-            connection.succeeded(now);
+            connection.succeeded(now());
         }
+        audit.record(account.id(), actor, action, Outcome.SUCCESS,
+                describe(settings) + (force ? "; saved without a test (forced)" : "; tested against Exchange"));
+        renewed.fire(new ConnectionRenewed(account.id()));
         return connection;
     }
 
@@ -66,10 +97,42 @@ public class Connections {
                 credential, connection.credentialGeneration());
     }
 
-    private static ExchangeAccess accessFor(ConnectionSettings settings, long generation) {
+    /** Exchange refused this credential generation; a newer one, saved meanwhile, is left alone. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRejected(long accountId, long generation, String detail) {
+        findFor(accountId)
+                .filter(c -> c.credentialGeneration() == generation)
+                .ifPresent(c -> {
+                    c.failed(ConnectionStatus.CREDENTIAL_REJECTED, detail, now());
+                    audit.record(accountId, "system", "connection.credential-rejected", Outcome.FAILED, detail);
+                });
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordTrouble(long accountId, long generation, ConnectionStatus status, String detail) {
+        findFor(accountId)
+                .filter(c -> c.credentialGeneration() == generation && c.status() != ConnectionStatus.CREDENTIAL_REJECTED)
+                .ifPresent(c -> c.failed(status, detail, now()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordSuccess(long accountId, long generation) {
+        findFor(accountId)
+                .filter(c -> c.credentialGeneration() == generation && c.status() != ConnectionStatus.CREDENTIAL_REJECTED)
+                .ifPresent(c -> c.succeeded(now()));
+    }
+
+    private static String describe(ConnectionSettings settings) {
+        return "mailbox " + settings.serviceMailbox() + ", " + settings.accessMode() + ", " + settings.ewsUrl();
+    }
+
+    private static Instant now() {
+        return Instant.now(Clock.systemUTC());
+    }
+
+    private static ExchangeAccess accessFor(ConnectionSettings settings) {
         var credential = new ExchangeCredential.Password(settings.username(), settings.password(),
                 settings.passwordScheme());
-        return new ExchangeAccess(settings.ewsUrl(), settings.serviceMailbox(), settings.accessMode(),
-                credential, generation);
+        return new ExchangeAccess(settings.ewsUrl(), settings.serviceMailbox(), settings.accessMode(), credential, 0);
     }
 }

@@ -23,7 +23,8 @@ import org.corpconnect.exchange.MailboxAddress;
 @Entity
 @Table(name = "exchange_connection")
 @NamedQuery(name = "ExchangeConnection.ofAccount",
-        query = "select c from ExchangeConnection c where c.account = :account")
+        query = "select c from ExchangeConnection c where c.account.id = :accountId")
+@NamedQuery(name = "ExchangeConnection.all", query = "select c from ExchangeConnection c")
 public class ExchangeConnection {
 
     @Id

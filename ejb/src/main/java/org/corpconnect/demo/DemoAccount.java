@@ -63,11 +63,11 @@ public class DemoAccount {
                 PasswordScheme.BASIC, null, Secret.of(servicePassword.orElseThrow(() -> new IllegalStateException(
                         "demo.enabled needs demo.service-password (DEMO_SERVICE_PASSWORD)."))));
         try {
-            connections.connect(account, settings, false);
+            connections.connect(account, settings, false, "demo");
             LOG.info(() -> "Demo account created, connected to " + serviceMailbox + " at " + ewsUrl);
         } catch (ExchangeException e) {
             // The simulator may not be up yet: keep the account, the connection shows what went wrong.
-            connections.connect(account, settings, true);
+            connections.connect(account, settings, true, "demo");
             LOG.warning(() -> "Demo account created, but its connection test failed: " + e.getMessage());
         }
     }

@@ -1,0 +1,10 @@
+/**
+ * Busy time: the only calendar data that enters the application (start, end, busy type), read
+ * through the account's dedicated mailbox with GetUserAvailability in the FreeBusy view, in requests
+ * of at most 100 mailboxes and 42 days, and kept fresh by one persistent EJB timer per account.
+ *
+ * <p>Each user's intervals are replaced in one transaction, so no reader ever sees a user half
+ * refreshed (and so wrongly free). One user's failure never stops the others; a rejected credential
+ * stops the whole account after its first request.
+ */
+package org.corpconnect.busytime;

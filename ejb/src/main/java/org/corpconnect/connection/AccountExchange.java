@@ -1,0 +1,61 @@
+package org.corpconnect.connection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.TimeWindow;
+
+/**
+ * One account's way to Exchange with the credential it had when this was opened. Every call first
+ * asks the guard whether that credential was rejected meanwhile, and reports a rejection at once.
+ * Open a new one after a credential change: this one keeps the old credential.
+ */
+public final class AccountExchange {
+
+    private final long accountId;
+    private final ExchangeAccess access;
+    private final ExchangeGateway gateway;
+    private final AccountConnections connections;
+
+    AccountExchange(long accountId, ExchangeAccess access, ExchangeGateway gateway, AccountConnections connections) {
+        this.accountId = accountId;
+        this.access = access;
+        this.gateway = gateway;
+        this.connections = connections;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    /** The credential generation this was opened with. */
+    public long generation() {
+        return access.generation();
+    }
+
+    public Map<MailboxAddress, MailboxBusyTime> busyTimes(List<MailboxAddress> mailboxes, TimeWindow window) {
+        return guarded(() -> gateway.busyTimes(access, mailboxes, window));
+    }
+
+    public CalendarAccessProbe probe(MailboxAddress mailbox) {
+        return guarded(() -> gateway.probe(access, mailbox));
+    }
+
+    private <T> T guarded(Supplier<T> call) {
+        if (connections.guard().isRejected(accountId, access.generation())) {
+            throw new ConnectionPaused();
+        }
+        try {
+            return call.get();
+        } catch (CredentialRejected e) {
+            connections.rejected(accountId, access.generation(), e);
+            throw e;
+        }
+    }
+}

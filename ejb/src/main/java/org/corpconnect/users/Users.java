@@ -1,0 +1,53 @@
+package org.corpconnect.users;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.corpconnect.account.Account;
+import org.corpconnect.exchange.MailboxAddress;
+
+@Stateless
+public class Users {
+
+    @PersistenceContext(unitName = "corpconnect")
+    private EntityManager em;
+
+    public BookableUser add(Account account, NewUser user) {
+        if (find(account.id(), user.address()).isPresent()) {
+            throw new UserAlreadyExists(user.address());
+        }
+        var created = new BookableUser(em.merge(account), user.address(), user.displayName(), user.timeZone());
+        em.persist(created);
+        return created;
+    }
+
+    public List<BookableUser> ofAccount(long accountId) {
+        return em.createNamedQuery("BookableUser.ofAccount", BookableUser.class)
+                .setParameter("accountId", accountId)
+                .getResultList();
+    }
+
+    public Optional<BookableUser> find(long accountId, MailboxAddress address) {
+        return em.createNamedQuery("BookableUser.byAddress", BookableUser.class)
+                .setParameter("accountId", accountId)
+                .setParameter("address", address.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Only within the account: another account's user is as absent as one that never existed. */
+    public BookableUser get(long accountId, long userId) {
+        BookableUser user = em.find(BookableUser.class, userId);
+        if (user == null || user.account().id() != accountId) {
+            throw new UserNotFound();
+        }
+        return user;
+    }
+
+    /** Removes the user and, by the database's cascade, their busy time. Bookings are kept. */
+    public void remove(long accountId, long userId) {
+        em.remove(get(accountId, userId));
+    }
+}
