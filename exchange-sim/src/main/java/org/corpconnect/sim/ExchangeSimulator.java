@@ -65,6 +65,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final Throttle throttle;
     private final Authenticator authenticator;
     private final TokenService tokens;
+    private final org.corpconnect.sim.notifications.Subscriptions subscriptions =
+            new org.corpconnect.sim.notifications.Subscriptions();
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final URI baseUrl;
 
@@ -80,6 +82,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (b.dataset != null) {
             b.dataset.applyTo(directory);
         }
+        org.corpconnect.sim.notifications.NotificationOperations notifications =
+                new org.corpconnect.sim.notifications.NotificationOperations(subscriptions);
         Map<String, EwsOperation> operations = Map.ofEntries(
                 Map.entry("GetUserAvailabilityRequest", new GetUserAvailability()),
                 Map.entry("FindItem", new FindItem()),
@@ -89,7 +93,11 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("DeleteItem", new DeleteItem()),
                 Map.entry("GetFolder", new GetFolder()),
                 Map.entry("ResolveNames", new org.corpconnect.sim.people.ResolveNames()),
-                Map.entry("SyncFolderItems", new org.corpconnect.sim.items.SyncFolderItems()));
+                Map.entry("SyncFolderItems", new org.corpconnect.sim.items.SyncFolderItems()),
+                Map.entry("Subscribe", notifications.subscribe()),
+                Map.entry("GetEvents", notifications.getEvents()),
+                Map.entry("Unsubscribe", notifications.unsubscribe()),
+                Map.entry("GetStreamingEvents", notifications.getStreamingEvents()));
         // The 2010 SP2 schema beside the Online one, where present, checks responses to older versions.
         Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
         java.util.Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
@@ -204,6 +212,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     public synchronized void loadDataset(Dataset dataset) {
         directory.clear();
         tokens.revokeAll();
+        subscriptions.clear();
         dataset.applyTo(directory);
     }
 

@@ -133,7 +133,9 @@ public final class EwsEndpoint implements HttpHandler {
             respond(exchange, log, 500, faultEnvelope(serverBusy(busy.get().millis())));
             return;
         }
-        Optional<AutoCloseable> permit = throttle.tryEnter(principal.name());
+        // A streaming connection hangs for minutes; Exchange counts those separately (10 per account).
+        Optional<AutoCloseable> permit = "GetStreamingEvents".equals(operationName)
+                ? Optional.of(() -> { }) : throttle.tryEnter(principal.name());
         if (permit.isEmpty()) {
             respond(exchange, log, 500, faultEnvelope(serverBusy(throttle.backOffMillis())));
             return;

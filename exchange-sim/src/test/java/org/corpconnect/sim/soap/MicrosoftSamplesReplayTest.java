@@ -155,6 +155,11 @@ class MicrosoftSamplesReplayTest {
     }
 
     @Test
+    void subscribeForStreamingNotifications() throws Exception {
+        replay("subscribe-streaming-request.xml", "subscribe-streaming-response.xml");
+    }
+
+    @Test
     void findItemWithACalendarView() throws Exception {
         replay("finditem-calendarview-request.xml", "finditem-calendarview-response.xml");
     }

@@ -1,0 +1,114 @@
+package org.corpconnect.sim.notifications;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.corpconnect.sim.directory.MailboxAddress;
+
+/**
+ * The live subscriptions. A subscription watches calendars (by owner) for some event types and keeps
+ * where its reader stands in each calendar's change sequence. Exchange Online allows 20 subscriptions
+ * per account; the 21st is ErrorExceededSubscriptionCount.
+ */
+public final class Subscriptions {
+    public static final int MAX_PER_ACCOUNT = 20;
+
+    private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+
+    /** One subscription: pull subscriptions expire when not polled within their timeout. */
+    public static final class Subscription {
+        final String id;
+        final String account;
+        final boolean streaming;
+        final List<MailboxAddress> calendars;
+        final Set<String> eventTypes;
+        final Duration timeout;
+        volatile Instant lastPoll;
+        volatile Map<MailboxAddress, Long> position;
+
+        Subscription(String id, String account, boolean streaming, List<MailboxAddress> calendars, Set<String> eventTypes,
+                     Duration timeout, Instant now, Map<MailboxAddress, Long> position) {
+            this.id = id;
+            this.account = account;
+            this.streaming = streaming;
+            this.calendars = List.copyOf(calendars);
+            this.eventTypes = Set.copyOf(eventTypes);
+            this.timeout = timeout;
+            this.lastPoll = now;
+            this.position = new LinkedHashMap<>(position);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public List<MailboxAddress> calendars() {
+            return calendars;
+        }
+
+        boolean expired(Instant now) {
+            return timeout != null && now.isAfter(lastPoll.plus(timeout));
+        }
+    }
+
+    synchronized Subscription create(String account, boolean streaming, List<MailboxAddress> calendars,
+                                     Set<String> eventTypes, Duration timeout, Instant now,
+                                     Map<MailboxAddress, Long> position) {
+        long mine = byId.values().stream().filter(s -> s.account.equals(account) && !s.expired(now)).count();
+        if (mine >= MAX_PER_ACCOUNT) {
+            return null;
+        }
+        String id = Base64.getEncoder().encodeToString(("SUB|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        Subscription s = new Subscription(id, account, streaming, calendars, eventTypes, timeout, now, position);
+        byId.put(id, s);
+        return s;
+    }
+
+    Optional<Subscription> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    boolean remove(String id) {
+        return byId.remove(id) != null;
+    }
+
+    public List<Subscription> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    public void clear() {
+        byId.clear();
+    }
+
+    static String watermark(Map<MailboxAddress, Long> position) {
+        StringBuilder sb = new StringBuilder("WM1");
+        position.forEach((m, seq) -> sb.append('|').append(m.value()).append('=').append(seq));
+        return Base64.getEncoder().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Optional<Map<MailboxAddress, Long>> parseWatermark(String watermark) {
+        try {
+            String[] parts = new String(Base64.getDecoder().decode(watermark), StandardCharsets.UTF_8).split("\\|");
+            if (!"WM1".equals(parts[0])) {
+                return Optional.empty();
+            }
+            Map<MailboxAddress, Long> out = new LinkedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                int eq = parts[i].lastIndexOf('=');
+                out.put(MailboxAddress.of(parts[i].substring(0, eq)), Long.parseLong(parts[i].substring(eq + 1)));
+            }
+            return Optional.of(out);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+}

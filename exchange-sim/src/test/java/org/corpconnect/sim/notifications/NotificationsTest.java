@@ -1,0 +1,106 @@
+package org.corpconnect.sim.notifications;
+
+import static org.corpconnect.sim.TestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.http.HttpResponse;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.notification.EventType;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
+import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.notification.GetEventsResults;
+import microsoft.exchange.webservices.data.notification.ItemEvent;
+import microsoft.exchange.webservices.data.notification.PullSubscription;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.property.complex.Mailbox;
+import org.corpconnect.sim.ExchangeSimulator;
+import org.corpconnect.sim.calendar.CalendarItem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Pull notifications through ews-java-api, and a streaming subscription through plain SOAP. */
+class NotificationsTest {
+    private static ExchangeSimulator sim;
+
+    @BeforeAll
+    static void start() {
+        sim = demo();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.assertAllResponsesValid();
+        sim.close();
+    }
+
+    @Test
+    void pullSubscriptionReportsCreatedModifiedAndDeletedItems() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            FolderId calendar = new FolderId(WellKnownFolderName.Calendar);
+            PullSubscription subscription = service.subscribeToPullNotifications(List.of(calendar), 5, null,
+                    EventType.Created, EventType.Modified, EventType.Deleted);
+            assertTrue(subscription.getEvents().getItemEvents().iterator().hasNext() == false, "nothing yet");
+
+            Appointment a = new Appointment(service);
+            a.setSubject("Watched");
+            a.setStart(new Date(System.currentTimeMillis() + 86_400_000L));
+            a.setEnd(new Date(System.currentTimeMillis() + 90_000_000L));
+            a.save(calendar, SendInvitationsMode.SendToNone);
+            GetEventsResults created = subscription.getEvents();
+            ItemEvent event = created.getItemEvents().iterator().next();
+            assertEquals(EventType.Created, event.getEventType());
+            assertEquals(a.getId().getUniqueId(), event.getItemId().getUniqueId());
+
+            a.delete(DeleteMode.HardDelete, SendCancellationsMode.SendToNone);
+            assertEquals(EventType.Deleted, subscription.getEvents().getItemEvents().iterator().next().getEventType());
+            subscription.unsubscribe();
+            assertEquals(ServiceError.ErrorSubscriptionNotFound, ewsError(subscription::getEvents).getErrorCode());
+        }
+    }
+
+    @Test
+    void watchingAnotherCalendarNeedsReadAccess() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            assertNotNull(service.subscribeToPullNotifications(List.of(new FolderId(WellKnownFolderName.Calendar,
+                    new Mailbox(SARAH))), 5, null, EventType.Created).getId());
+            assertEquals(ServiceError.ErrorAccessDenied, ewsError(() -> service.subscribeToPullNotifications(
+                    List.of(new FolderId(WellKnownFolderName.Calendar, new Mailbox(DAVID))), 5, null, EventType.Created))
+                    .getErrorCode());
+        }
+    }
+
+    @Test
+    void streamingSubscriptionDeliversFreeBusyChanges() throws Exception {
+        String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
+                + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + MICHAEL + "</t:EmailAddress></t:Mailbox>"
+                + "</t:DistinguishedFolderId></t:FolderIds><t:EventTypes><t:EventType>FreeBusyChangedEvent</t:EventType>"
+                + "</t:EventTypes></m:StreamingSubscriptionRequest></m:Subscribe>");
+        HttpResponse<String> r = post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), subscribe);
+        assertEquals(200, r.statusCode(), r.body());
+        String id = r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
+        String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + id
+                + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
+        CompletableFuture<HttpResponse<String>> stream = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed").subject("New")
+                .start(java.time.Instant.now().plusSeconds(3600)).end(java.time.Instant.now().plusSeconds(7200)));
+        HttpResponse<String> events = stream.get();
+        assertEquals(200, events.statusCode(), events.body());
+        assertTrue(events.body().contains("<t:FreeBusyChangedEvent>"), events.body());
+        assertTrue(events.body().contains("<m:ConnectionStatus>Closed</m:ConnectionStatus>"));
+    }
+}
