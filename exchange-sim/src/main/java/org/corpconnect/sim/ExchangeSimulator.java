@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +35,15 @@ import org.corpconnect.sim.items.DeleteItem;
 import org.corpconnect.sim.items.FindItem;
 import org.corpconnect.sim.items.GetFolder;
 import org.corpconnect.sim.items.GetItem;
+import org.corpconnect.sim.items.SyncFolderItems;
 import org.corpconnect.sim.items.UpdateItem;
+import org.corpconnect.sim.notifications.NotificationOperations;
+import org.corpconnect.sim.notifications.Subscriptions;
+import org.corpconnect.sim.people.ResolveNames;
 import org.corpconnect.sim.requestlog.RequestLog;
 import org.corpconnect.sim.soap.EwsEndpoint;
 import org.corpconnect.sim.soap.EwsOperation;
+import org.corpconnect.sim.soap.SchemaFiles;
 import org.corpconnect.sim.soap.SchemaValidator;
 
 /**
@@ -65,8 +71,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final Throttle throttle;
     private final Authenticator authenticator;
     private final TokenService tokens;
-    private final org.corpconnect.sim.notifications.Subscriptions subscriptions =
-            new org.corpconnect.sim.notifications.Subscriptions();
+    private final Subscriptions subscriptions =
+            new Subscriptions();
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final URI baseUrl;
 
@@ -82,8 +88,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (b.dataset != null) {
             b.dataset.applyTo(directory);
         }
-        org.corpconnect.sim.notifications.NotificationOperations notifications =
-                new org.corpconnect.sim.notifications.NotificationOperations(subscriptions);
+        NotificationOperations notifications =
+                new NotificationOperations(subscriptions);
         Map<String, EwsOperation> operations = Map.ofEntries(
                 Map.entry("GetUserAvailabilityRequest", new GetUserAvailability()),
                 Map.entry("FindItem", new FindItem()),
@@ -92,16 +98,16 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("UpdateItem", new UpdateItem()),
                 Map.entry("DeleteItem", new DeleteItem()),
                 Map.entry("GetFolder", new GetFolder()),
-                Map.entry("ResolveNames", new org.corpconnect.sim.people.ResolveNames()),
-                Map.entry("SyncFolderItems", new org.corpconnect.sim.items.SyncFolderItems()),
+                Map.entry("ResolveNames", new ResolveNames()),
+                Map.entry("SyncFolderItems", new SyncFolderItems()),
                 Map.entry("Subscribe", notifications.subscribe()),
                 Map.entry("GetEvents", notifications.getEvents()),
                 Map.entry("Unsubscribe", notifications.unsubscribe()),
                 Map.entry("GetStreamingEvents", notifications.getStreamingEvents()));
         // The 2010 SP2 schema beside the Online one, where present, checks responses to older versions.
         Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
-        java.util.Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
-                ? java.util.Optional.of(SchemaValidator.forDirectory(legacyDir)) : java.util.Optional.empty();
+        Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
+                ? Optional.of(SchemaValidator.forDirectory(legacyDir)) : Optional.empty();
         EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator, legacy,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
@@ -119,18 +125,18 @@ public final class ExchangeSimulator implements AutoCloseable {
         ControlApi control = new ControlApi(this, b.controlToken);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(tokens);
         AutodiscoverEndpoint autodiscover = new AutodiscoverEndpoint(directory, authenticator, () -> ewsUrl());
-        org.corpconnect.sim.soap.SchemaFiles schemaFiles = new org.corpconnect.sim.soap.SchemaFiles(schemaDir, authenticator);
+        SchemaFiles schemaFiles = new SchemaFiles(schemaDir, authenticator);
         server.createContext("/", exchange -> route(exchange, ews, schemaFiles, control, tokenEndpoint, autodiscover));
         server.start();
     }
 
     /** Paths are matched case-insensitively, as IIS does for Exchange. */
-    private static void route(HttpExchange exchange, EwsEndpoint ews, org.corpconnect.sim.soap.SchemaFiles schemaFiles,
+    private static void route(HttpExchange exchange, EwsEndpoint ews, SchemaFiles schemaFiles,
                               ControlApi control, TokenEndpoint token, AutodiscoverEndpoint autodiscover) throws IOException {
         String path = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
         if (path.equals(EWS_PATH.toLowerCase(Locale.ROOT))) {
             ews.handle(exchange);
-        } else if (org.corpconnect.sim.soap.SchemaFiles.serves(path)) {
+        } else if (SchemaFiles.serves(path)) {
             schemaFiles.handle(exchange);
         } else if (path.startsWith(CONTROL_PATH + "/") || path.equals(CONTROL_PATH)) {
             control.handle(exchange);

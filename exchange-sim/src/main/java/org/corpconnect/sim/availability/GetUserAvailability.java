@@ -15,7 +15,6 @@ import org.corpconnect.sim.calendar.LegacyTimeZone;
 import org.corpconnect.sim.calendar.Occurrence;
 import org.corpconnect.sim.directory.CalendarAccess;
 import org.corpconnect.sim.directory.Mailbox;
-import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.directory.WorkingHours;
 import org.corpconnect.sim.soap.Dom;
 import org.corpconnect.sim.soap.EwsCall;

@@ -26,7 +26,6 @@ import org.corpconnect.sim.faults.FaultRules;
 import org.corpconnect.sim.faults.Throttle;
 import org.corpconnect.sim.requestlog.RequestLog;
 import org.corpconnect.sim.requestlog.RequestLogEntry;
-import org.corpconnect.sim.requestlog.RequestLogEntry.AuthOutcome;
 import org.w3c.dom.Element;
 
 /**
