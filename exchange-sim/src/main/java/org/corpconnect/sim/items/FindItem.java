@@ -108,7 +108,9 @@ public final class FindItem implements EwsOperation {
             throw new ResponseError("ErrorCalendarViewRangeTooBig",
                     "The calendar view range exceeds the allowed maximum of two years.");
         }
-        return mailbox.calendar().occurrences(start, end);
+        // calendarview.md: items ending before StartDate, or starting on or after EndDate, are left out;
+        // so an item ending exactly at StartDate is in the view.
+        return mailbox.calendar().occurrences(start.minusNanos(1), end);
     }
 
     private static List<Occurrence> sorted(List<Occurrence> items, Element sortOrder) {
