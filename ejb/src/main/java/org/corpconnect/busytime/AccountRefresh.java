@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.corpconnect.connection.AccountConnections;
 import org.corpconnect.connection.AccountExchange;
@@ -35,6 +38,7 @@ import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.ExchangeUnreachable;
 import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.Users;
@@ -234,7 +238,7 @@ public class AccountRefresh {
         }
 
         private void failAll(SyncPlan.Request request, String error) {
-            request.mailboxes().stream().map(userIds::get).filter(java.util.Objects::nonNull)
+            request.mailboxes().stream().map(userIds::get).filter(Objects::nonNull)
                     .forEach(id -> failures.put(id, error));
         }
 
@@ -244,7 +248,12 @@ public class AccountRefresh {
             }
             try {
                 accessChecks.incrementAndGet();
-                checked.put(user.id(), DelegationStatuses.statusOf(exchange.probe(user.address())));
+                // Only whether it was readable matters to the probe, not the intervals themselves.
+                MailboxBusyTime freeBusy = complete(user.id())
+                        ? new MailboxBusyTime.Known(List.of())
+                        : new MailboxBusyTime.Unavailable(MailboxProblem.OTHER,
+                                failures.getOrDefault(user.id(), "not read in this refresh"));
+                checked.put(user.id(), DelegationStatuses.statusOf(exchange.probe(user.address(), freeBusy)));
             } catch (CredentialRejected | ConnectionPaused e) {
                 stopped.compareAndSet(null, e.getMessage());
             } catch (ExchangeException e) {
@@ -264,9 +273,10 @@ public class AccountRefresh {
 
         void store(Instant at) {
             Map<Long, List<BusyInterval>> chunk = new HashMap<>();
+            Set<Instant> seams = plan.requests().stream().map(r -> r.window().start()).collect(Collectors.toSet());
             for (Map.Entry<Long, List<BusyInterval>> entry : intervals.entrySet()) {
                 if (complete(entry.getKey())) {
-                    chunk.put(entry.getKey(), entry.getValue());
+                    chunk.put(entry.getKey(), WindowSeams.join(entry.getValue(), seams));
                 }
                 if (chunk.size() == STORE_CHUNK) {
                     store.replace(chunk, at);

@@ -47,6 +47,10 @@ public final class AccountExchange {
         return guarded(() -> gateway.probe(access, mailbox));
     }
 
+    public CalendarAccessProbe probe(MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead) {
+        return guarded(() -> gateway.probe(access, mailbox, freeBusyJustRead));
+    }
+
     private <T> T guarded(Supplier<T> call) {
         if (connections.guard().isRejected(accountId, access.generation())) {
             throw new ConnectionPaused();

@@ -74,8 +74,7 @@ public class EwsGateway implements ExchangeGateway {
     @Override
     public CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox) {
         Objects.requireNonNull(mailbox);
-        EwsAccessProbe.FolderAccess folder = call(access,
-                service -> EwsAccessProbe.openCalendar(service, access.mode(), mailbox));
+        EwsAccessProbe.FolderAccess folder = openCalendar(access, mailbox);
         if (folder.problem().filter(p -> p == MailboxProblem.MAILBOX_NOT_FOUND).isPresent()) {
             return CalendarAccessProbe.denied(MailboxProblem.MAILBOX_NOT_FOUND, folder.detail());
         }
@@ -83,6 +82,22 @@ public class EwsGateway implements ExchangeGateway {
         MailboxBusyTime freeBusy = busyTimes(access, List.of(mailbox),
                 new TimeWindow(today, today.plus(1, ChronoUnit.DAYS))).get(mailbox);
         return EwsAccessProbe.combine(access.mode(), folder, freeBusy);
+    }
+
+    /** GetFolder only: the caller has just read the user's free/busy and passes what it got. */
+    @Override
+    public CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead) {
+        Objects.requireNonNull(freeBusyJustRead);
+        EwsAccessProbe.FolderAccess folder = openCalendar(access, mailbox);
+        if (folder.problem().filter(p -> p == MailboxProblem.MAILBOX_NOT_FOUND).isPresent()) {
+            return CalendarAccessProbe.denied(MailboxProblem.MAILBOX_NOT_FOUND, folder.detail());
+        }
+        return EwsAccessProbe.combine(access.mode(), folder, freeBusyJustRead);
+    }
+
+    private EwsAccessProbe.FolderAccess openCalendar(ExchangeAccess access, MailboxAddress mailbox) {
+        Objects.requireNonNull(mailbox);
+        return call(access, service -> EwsAccessProbe.openCalendar(service, access.mode(), mailbox));
     }
 
     private <T> T call(ExchangeAccess access, EwsCall<T> call) {

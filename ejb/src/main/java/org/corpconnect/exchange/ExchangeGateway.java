@@ -26,6 +26,9 @@ public interface ExchangeGateway {
     /** Whether the dedicated mailbox can read and write this user's calendar through the access mode. */
     CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox);
 
+    /** The same, for a caller that has just read the user's free/busy: only the calendar folder is opened. */
+    CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead);
+
     int MAX_MAILBOXES_PER_REQUEST = 100;
     int MAX_WINDOW_DAYS = 42;
 }

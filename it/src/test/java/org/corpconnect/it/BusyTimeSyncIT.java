@@ -1,0 +1,190 @@
+package org.corpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.corpconnect.busytime.BusyTimeStore;
+import org.corpconnect.busytime.BusyTimeSync;
+import org.corpconnect.connection.ConnectionStatus;
+import org.corpconnect.connection.Connections;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.BusyInterval;
+import org.corpconnect.exchange.BusyType;
+import org.corpconnect.exchange.TimeWindow;
+import org.corpconnect.it.TestAccounts.TestAccount;
+import org.corpconnect.users.BookableUser;
+import org.corpconnect.users.CalendarAccessStatus;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** Busy-time sync through the dedicated mailbox, against the simulator, inside the server. */
+@ServerTest
+class BusyTimeSyncIT {
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return Deployments.realEarWith(BusyTimeSyncIT.class, TestExchange.class, SimulatorControl.class,
+                TestAccounts.class, TestAccounts.TestAccount.class);
+    }
+
+    @Inject
+    TestAccounts fixture;
+
+    @Inject
+    BusyTimeStore store;
+
+    @Inject
+    BusyTimeSync sync;
+
+    @Inject
+    Connections connections;
+
+    private final SimulatorControl simulator = SimulatorControl.ofTestRun();
+
+    @Test
+    void twoHundredFiftyUsersAreSyncedExactlyWithOnlyFreeBusyRequests() {
+        simulator.loadGenerated(250);
+        List<String> addresses = IntStream.rangeClosed(1, 250).mapToObj(i -> String.format("user%05d@contoso.test", i)).toList();
+        // Beside the generated series (which cross the next DST change): events across local and UTC midnight.
+        Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        simulator.addEvent(addresses.get(0), tomorrow.minus(Duration.ofMinutes(90)), tomorrow.plus(Duration.ofMinutes(45)), "Busy");
+        simulator.addEvent(addresses.get(1), tomorrow.plus(Duration.ofHours(22)), tomorrow.plus(Duration.ofHours(27)), "OOF");
+        TestAccount account = fixture.create(simulator);
+        fixture.addUsers(account, addresses);
+        Instant before = Instant.now();
+
+        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(120));
+
+        TimeWindow horizon = horizon(before);
+        for (BookableUser user : fixture.usersOf(account)) {
+            assertEquals(expectedBusyTime(user.address().value(), horizon), sorted(store.of(user.id(), horizon)),
+                    user.address().value());
+        }
+        int windows = (int) Math.ceil(horizon.length().toDays() / 42.0);
+        List<JsonObject> freeBusyRequests = simulator.requestsBy(account.serviceMailbox(), "GetUserAvailabilityRequest", before);
+        assertEquals(3 * windows, freeBusyRequests.size(), "ceil(250/100) requests per window of at most 42 days");
+        assertTrue(freeBusyRequests.stream().allMatch(r -> "FreeBusy".equals(r.getString("requestedView"))
+                && r.getJsonArray("requestedProperties").isEmpty()), "never the Detailed view, never a property");
+        Set<String> operations = Set.copyOf(simulator.requestsBy(account.serviceMailbox(), null, before).stream()
+                .map(r -> r.getString("operation")).toList());
+        assertEquals(Set.of("GetFolder", "GetUserAvailabilityRequest"), operations,
+                "no FindItem or GetItem: event details are never asked for");
+    }
+
+    @Test
+    void aRevokedDelegationIsFlaggedAtTheNextRefreshAndClearedWhenGrantedAgain() throws Exception {
+        simulator.loadDemo();
+        TestAccount account = fixture.create(simulator);
+        List<String> addresses = List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test", "sophie.mueller@contoso.test");
+        addresses.forEach(a -> simulator.grantCalendar(a, account.serviceMailbox(), "Editor"));
+        fixture.addUsers(account, addresses);
+        Instant before = Instant.now();
+        fixture.connect(account, AccessMode.DELEGATION, account.password());
+        fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
+        TestAccounts.await(() -> fixture.usersOf(account).stream().allMatch(u -> u.accessStatus() == CalendarAccessStatus.OK),
+                Duration.ofSeconds(30), "every delegate OK");
+
+        simulator.revokeCalendar("lukas.weber@contoso.test", account.serviceMailbox());
+        Instant revoked = Instant.now();
+        sync.refreshNow(account.id()).get();
+
+        fixture.awaitRefreshedSince(account, revoked, Duration.ofSeconds(60));
+        for (BookableUser user : fixture.usersOf(account)) {
+            boolean lukas = user.address().value().startsWith("lukas");
+            // Default permission still shows his free/busy: readable, but no booking can be written.
+            assertEquals(lukas ? CalendarAccessStatus.READ_ONLY : CalendarAccessStatus.OK, user.accessStatus(), user.toString());
+        }
+
+        simulator.grantCalendar("lukas.weber@contoso.test", account.serviceMailbox(), "Editor");
+        sync.refreshNow(account.id()).get();
+        TestAccounts.await(() -> fixture.usersOf(account).stream().allMatch(u -> u.accessStatus() == CalendarAccessStatus.OK),
+                Duration.ofSeconds(30), "the flag cleared");
+    }
+
+    @Test
+    void serverBusyIsWaitedOutWhileTheAccountShowsThrottled() throws Exception {
+        simulator.loadDemo();
+        TestAccount account = fixture.create(simulator);
+        fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "jonas.fischer@contoso.test"));
+        Instant before = Instant.now();
+        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
+
+        long backOff = 1500;
+        try {
+            // ErrorServerBusy with BackOffMilliseconds=1500, for the next two free/busy requests.
+            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY")
+                    .add("operation", "GetUserAvailabilityRequest").add("millis", backOff).add("times", 2).build());
+            Instant throttledFrom = Instant.now();
+            var refresh = sync.refreshNow(account.id());
+            TestAccounts.await(() -> connections.findFor(account.id()).orElseThrow().status() == ConnectionStatus.THROTTLED,
+                    Duration.ofSeconds(10), "the account shows throttled while it waits");
+
+            var result = refresh.get().orElseThrow();
+
+            assertTrue(result.completed(), result.toString());
+            assertEquals(ConnectionStatus.HEALTHY, connections.findFor(account.id()).orElseThrow().status());
+            List<Instant> attempts = simulator.requestsBy(account.serviceMailbox(), "GetUserAvailabilityRequest", throttledFrom)
+                    .stream().map(r -> Instant.parse(r.getString("time"))).sorted().toList();
+            assertTrue(attempts.size() >= 3, "two refused, then answered: " + attempts);
+            for (int i = 1; i < 3; i++) {
+                assertTrue(Duration.between(attempts.get(i - 1), attempts.get(i)).toMillis() >= backOff,
+                        "waited at least BackOffMilliseconds before retrying: " + attempts);
+            }
+        } finally {
+            simulator.clearFaults();
+        }
+    }
+
+    private static TimeWindow horizon(Instant now) {
+        int days = ConfigProvider.getConfig().getOptionalValue("sync.horizon-days", Integer.class).orElse(56);
+        Instant start = now.truncatedTo(ChronoUnit.DAYS);
+        return new TimeWindow(start, start.plus(Duration.ofDays(days)));
+    }
+
+    /** What the simulator's calendar implies: each non-free occurrence, clipped to the horizon. */
+    private List<BusyInterval> expectedBusyTime(String mailbox, TimeWindow horizon) {
+        return sorted(simulator.events(mailbox, horizon.start(), horizon.end()).stream()
+                // Exchange shows WorkingElsewhere as Free to an Exchange2010_SP2 client such as ews-java-api.
+                .filter(e -> !Set.of("Free", "WorkingElsewhere").contains(e.getString("freeBusy")))
+                .map(e -> new BusyInterval(max(Instant.parse(e.getString("start")), horizon.start()),
+                        min(Instant.parse(e.getString("end")), horizon.end()), busyType(e.getString("freeBusy"))))
+                .filter(i -> i.start().isBefore(i.end()))
+                .toList());
+    }
+
+    private static BusyType busyType(String freeBusy) {
+        return switch (freeBusy) {
+            case "Tentative" -> BusyType.TENTATIVE;
+            case "Busy" -> BusyType.BUSY;
+            case "OOF" -> BusyType.OOF;
+            default -> BusyType.NO_DATA;
+        };
+    }
+
+    private static List<BusyInterval> sorted(List<BusyInterval> intervals) {
+        return intervals.stream().sorted(Comparator.comparing(BusyInterval::start).thenComparing(BusyInterval::end)
+                .thenComparing(BusyInterval::type)).toList();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
