@@ -150,15 +150,25 @@ public final class ExchangeSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The shared.dir system property (as the build passes it), else the first "shared" directory
+     * found from the working directory upwards (the repository's ../shared).
+     */
     private static Path defaultSchemaDir() {
+        Path relative = Path.of("ews-schema", "exchange-online-2023");
         String shared = System.getProperty("shared.dir");
-        Path base = shared != null ? Path.of(shared) : Path.of("..", "shared");
-        Path dir = base.resolve("ews-schema").resolve("exchange-online-2023");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("No EWS schema directory given and none found at " + dir.toAbsolutePath()
-                    + "; set schemaDir(...) or the shared.dir system property. The simulator never runs unvalidated.");
+        if (shared != null && Files.isDirectory(Path.of(shared).resolve(relative))) {
+            return Path.of(shared).resolve(relative);
         }
-        return dir;
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve(relative);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No EWS schema directory given and no shared/" + relative
+                + " found above " + Path.of("").toAbsolutePath() + "; set schemaDir(...), --schema-dir or -Dshared.dir."
+                + " The simulator never runs unvalidated.");
     }
 
     public static Builder builder() {
