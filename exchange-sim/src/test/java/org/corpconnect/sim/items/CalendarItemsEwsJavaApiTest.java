@@ -240,6 +240,73 @@ class CalendarItemsEwsJavaApiTest {
         }
     }
 
+    @Test
+    void anOccurrenceIsBoundByIndexAndChangedIntoAnException() throws Exception {
+        try (ExchangeService service = impersonating(sim, "lea.wagner@contoso.test")) {
+            Appointment wednesday = service.findAppointments(new FolderId(WellKnownFolderName.Calendar),
+                    new CalendarView(weekStart, weekEnd)).getItems().stream()
+                    .filter(a -> "Daily stand-up".equals(subject(a))).toList().get(2);
+            Appointment master = Appointment.bindToRecurringMaster(service, wednesday.getId());
+            assertEquals(AppointmentType.RecurringMaster, master.getAppointmentType());
+            assertNotNull(master.getRecurrence());
+            Appointment first = Appointment.bindToOccurrence(service, master.getId(), 1);
+            assertEquals(AppointmentType.Occurrence, first.getAppointmentType());
+            assertEquals(master.getStart(), first.getStart());
+
+            Date moved = new Date(wednesday.getStart().getTime() + 3_600_000L);
+            wednesday.setStart(moved);
+            wednesday.setEnd(new Date(moved.getTime() + 15 * 60_000L));
+            wednesday.setSubject("Stand-up (later today)");
+            wednesday.update(ConflictResolutionMode.AutoResolve, SendInvitationsOrCancellationsMode.SendToNone);
+            Appointment exception = service.findAppointments(new FolderId(WellKnownFolderName.Calendar),
+                    new CalendarView(weekStart, weekEnd)).getItems().stream()
+                    .filter(a -> "Stand-up (later today)".equals(subject(a))).findFirst().orElseThrow();
+            assertEquals(AppointmentType.Exception, exception.getAppointmentType());
+            assertEquals(moved, exception.getStart());
+        }
+    }
+
+    @Test
+    void anAuthorEditsOnlyItsOwnItems() throws Exception {
+        sim.directory().get("priya.sharma@contoso.test").grant(org.corpconnect.sim.directory.MailboxAddress.of(SERVICE),
+                org.corpconnect.sim.directory.CalendarAccess.AUTHOR);
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            FolderId priya = calendarOf("priya.sharma@contoso.test");
+            Appointment own = new Appointment(service);
+            own.setSubject("Authored");
+            own.setStart(nextWeek(2, 12));
+            own.setEnd(nextWeek(2, 13));
+            own.save(priya, SendInvitationsMode.SendToNone);
+            Appointment bound = Appointment.bind(service, own.getId());
+            bound.setLocation("Room 9");
+            bound.update(ConflictResolutionMode.AlwaysOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
+            Appointment hers = service.findAppointments(priya, new CalendarView(weekStart, weekEnd)).getItems().stream()
+                    .filter(a -> "Team meeting".equals(subject(a))).findFirst().orElseThrow();
+            hers.setLocation("Elsewhere");
+            assertEquals(ServiceError.ErrorAccessDenied, ewsError(() -> hers.update(ConflictResolutionMode.AlwaysOverwrite,
+                    SendInvitationsOrCancellationsMode.SendToNone)).getErrorCode());
+            bound.delete(DeleteMode.HardDelete, SendCancellationsMode.SendToNone);
+        }
+    }
+
+    @Test
+    void aStaleChangeKeyWithNeverOverwriteIsAConflict() throws Exception {
+        try (ExchangeService service = impersonating(sim, ANNA)) {
+            Appointment a = new Appointment(service);
+            a.setSubject("Contended");
+            a.setStart(nextWeek(3, 8));
+            a.setEnd(nextWeek(3, 9));
+            a.save(new FolderId(WellKnownFolderName.Calendar), SendInvitationsMode.SendToNone);
+            Appointment first = Appointment.bind(service, a.getId());
+            Appointment second = Appointment.bind(service, a.getId());
+            first.setSubject("First writer");
+            first.update(ConflictResolutionMode.NeverOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
+            second.setSubject("Second writer");
+            assertEquals(ServiceError.ErrorIrresolvableConflict, ewsError(() -> second.update(
+                    ConflictResolutionMode.NeverOverwrite, SendInvitationsOrCancellationsMode.SendToNone)).getErrorCode());
+        }
+    }
+
     private static final String HARUTO_IMPERSONABLE = "yuki.tanaka@contoso.test";
 
     private static List<Appointment> standUps(ExchangeService service) throws Exception {
