@@ -74,8 +74,13 @@ public final class WindowsZones {
         }
     }
 
+    /** The Windows id of a zone; an alias (Asia/Kolkata for Asia/Calcutta) is found by its rules. */
     public static String toWindowsId(ZoneId zone) {
         return TO_IANA.entrySet().stream().filter(e -> e.getValue().equals(zone.getId())).map(Map.Entry::getKey)
-                .findFirst().orElse("UTC");
+                .findFirst()
+                .or(() -> TO_IANA.entrySet().stream()
+                        .filter(e -> ZoneId.of(e.getValue()).getRules().equals(zone.getRules()))
+                        .map(Map.Entry::getKey).sorted().findFirst())
+                .orElse("UTC");
     }
 }
