@@ -1,0 +1,97 @@
+package org.corpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.it.TestAccounts.TestAccount;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No plaintext Exchange password reaches the database files or the server log: neither this test's
+ * nor any earlier test's of the run (every test password is "Pw-" and a UUID, see TestAccounts).
+ */
+@ServerTest
+class SecretsAtRestIT {
+
+    private static final Pattern ANY_TEST_PASSWORD =
+            Pattern.compile("Pw-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return Deployments.realEarWith(SecretsAtRestIT.class, TestExchange.class, SimulatorControl.class,
+                TestAccounts.class, TestAccounts.TestAccount.class);
+    }
+
+    @Inject
+    TestAccounts fixture;
+
+    @Resource(lookup = "java:app/jdbc/corpconnect")
+    DataSource dataSource;
+
+    private final SimulatorControl simulator = SimulatorControl.ofTestRun();
+
+    @Test
+    void noPasswordIsReadableInTheDatabaseFilesOrTheServerLog() throws Exception {
+        simulator.loadDemo();
+        TestAccount account = fixture.create(simulator);
+        fixture.addUsers(account, List.of("anna.schmidt@contoso.test"));
+        Instant before = Instant.now();
+        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
+        String refused = "Pw-" + java.util.UUID.randomUUID();
+        assertThrows(CredentialRejected.class, () -> fixture.connect(account, AccessMode.IMPERSONATION, refused));
+        String changed = "Pw-" + java.util.UUID.randomUUID();
+        simulator.setPassword(account.serviceMailbox(), changed);
+        fixture.connect(account, AccessMode.IMPERSONATION, changed);
+        checkpoint();
+
+        Path domain = Path.of(System.getProperty("com.sun.aas.instanceRoot"));
+        List<Path> files = new ArrayList<>(filesUnder(domain.resolve("config/exchange-connection")));
+        files.addAll(filesUnder(domain.resolve("logs")));
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")), "the H2 file is searched: " + files);
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("server.log")), "the log is searched");
+        for (Path file : files) {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            for (String secret : List.of(account.password(), refused, changed)) {
+                assertFalse(content.contains(secret), "a password in " + file);
+            }
+            assertFalse(ANY_TEST_PASSWORD.matcher(content).find(), "some test's password in " + file);
+        }
+    }
+
+    /** H2 writes its file lazily: force it to disk, so that the search sees everything written. */
+    private void checkpoint() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+}
