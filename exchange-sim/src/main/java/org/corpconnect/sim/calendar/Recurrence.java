@@ -2,7 +2,6 @@ package org.corpconnect.sim.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,15 +79,5 @@ public record Recurrence(Pattern pattern, int interval, Set<DayOfWeek> daysOfWee
             }
         }
         return dates;
-    }
-
-    /** The date of the last occurrence, for LastOccurrence; empty for a series without end. */
-    public java.util.Optional<LocalDate> lastDate() {
-        if (endDate == null && numberOfOccurrences == null) {
-            return java.util.Optional.empty();
-        }
-        LocalDate bound = endDate != null ? endDate : startDate.plus(MAX_OCCURRENCES, ChronoUnit.DAYS).plusYears(5);
-        List<LocalDate> all = datesUntil(bound);
-        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
     }
 }
