@@ -59,10 +59,14 @@ class MicrosoftSamplesReplayTest {
                   {"address":"sadie@contoso.com","timeZone":"America/Los_Angeles",
                    "events":[{"subject":"Review","start":"2014-02-13T21:00:00Z","end":"2014-02-13T22:00:00Z"}]},
                   {"address":"alfred@contoso.com","timeZone":"America/Los_Angeles"},
+                  {"address":"svc-booking@contoso.com","timeZone":"Europe/Berlin"},
+                  {"address":"user1@contoso.com","timeZone":"Europe/Berlin","grants":{"replay@contoso.com":"Reviewer"},
+                   "events":[{"subject":"Planning","start":"2024-03-05T09:00:00Z","end":"2024-03-05T10:00:00Z"}]},
+                  {"address":"user2@contoso.com","timeZone":"Europe/Berlin"},
                   {"address":"primary@contoso.com","timeZone":"America/Los_Angeles",
                    "grants":{"replay@contoso.com":"Reviewer"},
                    "events":[{"subject":"Team building exercise","start":"2014-03-05T18:00:00Z","end":"2014-03-05T20:00:00Z"}]}],
-                 "impersonation":{"replay@contoso.com":["alfred@contoso.com"]}}
+                 "impersonation":{"replay@contoso.com":["alfred@contoso.com","svc-booking@contoso.com"]}}
                 """;
         sim = ExchangeSimulator.builder().port(0).schemaDir(schemaDir()).dataset(DatasetJson.parse(dataset))
                 .validateResponses(true).start();
@@ -152,6 +156,18 @@ class MicrosoftSamplesReplayTest {
     @Test
     void findItemInADelegatedCalendar() throws Exception {
         replay("finditem-delegate-calendar-request.xml", "finditem-delegate-calendar-response.xml");
+    }
+
+    /** The team's composed requests (../shared/ews-samples/composed) have no response sample; they must be accepted. */
+    @Test
+    void composedRequestsAreAccepted() throws Exception {
+        for (String name : new String[] {"getuseravailability-impersonation-ewsjavaapi2-style-request.xml",
+                "finditem-calendarview-delegated-mailbox-request.xml"}) {
+            String body = Files.readString(sharedDir().resolve("ews-samples").resolve("composed").resolve(name));
+            HttpResponse<String> r = post(sim.ewsUrl(), basic(CALLER, PASSWORD), body);
+            assertEquals(200, r.statusCode(), name + " -> " + r.body());
+            assertFalse(r.body().contains("ResponseClass=\"Error\""), name + " -> " + r.body());
+        }
     }
 
     @Test
