@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -65,15 +66,23 @@ public class BusyTimeSync {
 
     /** Makes sure the account has its timer; idempotent. */
     public void schedule(long accountId) {
-        boolean scheduled = timers.getTimers().stream().anyMatch(t -> Long.valueOf(accountId).equals(t.getInfo()));
-        if (!scheduled) {
+        if (timerOf(accountId).isEmpty()) {
             long interval = Duration.ofMinutes(Math.max(1, intervalMinutes)).toMillis();
             timers.createIntervalTimer(interval, interval, new TimerConfig(accountId, true));
         }
     }
 
     public void unschedule(long accountId) {
-        timers.getTimers().stream().filter(t -> Long.valueOf(accountId).equals(t.getInfo())).forEach(Timer::cancel);
+        timerOf(accountId).ifPresent(Timer::cancel);
+    }
+
+    /** When the account's timer fires next; empty when it has none. */
+    public Optional<Instant> nextRefresh(long accountId) {
+        return timerOf(accountId).map(t -> t.getNextTimeout().toInstant());
+    }
+
+    private Optional<Timer> timerOf(long accountId) {
+        return timers.getTimers().stream().filter(t -> Long.valueOf(accountId).equals(t.getInfo())).findFirst();
     }
 
     @Timeout

@@ -4,11 +4,13 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The one deployment builder: the real EAR, never a hand-made subset of the application. */
 public final class Deployments {
 
     private static final String EJB_MODULE = "/corpconnect-ejb.jar";
+    private static final String WEB_MODULE = "/corpconnect-web.war";
 
     private Deployments() {
     }
@@ -34,5 +36,13 @@ public final class Deployments {
                 .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class);
         ear.delete(EJB_MODULE);
         return ear.addAsModule(ejb);
+    }
+
+    /** The real EAR with test-only web components (e.g. a probe servlet) added to its web module. */
+    public static EnterpriseArchive realEarWithWeb(Class<?>... webClasses) {
+        EnterpriseArchive ear = realEar();
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses);
+        ear.delete(WEB_MODULE);
+        return ear.addAsModule(web);
     }
 }
