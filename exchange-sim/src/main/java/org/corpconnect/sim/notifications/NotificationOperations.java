@@ -1,5 +1,6 @@
 package org.corpconnect.sim.notifications;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.corpconnect.sim.calendar.CalendarFolder;
 import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.directory.MailboxAddress;
@@ -21,6 +24,7 @@ import org.corpconnect.sim.soap.EwsOperation;
 import org.corpconnect.sim.soap.ResponseError;
 import org.corpconnect.sim.soap.ResponseMessages;
 import org.corpconnect.sim.soap.SoapRequest;
+import org.corpconnect.sim.soap.StreamingOperation;
 import org.corpconnect.sim.soap.XmlWriter;
 import org.w3c.dom.Element;
 
@@ -28,18 +32,20 @@ import org.w3c.dom.Element;
  * Subscribe, GetEvents, Unsubscribe and GetStreamingEvents (notification-subscriptions docs).
  * Watching another user's calendar needs Reviewer or better (or impersonation, which makes it one's
  * own). Folders other than calendars may be subscribed to; they never produce events here.
- * GetStreamingEvents answers with one message: it waits until events arrive or ConnectionTimeout
- * ends, then sends them with ConnectionStatus Closed, so a client reconnects as after any close.
+ * GetStreamingEvents keeps its connection open and sends a message per batch of events.
  */
 public final class NotificationOperations {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_EVENTS_PER_CALL = 50;
 
+    /** How long a streaming connection stays silent before a ConnectionStatus OK heartbeat (our choice). */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
     /** Exchange Online allows 10 open streaming connections per account (EWS-NOTES, throttling docs). */
     public static final int MAX_STREAMING_CONNECTIONS = 10;
 
     private final Subscriptions subscriptions;
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> openStreams = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> openStreams = new ConcurrentHashMap<>();
 
     public NotificationOperations(Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
@@ -110,50 +116,79 @@ public final class NotificationOperations {
         };
     }
 
+    /**
+     * GetStreamingEvents: one chunked response carrying a message whenever events arrive, a
+     * ConnectionStatus OK heartbeat after {@link #HEARTBEAT} of silence, and ConnectionStatus Closed
+     * when ConnectionTimeout (1-30 minutes) ends. The client reconnects then, as with Exchange.
+     */
     public EwsOperation getStreamingEvents() {
-        return (call, w) -> {
-            List<String> ids = Dom.child(call.body(), "SubscriptionIds")
-                    .map(e -> Dom.children(e, "SubscriptionId").stream().map(x -> x.getTextContent().trim()).toList())
-                    .orElse(List.of());
-            int minutes = Dom.text(call.body(), "ConnectionTimeout").map(Integer::parseInt).orElse(30);
-            ResponseMessages.write(call, w, "m:GetStreamingEventsResponse", "m:GetStreamingEventsResponseMessage",
-                    List.of(ids), (x, out) -> {
-                        List<Subscriptions.Subscription> subs = new ArrayList<>();
-                        for (String id : ids) {
-                            Subscriptions.Subscription s = subscription(call, id);
-                            if (!s.streaming) {
-                                throw new ResponseError("ErrorInvalidSubscription", "The subscription is not a streaming subscription.");
-                            }
-                            subs.add(s);
+        return new StreamingOperation() {
+            @Override
+            public void stream(EwsCall call, Sink sink) throws IOException {
+                List<String> ids = Dom.child(call.body(), "SubscriptionIds")
+                        .map(e -> Dom.children(e, "SubscriptionId").stream().map(x -> x.getTextContent().trim()).toList())
+                        .orElse(List.of());
+                int minutes = Dom.text(call.body(), "ConnectionTimeout").map(Integer::parseInt).orElse(30);
+                List<Subscriptions.Subscription> subs = new ArrayList<>();
+                AtomicInteger open = openStreams.computeIfAbsent(call.principal().name(), a -> new AtomicInteger());
+                try {
+                    for (String id : ids) {
+                        Subscriptions.Subscription s = subscription(call, id);
+                        if (!s.streaming) {
+                            throw new ResponseError("ErrorInvalidSubscription", "The subscription is not a streaming subscription.");
                         }
-                        java.util.concurrent.atomic.AtomicInteger open = openStreams.computeIfAbsent(call.principal().name(),
-                                a -> new java.util.concurrent.atomic.AtomicInteger());
-                        if (open.incrementAndGet() > MAX_STREAMING_CONNECTIONS) {
-                            open.decrementAndGet();
-                            throw new ResponseError("ErrorExceededConnectionCount",
-                                    "You have exceeded the available concurrent connections for your account.");
-                        }
-                        try {
-                            Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
-                            while (subs.stream().noneMatch(s -> hasChanges(call, s)) && call.clock().instant().isBefore(deadline)) {
-                                Thread.sleep(100);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } finally {
-                            open.decrementAndGet();
-                        }
+                        subs.add(s);
+                    }
+                    if (open.incrementAndGet() > MAX_STREAMING_CONNECTIONS) {
+                        open.decrementAndGet();
+                        throw new ResponseError("ErrorExceededConnectionCount",
+                                "You have exceeded the available concurrent connections for your account.");
+                    }
+                } catch (ResponseError e) {
+                    call.log().responseCode(e.responseCode());
+                    sink.send(w -> message(w, e, call, List.of(), null));
+                    return;
+                }
+                call.log().responseCode("NoError");
+                try {
+                    Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
+                    Instant lastSent = call.clock().instant();
+                    while (call.clock().instant().isBefore(deadline)) {
                         List<Subscriptions.Subscription> withEvents = subs.stream().filter(s -> hasChanges(call, s)).toList();
-                        if (!withEvents.isEmpty()) {
-                            out.start("m:Notifications");
-                            for (Subscriptions.Subscription s : withEvents) {
-                                writeNotification(call, out, s, s.position, "t:Notification");
-                            }
-                            out.end();
+                        if (!withEvents.isEmpty() || call.clock().instant().isAfter(lastSent.plus(HEARTBEAT))) {
+                            sink.send(w -> message(w, null, call, withEvents, "OK"));
+                            lastSent = call.clock().instant();
                         }
-                        out.element("m:ConnectionStatus", "Closed");
-                    });
+                        Thread.sleep(100);
+                    }
+                    sink.send(w -> message(w, null, call, List.of(), "Closed"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    open.decrementAndGet();
+                }
+            }
         };
+    }
+
+    private static void message(XmlWriter w, ResponseError error, EwsCall call, List<Subscriptions.Subscription> withEvents,
+                                String status) {
+        w.start("m:GetStreamingEventsResponse").start("m:ResponseMessages");
+        w.start("m:GetStreamingEventsResponseMessage").attr("ResponseClass", error == null ? "Success" : "Error");
+        if (error != null) {
+            error.writeBody(w, "m:");
+        } else {
+            w.element("m:ResponseCode", "NoError");
+            if (!withEvents.isEmpty()) {
+                w.start("m:Notifications");
+                for (Subscriptions.Subscription s : withEvents) {
+                    writeNotification(call, w, s, s.position, "t:Notification");
+                }
+                w.end();
+            }
+            w.element("m:ConnectionStatus", status);
+        }
+        w.end().end().end();
     }
 
     private Subscriptions.Subscription subscription(EwsCall call, String id) {

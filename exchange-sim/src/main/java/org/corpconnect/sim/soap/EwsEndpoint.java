@@ -175,9 +175,14 @@ public final class EwsEndpoint implements HttpHandler {
                             "The simulator does not implement the operation " + operationName + "."));
             long latency = faults.latencyMillis(operationName, involved, Math.max(1, countTargets(request)));
             sleep(latency);
+            EwsCall call = new EwsCall(request, version, principal, acting, request.header("ExchangeImpersonation").isPresent(),
+                    directory, log, clock, tzContext);
+            if (operation instanceof StreamingOperation streaming) {
+                stream(exchange, log, streaming, call, version);
+                return;
+            }
             XmlWriter w = envelopeStart();
-            operation.execute(new EwsCall(request, version, principal, acting, request.header("ExchangeImpersonation").isPresent(),
-                    directory, log, clock, tzContext), w);
+            operation.execute(call, w);
             body = envelopeEnd(w);
             dropAfterCommit = faults.fire(FaultRule.Kind.COMMIT_THEN_DROP, operationName, involved).map(r -> {
                 sleep(r.millis());
@@ -193,6 +198,60 @@ public final class EwsEndpoint implements HttpHandler {
             return;
         }
         respond(exchange, log, status, body, version);
+    }
+
+    /**
+     * Serves a streaming operation: HTTP 200 with a chunked body, one envelope per message, each
+     * validated in test mode before it is written. Headers go out with the first message, so an
+     * invalid message can no longer become a 500: it is recorded, logged and the stream is cut.
+     */
+    private void stream(HttpExchange exchange, RequestLogEntry.Builder log, StreamingOperation operation, EwsCall call,
+                        ExchangeVersion version) throws IOException {
+        boolean[] started = {false};
+        OutputStream[] out = {null};
+        try {
+            operation.stream(call, body -> {
+                XmlWriter w = envelopeStart();
+                body.accept(w);
+                byte[] bytes = envelopeEnd(w).getBytes(StandardCharsets.UTF_8);
+                List<SchemaValidator.Violation> violations = validateResponses ? validate(bytes, version) : List.of();
+                if (!violations.isEmpty()) {
+                    String failure = "Streamed response to " + log.operation() + " is not valid against the EWS schema: "
+                            + violations.get(0);
+                    LOG.severe("SIMULATOR BUG: " + failure);
+                    validationFailures.accept(failure);
+                    throw new IOException(failure);
+                }
+                if (!started[0]) {
+                    started[0] = true;
+                    log.httpStatus(200);
+                    record(log);
+                    exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+                    exchange.sendResponseHeaders(200, 0);
+                    out[0] = exchange.getResponseBody();
+                }
+                out[0].write(bytes);
+                out[0].flush();
+            });
+        } catch (IOException e) {
+            LOG.fine("Streaming connection ended: " + e.getMessage()); // the client went away, or a message was invalid
+        } catch (EwsFault fault) {
+            if (!started[0]) {
+                log.responseCode(fault.responseCode());
+                respond(exchange, log, 500, faultEnvelope(fault), version);
+            }
+        }
+    }
+
+    private List<SchemaValidator.Violation> validate(byte[] bytes, ExchangeVersion version) {
+        List<SchemaValidator.Violation> violations = new java.util.ArrayList<>(validator.validate(bytes));
+        if (violations.isEmpty() && version != null && !version.atLeast(ExchangeVersion.Exchange2012)
+                && legacyValidator.isPresent()) {
+            legacyValidator.get().validate(bytes).stream()
+                    .map(v -> new SchemaValidator.Violation("(Exchange2010_SP2 schema) " + v.message(), v.line(), v.column()))
+                    .forEach(violations::add);
+        }
+        return violations;
     }
 
     private MailboxAddress actingMailbox(Principal principal, SoapRequest request, String anchor,
@@ -329,13 +388,7 @@ public final class EwsEndpoint implements HttpHandler {
                          ExchangeVersion version) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (validateResponses) {
-            List<SchemaValidator.Violation> violations = new java.util.ArrayList<>(validator.validate(bytes));
-            if (violations.isEmpty() && version != null && !version.atLeast(ExchangeVersion.Exchange2012)
-                    && legacyValidator.isPresent()) {
-                legacyValidator.get().validate(bytes).stream()
-                        .map(v -> new SchemaValidator.Violation("(Exchange2010_SP2 schema) " + v.message(), v.line(), v.column()))
-                        .forEach(violations::add);
-            }
+            List<SchemaValidator.Violation> violations = validate(bytes, version);
             if (!violations.isEmpty()) {
                 String failure = "Response to " + log.operation() + " is not valid against the EWS schema: "
                         + violations.get(0);

@@ -88,19 +88,37 @@ class NotificationsTest {
         String id = r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
         String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + id
                 + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
-        CompletableFuture<HttpResponse<String>> stream = CompletableFuture.supplyAsync(() -> {
-            try {
-                return post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), get);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<HttpResponse<java.io.InputStream>> stream = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(SERVICE, SERVICE_PASSWORD))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(get)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         Thread.sleep(300);
-        sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed").subject("New")
+        sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed-1").subject("New")
                 .start(java.time.Instant.now().plusSeconds(3600)).end(java.time.Instant.now().plusSeconds(7200)));
-        HttpResponse<String> events = stream.get();
-        assertEquals(200, events.statusCode(), events.body());
-        assertTrue(events.body().contains("<t:FreeBusyChangedEvent>"), events.body());
-        assertTrue(events.body().contains("<m:ConnectionStatus>Closed</m:ConnectionStatus>"));
+        HttpResponse<java.io.InputStream> response = stream.get();
+        assertEquals(200, response.statusCode());
+        try (java.io.InputStream in = response.body()) {
+            String first = nextEnvelope(in);
+            assertTrue(first.contains("<t:FreeBusyChangedEvent>"), first);
+            assertTrue(first.contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"), first);
+            sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed-2").subject("Another")
+                    .start(java.time.Instant.now().plusSeconds(9000)).end(java.time.Instant.now().plusSeconds(9900)));
+            String second = nextEnvelope(in);
+            assertTrue(second.contains("<t:FreeBusyChangedEvent>"), "the connection stays open for the next events");
+        }
+    }
+
+    /** Reads one SOAP envelope off a streaming response. */
+    private static String nextEnvelope(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            sb.append((char) c);
+            if (sb.length() > 13 && sb.substring(sb.length() - 13).equals("</s:Envelope>")) {
+                return sb.toString();
+            }
+        }
+        throw new java.io.EOFException("stream ended after: " + sb);
     }
 }

@@ -1,0 +1,23 @@
+package org.corpconnect.sim.soap;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * An operation whose response is a stream of SOAP messages on one chunked HTTP response, as
+ * GetStreamingEvents is: each {@link Sink#send} writes one complete envelope and flushes it.
+ * {@link #execute} is not used for such operations.
+ */
+public interface StreamingOperation extends EwsOperation {
+    void stream(EwsCall call, Sink sink) throws IOException;
+
+    @Override
+    default void execute(EwsCall call, XmlWriter out) {
+        throw new UnsupportedOperationException("a streaming operation is served through stream()");
+    }
+
+    /** Sends one response message; throws IOException once the client has gone. */
+    interface Sink {
+        void send(Consumer<XmlWriter> body) throws IOException;
+    }
+}
