@@ -27,6 +27,7 @@ import org.w3c.dom.Element;
  */
 public final class FindItem implements EwsOperation {
     static final Duration MAX_CALENDAR_VIEW = Duration.ofDays(365 * 2 + 1);
+    static final int FIND_COUNT_LIMIT = 1000;
 
     @Override
     public void execute(EwsCall call, XmlWriter w) {
@@ -80,6 +81,8 @@ public final class FindItem implements EwsOperation {
                     offset = Math.max(0, total - offset - Math.min(max, total));
                 }
             }
+            // EWSFindCountLimit: one FindItem returns at most 1000 items; the client pages for more.
+            max = Math.min(max, FIND_COUNT_LIMIT);
             int from = Math.min(offset, total);
             int to = (int) Math.min((long) from + max, total);
             List<Occurrence> page = found.subList(from, to);
