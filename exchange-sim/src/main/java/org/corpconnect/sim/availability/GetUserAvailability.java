@@ -34,13 +34,15 @@ import org.w3c.dom.Element;
  * even see free/busy for, fails inside its own FreeBusyResponse; the others still answer.
  *
  * <p>Times are read and written in the request's legacy TimeZone, unzoned, as Exchange 2010+ does
- * (ews-java-api sends UTC and whole UTC days). The view returned is the most the caller may see:
+ * (ews-java-api sends UTC and whole UTC days). More than 10,000 appointments in one mailbox's window
+ * is ErrorResultSetTooBig for that mailbox. The view returned is the most the caller may see:
  * Detailed is downgraded to FreeBusy without subject/location rights; private items never show
  * subject or location to anyone but the owner and delegates. Free appointments are not listed.
  */
 public final class GetUserAvailability implements EwsOperation {
     public static final int MAX_MAILBOXES = 100;
     public static final Duration MAX_WINDOW = Duration.ofDays(42);
+    public static final int MAX_APPOINTMENTS = 10_000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     @Override
@@ -56,9 +58,10 @@ public final class GetUserAvailability implements EwsOperation {
                 .map(md -> Dom.child(md, "Email").flatMap(e -> Dom.text(e, "Address")).orElse("")).toList();
         addresses.forEach(a -> call.log().targetMailbox(a.toLowerCase(Locale.ROOT)));
         if (addresses.size() > MAX_MAILBOXES) {
+            // Wording as Exchange Online words it (also through Graph's getSchedule).
             throw new EwsFault("ErrorMailboxDataArrayTooBig",
-                    "Too many mailboxes were specified in the MailboxDataArray. The allowed maximum is "
-                            + MAX_MAILBOXES + ".");
+                    "There are too many target users in the EmailAddress array. The allowed size = " + MAX_MAILBOXES
+                            + "; the actual size = " + addresses.size() + ".");
         }
         if (addresses.isEmpty()) {
             throw new EwsFault("ErrorMailboxDataArrayEmpty", "The MailboxDataArray element is empty.");
@@ -166,6 +169,10 @@ public final class GetUserAvailability implements EwsOperation {
                         o.location(), call.version().visible(o.freeBusy())))
                 .filter(o -> o.freeBusy() != BusyType.Free)
                 .toList();
+        if (occurrences.size() > MAX_APPOINTMENTS) {
+            throw new ResponseError("ErrorResultSetTooBig", "Result set contains too many calendar entries. The allowed size = "
+                    + MAX_APPOINTMENTS + "; the actual size = " + occurrences.size() + ".");
+        }
 
         w.start("m:ResponseMessage").attr("ResponseClass", "Success");
         w.element("m:ResponseCode", "NoError");

@@ -176,6 +176,25 @@ class AvailabilityEwsJavaApiTest {
     }
 
     @Test
+    void tooManyAppointmentsFailForThatMailboxOnly() throws Exception {
+        org.corpconnect.sim.calendar.CalendarFolder calendar = sim.directory().get("noah.wolf@contoso.test").calendar();
+        java.time.Instant start = weekStart.toInstant();
+        for (int i = 0; i < 10_001; i++) {
+            java.time.Instant s = start.plusSeconds(i * 60L);
+            calendar.add(new org.corpconnect.sim.calendar.CalendarItem("flood-" + i).subject("Flood").start(s).end(s.plusSeconds(30)));
+        }
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            GetUserAvailabilityResults r = freeBusy(service, FreeBusyViewType.FreeBusy, "noah.wolf@contoso.test", ANNA);
+            assertEquals(ServiceError.ErrorResultSetTooBig, r.getAttendeesAvailability().getResponseAtIndex(0).getErrorCode());
+            assertEquals(ServiceResult.Success, r.getAttendeesAvailability().getResponseAtIndex(1).getResult());
+        } finally {
+            for (int i = 0; i < 10_001; i++) {
+                calendar.delete("flood-" + i);
+            }
+        }
+    }
+
+    @Test
     void windowsOver42DaysAreRefused() throws Exception {
         try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
             Date end43 = Date.from(weekStart.toInstant().plus(43, ChronoUnit.DAYS));
