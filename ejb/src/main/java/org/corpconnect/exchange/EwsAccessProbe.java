@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
-import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights;
@@ -12,7 +11,6 @@ import microsoft.exchange.webservices.data.core.exception.service.local.ServiceL
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
-import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.Mailbox;
 
@@ -47,11 +45,10 @@ final class EwsAccessProbe {
     static FolderAccess openCalendar(ExchangeService service, AccessMode mode, MailboxAddress user) throws Exception {
         FolderId calendar;
         if (mode == AccessMode.IMPERSONATION) {
-            service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, user.value()));
-            // Exchange Online routes impersonated requests by this header; on-premises ignores it.
-            service.getHttpHeaders().put("X-AnchorMailbox", user.value());
+            EwsGateway.impersonate(service, user);
             calendar = new FolderId(WellKnownFolderName.Calendar);
         } else {
+            // With an app-only token the request impersonates the dedicated mailbox already (EwsGateway.open).
             calendar = new FolderId(WellKnownFolderName.Calendar, new Mailbox(user.value()));
         }
         Folder folder;

@@ -1,6 +1,7 @@
 package org.corpconnect.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +12,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.ExchangeServiceBase;
+import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
+import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +34,9 @@ public class EwsGateway implements ExchangeGateway {
     @Inject
     @ConfigProperty(name = "exchange.request-timeout-ms", defaultValue = "30000")
     int requestTimeoutMillis;
+
+    /** App-only tokens, cached per credential and generation; replaced in tests to count fetches. */
+    OAuthTokens tokens = new OAuthTokens();
 
     /** <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getfolder-operation">GetFolder</a>. */
     @Override
@@ -100,32 +108,85 @@ public class EwsGateway implements ExchangeGateway {
         return call(access, service -> EwsAccessProbe.openCalendar(service, access.mode(), mailbox));
     }
 
+    /**
+     * SOAP Autodiscover (GetUserSettings) through {@link EwsAutodiscover}. An app's token is fetched for
+     * this one request and not cached: there is no {@link ExchangeAccess#generation()} to key it by.
+     */
+    @Override
+    public URI discoverEwsUrl(MailboxAddress mailbox, ExchangeCredential credential, Optional<URI> autodiscoverEndpoint) {
+        Objects.requireNonNull(mailbox);
+        Objects.requireNonNull(credential);
+        Objects.requireNonNull(autodiscoverEndpoint);
+        String bearer = credential instanceof ExchangeCredential.OAuthApp app
+                ? tokens.fetch(app, Duration.ofMillis(requestTimeoutMillis))
+                : null;
+        return EwsAutodiscover.discover(mailbox, autodiscoverEndpoint, requestTimeoutMillis, service -> {
+            if (credential instanceof ExchangeCredential.Password password) {
+                authenticate(service, password);
+            } else {
+                service.getHttpHeaders().put("Authorization", "Bearer " + bearer);
+                // Exchange Online routes an app-only request by the mailbox it is about.
+                service.getHttpHeaders().put("X-AnchorMailbox", mailbox.value());
+                service.setCredentials(new HeaderCredentials());
+            }
+        });
+    }
+
     private <T> T call(ExchangeAccess access, EwsCall<T> call) {
+        // Outside the try: the token endpoint's own failures are already ours, and are not Exchange's 401.
+        String bearer = access.credential() instanceof ExchangeCredential.OAuthApp app
+                ? tokens.token(app, access.generation(), Duration.ofMillis(requestTimeoutMillis))
+                : null;
         // One ExchangeService per call: it is not thread-safe, and closing it releases its connection.
-        try (ExchangeService service = open(access)) {
+        try (ExchangeService service = open(access, bearer)) {
             return call.on(service);
         } catch (Exception e) {
-            throw EwsFailures.translate(e);
+            ExchangeException failure = EwsFailures.translate(e);
+            if (bearer != null && failure instanceof CredentialRejected) {
+                // No retry with a fresh token: the next call fetches one; a loop could hammer both services.
+                tokens.reject((ExchangeCredential.OAuthApp) access.credential(), access.generation(), bearer);
+                throw new CredentialRejected("Exchange rejected the app's access token (HTTP 401): the app may lack"
+                        + " the full_access_as_app application permission or the admin's consent, or the token was"
+                        + " revoked; the next request asks the token endpoint for a new one.");
+            }
+            throw failure;
         }
     }
 
-    private ExchangeService open(ExchangeAccess access) {
+    private ExchangeService open(ExchangeAccess access, String bearer) {
         // Exchange2010_SP2 is what ews-java-api 2.0 speaks, and every Exchange since accepts it.
         ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
         service.setUrl(access.ewsUrl());
         service.setTimeout(requestTimeoutMillis);
         service.setUserAgent("ExchangeCorporateConnection");
         if (access.credential() instanceof ExchangeCredential.Password password) {
-            if (password.scheme() == ExchangeCredential.PasswordScheme.BASIC) {
-                // Preemptive: with WebCredentials, HttpClient sends every request first without credentials
-                // and again after the 401 challenge, doubling the requests Exchange counts and throttles.
-                service.getHttpHeaders().put("Authorization", basicAuthorization(password));
-                service.setCredentials(new HeaderCredentials());
-            } else {
-                service.setCredentials(webCredentials(password));
-            }
+            authenticate(service, password);
+        } else {
+            service.getHttpHeaders().put("Authorization", "Bearer " + bearer);
+            service.setCredentials(new HeaderCredentials());
+            // An app-only token has no mailbox: every request impersonates one. By default the dedicated
+            // mailbox, so free/busy and verify act as it does with a password; the impersonation probe
+            // replaces this with the user (EwsAccessProbe), a delegation probe keeps it.
+            impersonate(service, access.serviceMailbox());
         }
         return service;
+    }
+
+    /** Impersonates the mailbox, with the X-AnchorMailbox header Exchange Online routes it by (on-premises ignores it). */
+    static void impersonate(ExchangeService service, MailboxAddress mailbox) {
+        service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, mailbox.value()));
+        service.getHttpHeaders().put("X-AnchorMailbox", mailbox.value());
+    }
+
+    private static void authenticate(ExchangeServiceBase service, ExchangeCredential.Password password) {
+        if (password.scheme() == ExchangeCredential.PasswordScheme.BASIC) {
+            // Preemptive: with WebCredentials, HttpClient sends every request first without credentials
+            // and again after the 401 challenge, doubling the requests Exchange counts and throttles.
+            service.getHttpHeaders().put("Authorization", basicAuthorization(password));
+            service.setCredentials(new HeaderCredentials());
+        } else {
+            service.setCredentials(webCredentials(password));
+        }
     }
 
     private static String basicAuthorization(ExchangeCredential.Password password) {

@@ -1,5 +1,6 @@
 package org.corpconnect.exchange;
 
+import java.net.URI;
 import java.util.Objects;
 import org.corpconnect.credentials.Secret;
 
@@ -12,6 +13,20 @@ public sealed interface ExchangeCredential {
             Objects.requireNonNull(username);
             Objects.requireNonNull(password);
             Objects.requireNonNull(scheme);
+        }
+    }
+
+    /**
+     * Exchange Online: an app registration's client-credentials grant (application permission
+     * {@code full_access_as_app}); the token endpoint is
+     * {@code https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token} for Microsoft's cloud.
+     */
+    record OAuthApp(String tenant, String clientId, Secret clientSecret, URI tokenEndpoint) implements ExchangeCredential {
+        public OAuthApp {
+            Objects.requireNonNull(tenant);
+            Objects.requireNonNull(clientId);
+            Objects.requireNonNull(clientSecret);
+            Objects.requireNonNull(tokenEndpoint);
         }
     }
 

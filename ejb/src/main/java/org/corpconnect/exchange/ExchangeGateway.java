@@ -1,7 +1,9 @@
 package org.corpconnect.exchange;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Calendar access through an account's dedicated mailbox, in the product's terms. Implementations
@@ -28,6 +30,12 @@ public interface ExchangeGateway {
 
     /** The same, for a caller that has just read the user's free/busy: only the calendar folder is opened. */
     CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead);
+
+    /**
+     * The EWS URL of this mailbox, found by Autodiscover: at {@code autodiscoverEndpoint} when given,
+     * else at the standard places for the address's domain. Redirections are followed only to HTTPS.
+     */
+    URI discoverEwsUrl(MailboxAddress mailbox, ExchangeCredential credential, Optional<URI> autodiscoverEndpoint);
 
     int MAX_MAILBOXES_PER_REQUEST = 100;
     int MAX_WINDOW_DAYS = 42;
