@@ -19,6 +19,7 @@ import microsoft.exchange.webservices.data.core.ExchangeServiceBase;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
@@ -142,6 +143,13 @@ public class EwsGateway implements ExchangeGateway {
             return call.on(service);
         } catch (Exception e) {
             ExchangeException failure = EwsFailures.translate(e);
+            if (bearer != null && EwsFailures.mailboxProblem(EwsFailures.mailboxError(e)
+                    .map(ServiceResponseException::getErrorCode).orElse(null)) == MailboxProblem.IMPERSONATION_DENIED) {
+                // Only the dedicated mailbox is impersonated here: the probe answers a user's denial itself.
+                throw new ExchangeFailure("The app may not act as the dedicated mailbox " + access.serviceMailbox()
+                        + " (ErrorImpersonateUserDenied): its application access policy (or RBAC for Applications"
+                        + " scope) must include the dedicated mailbox as well as the users.");
+            }
             if (bearer != null && failure instanceof CredentialRejected) {
                 // No retry with a fresh token: the next call fetches one; a loop could hammer both services.
                 tokens.reject((ExchangeCredential.OAuthApp) access.credential(), access.generation(), bearer);

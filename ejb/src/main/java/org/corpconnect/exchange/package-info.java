@@ -11,8 +11,20 @@
  * (exceptions) and for one mailbox's error inside an answer ({@link org.corpconnect.exchange.MailboxProblem}).
  *
  * <p>Free/busy is always read as the dedicated mailbox itself, FreeBusy view only (never Detailed),
- * whatever the access mode: it needs no impersonation, so 100 users fit one request, and event
- * details never enter the product. Free appointments are left out of the busy intervals.
+ * whatever the access mode: it needs no impersonation of the users, so 100 users fit one request, and
+ * event details never enter the product. Free appointments are left out of the busy intervals.
  * Basic credentials are sent preemptively: one HTTP request per EWS call, not a challenge first.
+ *
+ * <p>Exchange Online app-only OAuth ({@link org.corpconnect.exchange.ExchangeCredential.OAuthApp}): a
+ * client-credentials token ({@link org.corpconnect.exchange.OAuthTokens}, cached per token endpoint,
+ * client id, secret hash and {@link org.corpconnect.exchange.ExchangeAccess#generation()}) goes in
+ * {@code Authorization: Bearer}. Such a token has no mailbox, so every request impersonates one and
+ * names it in {@code X-AnchorMailbox}: the dedicated mailbox for verify, free/busy and a delegation
+ * probe (which then opens {@code FolderId(Calendar, Mailbox(user))}), the user for an impersonation
+ * probe. The app's application access policy must therefore include the dedicated mailbox too.
+ * Exchange refusing a token (401) drops it from the cache; nothing is retried.
+ *
+ * <p>Autodiscover ({@link org.corpconnect.exchange.EwsAutodiscover}) finds the EWS URL from an address;
+ * it follows redirections to HTTPS only (loopback excepted).
  */
 package org.corpconnect.exchange;

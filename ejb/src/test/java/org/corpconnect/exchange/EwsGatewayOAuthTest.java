@@ -244,6 +244,27 @@ class EwsGatewayOAuthTest {
     }
 
     @Test
+    void anAppThatMayNotActAsTheDedicatedMailboxIsToldSo() {
+        Directory.Application demo = sim.directory().application(CLIENT_ID).orElseThrow();
+        Set<org.corpconnect.sim.directory.MailboxAddress> users = new HashSet<>(demo.scope().mailboxes());
+        users.remove(org.corpconnect.sim.directory.MailboxAddress.of(SERVICE));
+        sim.directory().registerApplication(new Directory.Application(demo.clientId(), demo.clientSecret(),
+                demo.tenantId(), ImpersonationScope.only(users)));
+        try {
+            ExchangeFailure failure = assertThrows(ExchangeFailure.class, () -> gateway.verify(oauth(AccessMode.IMPERSONATION)));
+            assertTrue(failure.getMessage().contains("application access policy"), failure.getMessage());
+            assertThrows(ExchangeFailure.class, () -> gateway.busyTimes(oauth(AccessMode.IMPERSONATION), List.of(ANNA),
+                    new TimeWindow(Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS))));
+            // The user's own calendar still opens: impersonating Anna is within the policy.
+            CalendarAccessProbe anna = gateway.probe(oauth(AccessMode.IMPERSONATION), ANNA,
+                    new MailboxBusyTime.Known(List.of()));
+            assertTrue(anna.canWrite(), anna.toString());
+        } finally {
+            sim.directory().registerApplication(demo);
+        }
+    }
+
+    @Test
     void anUnreachableTokenEndpointIsExchangeUnreachable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
