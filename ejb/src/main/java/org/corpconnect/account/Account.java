@@ -8,7 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.corpconnect.exchange.BusyType;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 @Entity
@@ -31,6 +36,12 @@ public class Account {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Which busy types make a slot unavailable, e.g. {@code BUSY,OOF,TENTATIVE}. */
+    @Column(name = "blocking_busy_types", nullable = false, length = 100)
+    private String blockingBusyTypes = DEFAULT_BLOCKING;
+
+    static final String DEFAULT_BLOCKING = "BUSY,OOF,TENTATIVE";
 
     protected Account() {
         // for JPA
@@ -67,6 +78,20 @@ public class Account {
 
     public void rename(String newName) {
         this.name = requireName(newName);
+    }
+
+    public Set<BusyType> blockingBusyTypes() {
+        EnumSet<BusyType> types = EnumSet.noneOf(BusyType.class);
+        Arrays.stream(blockingBusyTypes.split(",")).filter(t -> !t.isBlank()).map(BusyType::valueOf).forEach(types::add);
+        return types;
+    }
+
+    /** Free never blocks: a slot that is free in Exchange is free here. */
+    public void blockOn(Set<BusyType> types) {
+        if (types.contains(BusyType.FREE)) {
+            throw new InvalidAccount("Free time cannot block a slot.");
+        }
+        this.blockingBusyTypes = types.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
     @Override

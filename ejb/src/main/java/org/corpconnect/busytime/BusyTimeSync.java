@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "MasterKeyRotation"})
 @Lock(LockType.READ) // Refreshes of different accounts run side by side.
 @ManagedExecutorDefinition(name = BusyTimeSync.EXECUTOR, maxAsync = 32)
 public class BusyTimeSync {

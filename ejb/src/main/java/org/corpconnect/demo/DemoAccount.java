@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Creates the demo account on the first start with {@code demo.enabled=true}; later starts keep it as it is. */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "SecretBox"})
+@DependsOn({"SchemaMigration", "SecretBox", "MasterKeyRotation"})
 public class DemoAccount {
 
     static final AccountSlug SLUG = new AccountSlug("demo");

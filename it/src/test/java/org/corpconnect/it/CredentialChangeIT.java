@@ -33,7 +33,7 @@ class CredentialChangeIT {
     @Deployment
     static EnterpriseArchive ear() {
         return Deployments.realEarWith(CredentialChangeIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+                TestAccounts.class, TestAccounts.TestAccount.class, Server.class);
     }
 
     @Inject
@@ -76,6 +76,9 @@ class CredentialChangeIT {
         assertEquals("WRONG_PASSWORD", stale.get(0).getString("authOutcome"));
         assertFalse(simulator.mailbox(account.serviceMailbox()).getBoolean("lockedOut"), "the dedicated mailbox is not locked out");
 
+        String shown = healthOf(account).orElseThrow();
+        assertTrue(shown.startsWith("CREDENTIAL_REJECTED") && shown.contains("HTTP 401"), "the health endpoint says so: " + shown);
+
         Instant renewed = Instant.now();
         fixture.connect(account, AccessMode.IMPERSONATION, newPassword);
 
@@ -104,6 +107,15 @@ class CredentialChangeIT {
                 .filter(e -> e.outcome() == AuditEntry.Outcome.REFUSED).findFirst().orElseThrow();
         assertEquals("it-admin", refused.actor());
         assertFalse(refused.detail().orElse("").contains("not-the-password"), "no secret in the audit log");
+    }
+
+    private static java.util.Optional<String> healthOf(TestAccount account) {
+        JsonObject health = Server.json(Server.get(Server.root().resolve("health/ready")));
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "exchange-connections".equals(c.getString("name")))
+                .map(c -> c.getJsonObject("data").getString(account.account().slug().value(), null))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     private ConnectionStatus status() {

@@ -45,6 +45,18 @@ class PlatformIT {
     }
 
     @Test
+    void readinessListsTheExchangeConnectionsWithoutTakingTheServerOut() {
+        JsonObject health = Server.json(Server.get(Server.root().resolve("health/ready")));
+
+        JsonObject connections = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "exchange-connections".equals(check.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no exchange-connections check in " + health));
+        assertEquals("UP", connections.getString("status"));
+        assertTrue(connections.getJsonObject("data").containsKey("accountsWithTrouble"), connections.toString());
+    }
+
+    @Test
     void livenessIsUpOnceTheSchemaIsMigrated() {
         var response = Server.get(Server.root().resolve("health/live"));
 
