@@ -4,30 +4,77 @@ import java.net.URI;
 import java.util.Objects;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.MailboxAddress;
 
-/**
- * What an admin enters for a connection. The user name defaults to the dedicated mailbox's address
- * (a UPN); on-premises NTLM takes {@code DOMAIN\\user}.
- */
+/** What an admin enters for a connection: where EWS is, the dedicated mailbox, the access mode and the credential. */
 public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,
-                                 PasswordScheme passwordScheme, String username, Secret password) {
+                                 ExchangeCredential credential) {
+
+    /** Microsoft's cloud; a sovereign cloud or a test tenant names its own token endpoint. */
+    public static final String MICROSOFT_AUTHORITY = "https://login.microsoftonline.com/";
 
     public ConnectionSettings {
         Objects.requireNonNull(serviceMailbox);
         Objects.requireNonNull(accessMode);
-        Objects.requireNonNull(passwordScheme);
-        Objects.requireNonNull(password);
-        ewsUrl = requireHttpUrl(ewsUrl);
-        username = username == null || username.isBlank() ? serviceMailbox.value() : username.strip();
+        Objects.requireNonNull(credential);
+        ewsUrl = requireHttpUrl(ewsUrl, "The EWS URL", "https://mail.example.com/EWS/Exchange.asmx");
     }
 
-    private static URI requireHttpUrl(URI url) {
+    /**
+     * On-premises: the dedicated mailbox's password. The user name defaults to the mailbox address
+     * (a UPN); NTLM also takes {@code DOMAIN\\user}.
+     */
+    public static ConnectionSettings withPassword(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,
+                                                  PasswordScheme scheme, String username, Secret password) {
+        String user = username == null || username.isBlank() ? serviceMailbox.value() : username.strip();
+        if (user.length() > 320 || user.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidConnection("A user name is at most 320 characters, without control characters.");
+        }
+        return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode,
+                new ExchangeCredential.Password(user, requireSecret(password), Objects.requireNonNull(scheme)));
+    }
+
+    /**
+     * Exchange Online: an app registration with {@code full_access_as_app}, always used with
+     * impersonation of the dedicated mailbox or the user. Without a token endpoint, Microsoft's own.
+     */
+    public static ConnectionSettings withOAuthApp(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,
+                                                  String tenant, String clientId, Secret clientSecret, URI tokenEndpoint) {
+        String cleanTenant = requireWord(tenant, "The tenant (its id or domain)");
+        String cleanClient = requireWord(clientId, "The application (client) id");
+        URI endpoint = tokenEndpoint != null ? tokenEndpoint
+                : URI.create(MICROSOFT_AUTHORITY + cleanTenant + "/oauth2/v2.0/token");
+        return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode, new ExchangeCredential.OAuthApp(cleanTenant,
+                cleanClient, requireSecret(clientSecret),
+                requireHttpUrl(endpoint, "The token endpoint", MICROSOFT_AUTHORITY + "contoso.onmicrosoft.com/oauth2/v2.0/token")));
+    }
+
+    public Secret secret() {
+        return credential instanceof ExchangeCredential.Password password
+                ? password.password()
+                : ((ExchangeCredential.OAuthApp) credential).clientSecret();
+    }
+
+    private static Secret requireSecret(Secret secret) {
+        if (secret == null) {
+            throw new InvalidConnection("The password or client secret is required.");
+        }
+        return secret;
+    }
+
+    private static String requireWord(String value, String what) {
+        if (value == null || value.isBlank() || value.length() > 200 || !value.strip().matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidConnection(what + " is required: letters, digits, dots, dashes, at most 200.");
+        }
+        return value.strip();
+    }
+
+    private static URI requireHttpUrl(URI url, String what, String example) {
         if (url == null || url.getHost() == null
                 || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            throw new InvalidConnection("The EWS URL must be an http(s) address, for example"
-                    + " https://mail.example.com/EWS/Exchange.asmx.");
+            throw new InvalidConnection(what + " must be an http(s) address, for example " + example + ".");
         }
         return url;
     }

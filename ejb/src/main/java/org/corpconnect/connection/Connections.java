@@ -69,7 +69,7 @@ public class Connections {
                 throw refused;
             }
         }
-        String ciphertext = secrets.encrypt(settings.password());
+        String ciphertext = secrets.encrypt(settings.secret());
         ExchangeConnection connection = findFor(account.id())
                 .map(existing -> {
                     existing.apply(settings, ciphertext);
@@ -91,10 +91,8 @@ public class Connections {
 
     /** What the gateway needs to act for this account now, with the credential decrypted. */
     public ExchangeAccess accessOf(ExchangeConnection connection) {
-        var credential = new ExchangeCredential.Password(connection.username(),
-                secrets.decrypt(connection.secretCiphertext()), connection.passwordScheme());
         return new ExchangeAccess(connection.ewsUrl(), connection.serviceMailbox(), connection.accessMode(),
-                credential, connection.credentialGeneration());
+                connection.credential(secrets.decrypt(connection.secretCiphertext())), connection.credentialGeneration());
     }
 
     /** Exchange refused this credential generation; a newer one, saved meanwhile, is left alone. */
@@ -123,7 +121,10 @@ public class Connections {
     }
 
     private static String describe(ConnectionSettings settings) {
-        return "mailbox " + settings.serviceMailbox() + ", " + settings.accessMode() + ", " + settings.ewsUrl();
+        String credential = settings.credential() instanceof ExchangeCredential.OAuthApp app
+                ? "OAuth app " + app.clientId() : "password";
+        return "mailbox " + settings.serviceMailbox() + ", " + settings.accessMode() + ", " + credential + ", "
+                + settings.ewsUrl();
     }
 
     private static Instant now() {
@@ -131,8 +132,8 @@ public class Connections {
     }
 
     private static ExchangeAccess accessFor(ConnectionSettings settings) {
-        var credential = new ExchangeCredential.Password(settings.username(), settings.password(),
-                settings.passwordScheme());
-        return new ExchangeAccess(settings.ewsUrl(), settings.serviceMailbox(), settings.accessMode(), credential, 0);
+        // Generation 0: a credential being tested is never one whose tokens were cached.
+        return new ExchangeAccess(settings.ewsUrl(), settings.serviceMailbox(), settings.accessMode(),
+                settings.credential(), 0);
     }
 }

@@ -16,7 +16,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import org.corpconnect.account.Account;
+import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.MailboxAddress;
 
@@ -46,12 +48,27 @@ public class ExchangeConnection {
     @Column(name = "access_mode", nullable = false, length = 20)
     private AccessMode accessMode;
 
+    public enum AuthMethod { PASSWORD, OAUTH_APP }
+
     @Enumerated(EnumType.STRING)
-    @Column(name = "password_scheme", nullable = false, length = 10)
+    @Column(name = "auth_method", nullable = false, length = 10)
+    private AuthMethod authMethod;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "password_scheme", length = 10)
     private PasswordScheme passwordScheme;
 
-    @Column(nullable = false, length = 320)
+    @Column(length = 320)
     private String username;
+
+    @Column(name = "oauth_tenant", length = 200)
+    private String oauthTenant;
+
+    @Column(name = "oauth_client_id", length = 200)
+    private String oauthClientId;
+
+    @Column(name = "oauth_token_url", length = 2000)
+    private String oauthTokenUrl;
 
     @Column(name = "secret_ciphertext", nullable = false, length = 2000)
     private String secretCiphertext;
@@ -87,8 +104,22 @@ public class ExchangeConnection {
         this.ewsUrl = settings.ewsUrl().toString();
         this.serviceMailbox = settings.serviceMailbox().value();
         this.accessMode = settings.accessMode();
-        this.passwordScheme = settings.passwordScheme();
-        this.username = settings.username();
+        if (settings.credential() instanceof ExchangeCredential.Password password) {
+            this.authMethod = AuthMethod.PASSWORD;
+            this.passwordScheme = password.scheme();
+            this.username = password.username();
+            this.oauthTenant = null;
+            this.oauthClientId = null;
+            this.oauthTokenUrl = null;
+        } else {
+            var app = (ExchangeCredential.OAuthApp) settings.credential();
+            this.authMethod = AuthMethod.OAUTH_APP;
+            this.passwordScheme = null;
+            this.username = null;
+            this.oauthTenant = app.tenant();
+            this.oauthClientId = app.clientId();
+            this.oauthTokenUrl = app.tokenEndpoint().toString();
+        }
         this.secretCiphertext = newSecretCiphertext;
         this.credentialGeneration++;
         this.status = ConnectionStatus.UNTESTED;
@@ -123,12 +154,20 @@ public class ExchangeConnection {
         return accessMode;
     }
 
-    public PasswordScheme passwordScheme() {
-        return passwordScheme;
+    public AuthMethod authMethod() {
+        return authMethod;
     }
 
-    public String username() {
-        return username;
+    /** The credential with its secret still encrypted: what it is, never what it says. */
+    ExchangeCredential credential(Secret secret) {
+        return authMethod == AuthMethod.PASSWORD
+                ? new ExchangeCredential.Password(username, secret, passwordScheme)
+                : new ExchangeCredential.OAuthApp(oauthTenant, oauthClientId, secret, URI.create(oauthTokenUrl));
+    }
+
+    /** Who signs in: the user name, or the app's client id. */
+    public String principal() {
+        return authMethod == AuthMethod.PASSWORD ? username : "app " + oauthClientId + " (tenant " + oauthTenant + ")";
     }
 
     String secretCiphertext() {

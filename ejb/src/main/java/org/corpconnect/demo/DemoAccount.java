@@ -59,7 +59,7 @@ public class DemoAccount {
             return;
         }
         var account = accounts.create(SLUG, "Contoso (demo)");
-        var settings = new ConnectionSettings(ewsUrl, new MailboxAddress(serviceMailbox), AccessMode.IMPERSONATION,
+        var settings = ConnectionSettings.withPassword(ewsUrl, new MailboxAddress(serviceMailbox), AccessMode.IMPERSONATION,
                 PasswordScheme.BASIC, null, Secret.of(servicePassword.orElseThrow(() -> new IllegalStateException(
                         "demo.enabled needs demo.service-password (DEMO_SERVICE_PASSWORD)."))));
         try {

@@ -1,5 +1,6 @@
 package org.corpconnect.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.corpconnect.connection.ConnectionSettings;
+import org.corpconnect.connection.Connections;
+import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,7 +33,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * No plaintext Exchange password reaches the database files or the server log: neither this test's
+ * No plaintext Exchange password or client secret reaches the database files or the server log: neither this test's
  * nor any earlier test's of the run (every test password is "Pw-" and a UUID, see TestAccounts).
  */
 @ServerTest
@@ -44,6 +50,9 @@ class SecretsAtRestIT {
 
     @Inject
     TestAccounts fixture;
+
+    @Inject
+    Connections connections;
 
     @Resource(lookup = "java:app/jdbc/corpconnect")
     DataSource dataSource;
@@ -63,6 +72,15 @@ class SecretsAtRestIT {
         String changed = "Pw-" + java.util.UUID.randomUUID();
         simulator.setPassword(account.serviceMailbox(), changed);
         fixture.connect(account, AccessMode.IMPERSONATION, changed);
+        // An Exchange Online account: its app's client secret, saved without a test (forced).
+        TestAccount online = fixture.create(simulator);
+        String clientSecret = "Pw-" + java.util.UUID.randomUUID();
+        var app = ConnectionSettings.withOAuthApp(TestExchange.ewsUrl(), new MailboxAddress(online.serviceMailbox()),
+                AccessMode.IMPERSONATION, "contoso-test", "corpconnect-demo-app", Secret.of(clientSecret),
+                URI.create("http://localhost:" + TestExchange.PORT + "/contoso-test/oauth2/v2.0/token"));
+        connections.connect(online.account(), app, true, "it-admin");
+        var stored = connections.accessOf(connections.findFor(online.id()).orElseThrow());
+        assertEquals(app.credential(), stored.credential(), "the app credential reads back as it was entered");
         checkpoint();
 
         Path domain = Path.of(System.getProperty("com.sun.aas.instanceRoot"));
@@ -72,7 +90,7 @@ class SecretsAtRestIT {
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("server.log")), "the log is searched");
         for (Path file : files) {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            for (String secret : List.of(account.password(), refused, changed)) {
+            for (String secret : List.of(account.password(), refused, changed, clientSecret)) {
                 assertFalse(content.contains(secret), "a password in " + file);
             }
             assertFalse(ANY_TEST_PASSWORD.matcher(content).find(), "some test's password in " + file);

@@ -64,7 +64,7 @@ public class TestAccounts {
     }
 
     public ConnectionSettings settings(TestAccount account, AccessMode mode, String password) {
-        return new ConnectionSettings(TestExchange.ewsUrl(), new MailboxAddress(account.serviceMailbox()), mode,
+        return ConnectionSettings.withPassword(TestExchange.ewsUrl(), new MailboxAddress(account.serviceMailbox()), mode,
                 PasswordScheme.BASIC, null, Secret.of(password));
     }
 
