@@ -23,7 +23,8 @@ import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.directory.WorkingHours;
 
 /**
- * A whole simulated organisation, as a value: mailboxes with their calendars and permissions,
+ * A whole simulated organisation, as a value: mailboxes with their calendars and permissions
+ * (every Inbox gets the few messages of {@link org.corpconnect.sim.mail.DefaultInbox}),
  * impersonation rights and OAuth applications. Built in code ({@link #demo()}, {@link #generated(int)})
  * or read from JSON ({@link #fromJson(Path)}); {@link #applyTo(Directory)} loads it.
  */
@@ -85,6 +86,7 @@ public record Dataset(String domain, String serviceMailbox, List<MailboxSpec> ma
 
     public void applyTo(Directory directory) {
         directory.setDomain(domain);
+        Instant now = Instant.now();
         for (MailboxSpec spec : mailboxes) {
             Mailbox mailbox = new Mailbox(MailboxAddress.of(spec.address()), spec.displayName(), spec.password(),
                     spec.timeZone(), spec.workingHours());
@@ -93,6 +95,7 @@ public record Dataset(String domain, String serviceMailbox, List<MailboxSpec> ma
             for (EventSpec e : spec.events()) {
                 mailbox.calendar().add(toItem(e, mailbox.address()));
             }
+            org.corpconnect.sim.mail.DefaultInbox.seed(mailbox, domain, now);
             directory.add(mailbox);
         }
         if (serviceMailbox != null) {

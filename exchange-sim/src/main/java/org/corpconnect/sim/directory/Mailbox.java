@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.corpconnect.sim.calendar.CalendarFolder;
+import org.corpconnect.sim.mail.MailFolder;
 
 /**
- * A mailbox of the simulated organisation: its account (password), its calendar and the folder
+ * A mailbox of the simulated organisation: its account (password), its calendar, its Inbox and the folder
  * permissions others hold on that calendar. The Default entry applies to every internal user
  * without an explicit grant; it is free/busy only unless the data set says otherwise, as in Exchange.
  */
@@ -17,6 +18,7 @@ public final class Mailbox {
     private final ZoneId timeZone;
     private final WorkingHours workingHours;
     private final CalendarFolder calendar;
+    private final MailFolder inbox;
     private final Map<MailboxAddress, CalendarAccess> grants = new ConcurrentHashMap<>();
     private volatile CalendarAccess defaultAccess = CalendarAccess.FREE_BUSY_TIME_ONLY;
     private volatile String password;
@@ -29,6 +31,7 @@ public final class Mailbox {
         this.timeZone = Objects.requireNonNull(timeZone);
         this.workingHours = Objects.requireNonNull(workingHours);
         this.calendar = new CalendarFolder(address);
+        this.inbox = new MailFolder(address);
     }
 
     public MailboxAddress address() {
@@ -49,6 +52,11 @@ public final class Mailbox {
 
     public CalendarFolder calendar() {
         return calendar;
+    }
+
+    /** The Inbox: the only mail folder the simulator models. */
+    public MailFolder inbox() {
+        return inbox;
     }
 
     public boolean passwordMatches(String candidate) {

@@ -116,7 +116,7 @@ final class CalendarItemXml {
             w.element("t:Delete", own || mayEdit);
             w.element("t:Modify", own || mayEdit);
             w.element("t:Read", true);
-            if (call.version().atLeast(ExchangeVersion.Exchange2013)) {
+            if (call.version().atLeast(ExchangeVersion.Exchange2010)) { // ViewPrivateItems: in the 2010 schema and docs, not in 2007 SP1
                 w.element("t:ViewPrivateItems", access.seesPrivateItems());
             }
             w.end();

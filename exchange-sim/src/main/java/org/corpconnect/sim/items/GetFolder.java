@@ -67,7 +67,7 @@ public final class GetFolder implements EwsOperation {
                 out.element("t:Delete", access.editsAllItems());
                 out.element("t:Modify", access.editsAllItems());
                 out.element("t:Read", access.readsItems());
-                if (call.version().atLeast(ExchangeVersion.Exchange2013)) {
+                if (call.version().atLeast(ExchangeVersion.Exchange2010)) { // ViewPrivateItems: in the 2010 schema and docs, not in 2007 SP1
                     out.element("t:ViewPrivateItems", access.seesPrivateItems());
                 }
                 out.end();

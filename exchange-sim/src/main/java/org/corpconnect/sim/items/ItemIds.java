@@ -70,6 +70,33 @@ public final class ItemIds {
         return Optional.empty();
     }
 
+    public static String inboxFolderId(MailboxAddress mailbox) {
+        return encode(FOLDER + "|" + mailbox.value() + "|inbox");
+    }
+
+    /** The Top of Information Store (msgfolderroot): the Inbox's parent folder. */
+    public static String rootFolderId(MailboxAddress mailbox) {
+        return encode(FOLDER + "|" + mailbox.value() + "|msgfolderroot");
+    }
+
+    public static Optional<MailboxAddress> parseInboxFolder(String id) {
+        String[] parts = decode(id);
+        if (parts.length == 3 && FOLDER.equals(parts[0]) && "inbox".equals(parts[2])) {
+            return Optional.of(MailboxAddress.of(parts[1]));
+        }
+        return Optional.empty();
+    }
+
+    /** A message's ChangeKey: changes with every modification of the message. */
+    public static String messageChangeKey(org.corpconnect.sim.mail.MailMessage m) {
+        return encode("MCK|" + m.version());
+    }
+
+    /** The ConversationId Exchange derives from the conversation topic; ours is its stable encoding. */
+    public static String conversationId(MailboxAddress mailbox, String topic) {
+        return encode("C|" + mailbox.value() + "|" + Integer.toHexString(topic.toLowerCase(java.util.Locale.ROOT).hashCode()));
+    }
+
     public static String folderChangeKey() {
         return encode("FCK1");
     }

@@ -18,6 +18,7 @@ import org.corpconnect.sim.calendar.CalendarFolder;
 import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.items.ItemIds;
+import org.corpconnect.sim.mail.MailFolder;
 import org.corpconnect.sim.soap.Dom;
 import org.corpconnect.sim.soap.EwsCall;
 import org.corpconnect.sim.soap.EwsOperation;
@@ -31,8 +32,10 @@ import org.w3c.dom.Element;
 /**
  * Subscribe, GetEvents, Unsubscribe and GetStreamingEvents (notification-subscriptions docs).
  * Watching another user's calendar needs Reviewer or better (or impersonation, which makes it one's
- * own). Folders other than calendars may be subscribed to; they never produce events here.
- * GetStreamingEvents keeps its connection open and sends a message per batch of events.
+ * own). Calendars and Inboxes produce events; an Inbox can be watched only by its owner (or an
+ * impersonating caller); other folders may be subscribed to and never produce events here.
+ * GetStreamingEvents keeps its connection open: ConnectionStatus OK at once, then a message per
+ * batch of events.
  */
 public final class NotificationOperations {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -62,16 +65,16 @@ public final class NotificationOperations {
                 return;
             }
             ResponseMessages.write(call, w, "m:SubscribeResponse", "m:SubscribeResponseMessage", List.of(request), (r, out) -> {
-                List<MailboxAddress> calendars = calendars(call, r);
+                List<Subscriptions.Folder> folders = folders(call, r);
                 Set<String> types = new LinkedHashSet<>();
                 Dom.child(r, "EventTypes").ifPresent(e -> Dom.children(e, "EventType")
                         .forEach(t -> types.add(t.getTextContent().trim())));
-                Map<MailboxAddress, Long> position = Dom.text(r, "Watermark")
+                Map<Subscriptions.Folder, Long> position = Dom.text(r, "Watermark")
                         .map(wm -> Subscriptions.parseWatermark(wm).orElseThrow(NotificationOperations::invalidWatermark))
-                        .orElseGet(() -> current(call, calendars));
+                        .orElseGet(() -> current(call, folders));
                 Duration timeout = streaming ? null
                         : Duration.ofMinutes(Dom.text(r, "Timeout").map(Integer::parseInt).orElse(30));
-                Subscriptions.Subscription s = subscriptions.create(call.principal().name(), streaming, calendars, types,
+                Subscriptions.Subscription s = subscriptions.create(call.principal().name(), streaming, folders, types,
                         timeout, call.clock().instant(), position);
                 if (s == null) {
                     throw new ResponseError("ErrorExceededSubscriptionCount",
@@ -98,7 +101,7 @@ public final class NotificationOperations {
                     subscriptions.remove(id);
                     throw new ResponseError("ErrorExpiredSubscription", "The subscription has expired.");
                 }
-                Map<MailboxAddress, Long> from = Subscriptions.parseWatermark(watermark)
+                Map<Subscriptions.Folder, Long> from = Subscriptions.parseWatermark(watermark)
                         .orElseThrow(NotificationOperations::invalidWatermark);
                 s.lastPoll = call.clock().instant();
                 writeNotification(call, out, s, from, "m:Notification");
@@ -152,11 +155,19 @@ public final class NotificationOperations {
                 call.log().responseCode("NoError");
                 try {
                     Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
+                    // Exchange answers at once with ConnectionStatus OK, then sends notifications as they come.
+                    sink.send(w -> message(w, null, call, List.of(), "OK"));
                     Instant lastSent = call.clock().instant();
                     while (call.clock().instant().isBefore(deadline)) {
-                        List<Subscriptions.Subscription> withEvents = subs.stream().filter(s -> hasChanges(call, s)).toList();
-                        if (!withEvents.isEmpty() || call.clock().instant().isAfter(lastSent.plus(HEARTBEAT))) {
-                            sink.send(w -> message(w, null, call, withEvents, "OK"));
+                        List<Prepared> ready = subs.stream().filter(s -> hasChanges(call, s))
+                                .map(s -> prepare(call, s, s.position)).toList();
+                        List<Prepared> withEvents = ready.stream().filter(p -> !p.events().isEmpty()).toList();
+                        ready.stream().filter(p -> p.events().isEmpty()).forEach(p -> p.subscription().position = p.to());
+                        if (!withEvents.isEmpty()) {
+                            sink.send(w -> message(w, null, call, withEvents, null));
+                            lastSent = call.clock().instant();
+                        } else if (call.clock().instant().isAfter(lastSent.plus(HEARTBEAT))) {
+                            sink.send(w -> message(w, null, call, List.of(), "OK"));
                             lastSent = call.clock().instant();
                         }
                         Thread.sleep(100);
@@ -171,7 +182,12 @@ public final class NotificationOperations {
         };
     }
 
-    private static void message(XmlWriter w, ResponseError error, EwsCall call, List<Subscriptions.Subscription> withEvents,
+    /**
+     * One GetStreamingEvents message: an error, or the notifications of the subscriptions that have
+     * events (without ConnectionStatus, as in Microsoft's sample), or a bare ConnectionStatus (OK on
+     * connecting and as heartbeat, Closed at the end).
+     */
+    private static void message(XmlWriter w, ResponseError error, EwsCall call, List<Prepared> notifications,
                                 String status) {
         w.start("m:GetStreamingEventsResponse").start("m:ResponseMessages");
         w.start("m:GetStreamingEventsResponseMessage").attr("ResponseClass", error == null ? "Success" : "Error");
@@ -179,10 +195,10 @@ public final class NotificationOperations {
             error.writeBody(w, "m:");
         } else {
             w.element("m:ResponseCode", "NoError");
-            if (!withEvents.isEmpty()) {
+            if (!notifications.isEmpty()) {
                 w.start("m:Notifications");
-                for (Subscriptions.Subscription s : withEvents) {
-                    writeNotification(call, w, s, s.position, "t:Notification");
+                for (Prepared p : notifications) {
+                    p.write(w, "t:Notification", true);
                 }
                 w.end();
             }
@@ -201,96 +217,188 @@ public final class NotificationOperations {
     }
 
     private static boolean hasChanges(EwsCall call, Subscriptions.Subscription s) {
-        return s.calendars.stream().anyMatch(m -> call.directory().find(m)
-                .map(mb -> mb.calendar().sequence() > s.position.getOrDefault(m, 0L)).orElse(false));
+        return s.folders.stream().anyMatch(f -> sequence(call, f) > s.position.getOrDefault(f, 0L));
+    }
+
+    private static long sequence(EwsCall call, Subscriptions.Folder f) {
+        return call.directory().find(f.mailbox())
+                .map(mb -> f.inbox() ? mb.inbox().sequence() : mb.calendar().sequence()).orElse(0L);
+    }
+
+    /** One event element to write: its type, the item or folder it names, and the watermark after it. */
+    private record EventOut(String type, String itemId, String changeKey, String folderId, String parentFolderId,
+                            Integer unreadCount, String watermark) {
+    }
+
+    /** A subscription's events after a position, ready to write; writing it moves the subscription on. */
+    private record Prepared(Subscriptions.Subscription subscription, Map<Subscriptions.Folder, Long> from,
+                            Map<Subscriptions.Folder, Long> to, boolean more, List<EventOut> events, String now) {
+        /**
+         * Pull notifications carry watermarks (PreviousWatermark, MoreEvents, one per event, a
+         * StatusEvent when there is nothing); streaming ones do not, as in Microsoft's
+         * GetStreamingEvents sample.
+         */
+        void write(XmlWriter out, String element, boolean streaming) {
+            out.start(element);
+            out.element("t:SubscriptionId", subscription.id);
+            if (!streaming) {
+                out.element("t:PreviousWatermark", Subscriptions.watermark(from));
+                out.element("t:MoreEvents", more);
+            }
+            for (EventOut e : events) {
+                out.start("t:" + e.type());
+                if (!streaming) {
+                    out.element("t:Watermark", e.watermark());
+                }
+                out.element("t:TimeStamp", now);
+                if (e.itemId() != null) {
+                    out.start("t:ItemId").attr("Id", e.itemId());
+                    if (e.changeKey() != null) {
+                        out.attr("ChangeKey", e.changeKey());
+                    }
+                    out.end();
+                } else {
+                    out.start("t:FolderId").attr("Id", e.folderId()).attr("ChangeKey", ItemIds.folderChangeKey()).end();
+                }
+                out.start("t:ParentFolderId").attr("Id", e.parentFolderId()).attr("ChangeKey", ItemIds.folderChangeKey()).end();
+                if (e.unreadCount() != null) {
+                    out.element("t:UnreadCount", e.unreadCount());
+                }
+                out.end();
+            }
+            if (events.isEmpty()) {
+                out.start("t:StatusEvent");
+                if (!streaming) {
+                    out.element("t:Watermark", Subscriptions.watermark(to));
+                }
+                out.end();
+            }
+            out.end();
+            subscription.position = to;
+        }
     }
 
     /** Writes one Notification with the events after {@code from}, and moves the subscription there. */
     private static void writeNotification(EwsCall call, XmlWriter out, Subscriptions.Subscription s,
-                                          Map<MailboxAddress, Long> from, String element) {
-        record Event(MailboxAddress mailbox, CalendarFolder.Change change) {
-        }
-        List<Event> events = new ArrayList<>();
-        for (MailboxAddress m : s.calendars) {
-            call.directory().find(m).ifPresent(mb -> mb.calendar().changesSince(from.getOrDefault(m, 0L))
-                    .forEach(c -> events.add(new Event(m, c))));
-        }
-        boolean more = events.size() > MAX_EVENTS_PER_CALL;
-        List<Event> sent = events.subList(0, Math.min(MAX_EVENTS_PER_CALL, events.size()));
-        Map<MailboxAddress, Long> position = new LinkedHashMap<>(from);
-        out.start(element);
-        out.element("t:SubscriptionId", s.id);
-        out.element("t:PreviousWatermark", Subscriptions.watermark(from));
-        out.element("t:MoreEvents", more);
-        String now = UTC.format(call.clock().instant());
-        for (Event e : sent) {
-            position.put(e.mailbox(), e.change().sequence());
-            String watermark = Subscriptions.watermark(position);
-            String type = switch (e.change().kind()) {
-                case Create -> "CreatedEvent";
-                case Update -> "ModifiedEvent";
-                case Delete -> "DeletedEvent";
-            };
-            for (String t : List.of(type, "FreeBusyChangedEvent")) {
-                if (s.eventTypes.contains(t)) {
-                    out.start("t:" + t);
-                    out.element("t:Watermark", watermark);
-                    out.element("t:TimeStamp", now);
-                    out.start("t:ItemId").attr("Id", ItemIds.itemId(e.mailbox(), e.change().itemId())).end();
-                    out.start("t:ParentFolderId").attr("Id", ItemIds.calendarFolderId(e.mailbox()))
-                            .attr("ChangeKey", ItemIds.folderChangeKey()).end();
-                    out.end();
-                }
-            }
-        }
-        if (!more) {
-            // Caught up: the reader stands at the end of every watched calendar.
-            for (MailboxAddress m : s.calendars) {
-                call.directory().find(m).ifPresent(mb -> position.put(m, Math.max(position.getOrDefault(m, 0L),
-                        mb.calendar().sequence())));
-            }
-        }
-        if (sent.isEmpty()) {
-            out.start("t:StatusEvent").element("t:Watermark", Subscriptions.watermark(position)).end();
-        }
-        out.end();
-        s.position = position;
+                                          Map<Subscriptions.Folder, Long> from, String element) {
+        prepare(call, s, from).write(out, element, false);
     }
 
-    private static List<MailboxAddress> calendars(EwsCall call, Element request) {
-        List<MailboxAddress> out = new ArrayList<>();
+    /**
+     * The events after {@code from}, at most {@link #MAX_EVENTS_PER_CALL} changes. A calendar change
+     * is a CreatedEvent, ModifiedEvent or DeletedEvent of the item plus a FreeBusyChangedEvent. In an
+     * Inbox, new mail is CreatedEvent and NewMailEvent of the item, then a ModifiedEvent of the
+     * folder with its UnreadCount (as in Microsoft's sample); a read flag change or a deletion also
+     * modifies the folder. Only subscribed event types are written.
+     */
+    private static Prepared prepare(EwsCall call, Subscriptions.Subscription s, Map<Subscriptions.Folder, Long> from) {
+        record Change(Subscriptions.Folder folder, long sequence, CalendarFolder.Change calendar, MailFolder.Change mail) {
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Subscriptions.Folder f : s.folders) {
+            call.directory().find(f.mailbox()).ifPresent(mb -> {
+                long since = from.getOrDefault(f, 0L);
+                if (f.inbox()) {
+                    mb.inbox().changesSince(since).forEach(c -> changes.add(new Change(f, c.sequence(), null, c)));
+                } else {
+                    mb.calendar().changesSince(since).forEach(c -> changes.add(new Change(f, c.sequence(), c, null)));
+                }
+            });
+        }
+        boolean more = changes.size() > MAX_EVENTS_PER_CALL;
+        List<Change> sent = changes.subList(0, Math.min(MAX_EVENTS_PER_CALL, changes.size()));
+        Map<Subscriptions.Folder, Long> position = new LinkedHashMap<>(from);
+        List<EventOut> events = new ArrayList<>();
+        for (Change c : sent) {
+            position.put(c.folder(), c.sequence());
+            String watermark = Subscriptions.watermark(position);
+            MailboxAddress m = c.folder().mailbox();
+            List<EventOut> candidates = new ArrayList<>();
+            if (c.calendar() != null) {
+                CalendarFolder.Change change = c.calendar();
+                String itemId = ItemIds.itemId(m, change.itemId());
+                String changeKey = change.item() == null ? null : change.item().changeKey();
+                String folder = ItemIds.calendarFolderId(m);
+                String type = switch (change.kind()) {
+                    case Create -> "CreatedEvent";
+                    case Update -> "ModifiedEvent";
+                    case Delete -> "DeletedEvent";
+                };
+                candidates.add(new EventOut(type, itemId, changeKey, null, folder, null, watermark));
+                candidates.add(new EventOut("FreeBusyChangedEvent", itemId, changeKey, null, folder, null, watermark));
+            } else {
+                MailFolder.Change change = c.mail();
+                String itemId = ItemIds.itemId(m, change.itemId());
+                String changeKey = change.message() == null ? null : ItemIds.messageChangeKey(change.message());
+                String inbox = ItemIds.inboxFolderId(m);
+                EventOut folderModified = new EventOut("ModifiedEvent", null, null, inbox, ItemIds.rootFolderId(m),
+                        call.directory().find(m).map(mb -> mb.inbox().unreadCount()).orElse(0), watermark);
+                switch (change.kind()) {
+                    case Create -> {
+                        candidates.add(new EventOut("CreatedEvent", itemId, changeKey, null, inbox, null, watermark));
+                        candidates.add(new EventOut("NewMailEvent", itemId, changeKey, null, inbox, null, watermark));
+                        candidates.add(folderModified);
+                    }
+                    case Update -> candidates.add(new EventOut("ModifiedEvent", itemId, changeKey, null, inbox, null, watermark));
+                    case ReadFlagChange -> {
+                        candidates.add(new EventOut("ModifiedEvent", itemId, changeKey, null, inbox, null, watermark));
+                        candidates.add(folderModified);
+                    }
+                    case Delete -> {
+                        candidates.add(new EventOut("DeletedEvent", itemId, null, null, inbox, null, watermark));
+                        candidates.add(folderModified);
+                    }
+                }
+            }
+            candidates.stream().filter(e -> s.eventTypes.contains(e.type())).forEach(events::add);
+        }
+        if (!more) {
+            // Caught up: the reader stands at the end of every watched folder.
+            for (Subscriptions.Folder f : s.folders) {
+                position.put(f, Math.max(position.getOrDefault(f, 0L), sequence(call, f)));
+            }
+        }
+        return new Prepared(s, from, position, more, events, UTC.format(call.clock().instant()));
+    }
+
+    private static List<Subscriptions.Folder> folders(EwsCall call, Element request) {
+        List<Subscriptions.Folder> out = new ArrayList<>();
         if ("true".equals(request.getAttribute("SubscribeToAllFolders"))) {
-            out.add(call.acting());
+            out.add(Subscriptions.Folder.calendar(call.acting()));
+            out.add(Subscriptions.Folder.inbox(call.acting()));
             return out;
         }
         Optional<Element> folders = Dom.child(request, "FolderIds");
         for (Element f : folders.map(SoapRequest::children).orElse(List.of())) {
             MailboxAddress owner;
-            boolean calendar;
+            String kind;
             if ("DistinguishedFolderId".equals(f.getLocalName())) {
                 owner = Dom.child(f, "Mailbox").flatMap(m -> Dom.text(m, "EmailAddress")).map(MailboxAddress::of)
                         .orElse(call.acting());
-                calendar = "calendar".equals(f.getAttribute("Id"));
+                kind = f.getAttribute("Id");
             } else {
-                owner = ItemIds.parseCalendarFolder(f.getAttribute("Id"))
+                Optional<MailboxAddress> inbox = ItemIds.parseInboxFolder(f.getAttribute("Id"));
+                owner = inbox.or(() -> ItemIds.parseCalendarFolder(f.getAttribute("Id")))
                         .orElseThrow(() -> new ResponseError("ErrorInvalidIdMalformed", "Id is malformed."));
-                calendar = true;
+                kind = inbox.isPresent() ? "inbox" : "calendar";
             }
             Mailbox mailbox = call.targetMailbox(owner.value());
-            if (!owner.equals(call.acting()) && !call.accessTo(mailbox).readsItems()) {
+            if (!owner.equals(call.acting()) && ("inbox".equals(kind) || !call.accessTo(mailbox).readsItems())) {
                 throw ResponseError.accessDenied();
             }
-            if (calendar) {
-                out.add(owner);
+            if ("calendar".equals(kind)) {
+                out.add(Subscriptions.Folder.calendar(owner));
+            } else if ("inbox".equals(kind)) {
+                out.add(Subscriptions.Folder.inbox(owner));
             }
         }
         return out;
     }
 
-    private static Map<MailboxAddress, Long> current(EwsCall call, List<MailboxAddress> calendars) {
-        Map<MailboxAddress, Long> position = new LinkedHashMap<>();
-        for (MailboxAddress m : calendars) {
-            position.put(m, call.directory().find(m).map(mb -> mb.calendar().sequence()).orElse(0L));
+    private static Map<Subscriptions.Folder, Long> current(EwsCall call, List<Subscriptions.Folder> folders) {
+        Map<Subscriptions.Folder, Long> position = new LinkedHashMap<>();
+        for (Subscriptions.Folder f : folders) {
+            position.put(f, sequence(call, f));
         }
         return position;
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.corpconnect.sim.directory.MailboxAddress;
 
 /**
- * The live subscriptions. A subscription watches calendars (by owner) for some event types and keeps
- * where its reader stands in each calendar's change sequence. Exchange Online allows 20 subscriptions
+ * The live subscriptions. A subscription watches folders (calendars and Inboxes, by owner) for some
+ * event types and keeps where its reader stands in each folder's change sequence. Exchange Online allows 20 subscriptions
  * per account; the 21st is ErrorExceededSubscriptionCount.
  */
 public final class Subscriptions {
@@ -24,23 +24,34 @@ public final class Subscriptions {
 
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
 
+    /** A watched folder: a mailbox's calendar, or its Inbox. */
+    public record Folder(MailboxAddress mailbox, boolean inbox) {
+        static Folder calendar(MailboxAddress m) {
+            return new Folder(m, false);
+        }
+
+        static Folder inbox(MailboxAddress m) {
+            return new Folder(m, true);
+        }
+    }
+
     /** One subscription: pull subscriptions expire when not polled within their timeout. */
     public static final class Subscription {
         final String id;
         final String account;
         final boolean streaming;
-        final List<MailboxAddress> calendars;
+        final List<Folder> folders;
         final Set<String> eventTypes;
         final Duration timeout;
         volatile Instant lastPoll;
-        volatile Map<MailboxAddress, Long> position;
+        volatile Map<Folder, Long> position;
 
-        Subscription(String id, String account, boolean streaming, List<MailboxAddress> calendars, Set<String> eventTypes,
-                     Duration timeout, Instant now, Map<MailboxAddress, Long> position) {
+        Subscription(String id, String account, boolean streaming, List<Folder> folders, Set<String> eventTypes,
+                     Duration timeout, Instant now, Map<Folder, Long> position) {
             this.id = id;
             this.account = account;
             this.streaming = streaming;
-            this.calendars = List.copyOf(calendars);
+            this.folders = List.copyOf(folders);
             this.eventTypes = Set.copyOf(eventTypes);
             this.timeout = timeout;
             this.lastPoll = now;
@@ -51,8 +62,8 @@ public final class Subscriptions {
             return id;
         }
 
-        public List<MailboxAddress> calendars() {
-            return calendars;
+        public List<Folder> folders() {
+            return folders;
         }
 
         boolean expired(Instant now) {
@@ -60,15 +71,15 @@ public final class Subscriptions {
         }
     }
 
-    synchronized Subscription create(String account, boolean streaming, List<MailboxAddress> calendars,
+    synchronized Subscription create(String account, boolean streaming, List<Folder> folders,
                                      Set<String> eventTypes, Duration timeout, Instant now,
-                                     Map<MailboxAddress, Long> position) {
+                                     Map<Folder, Long> position) {
         long mine = byId.values().stream().filter(s -> s.account.equals(account) && !s.expired(now)).count();
         if (mine >= MAX_PER_ACCOUNT) {
             return null;
         }
         String id = Base64.getEncoder().encodeToString(("SUB|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        Subscription s = new Subscription(id, account, streaming, calendars, eventTypes, timeout, now, position);
+        Subscription s = new Subscription(id, account, streaming, folders, eventTypes, timeout, now, position);
         byId.put(id, s);
         return s;
     }
@@ -89,22 +100,25 @@ public final class Subscriptions {
         byId.clear();
     }
 
-    static String watermark(Map<MailboxAddress, Long> position) {
+    static String watermark(Map<Folder, Long> position) {
         StringBuilder sb = new StringBuilder("WM1");
-        position.forEach((m, seq) -> sb.append('|').append(m.value()).append('=').append(seq));
+        position.forEach((f, seq) -> sb.append('|').append(f.inbox() ? "inbox:" : "").append(f.mailbox().value())
+                .append('=').append(seq));
         return Base64.getEncoder().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static Optional<Map<MailboxAddress, Long>> parseWatermark(String watermark) {
+    static Optional<Map<Folder, Long>> parseWatermark(String watermark) {
         try {
             String[] parts = new String(Base64.getDecoder().decode(watermark), StandardCharsets.UTF_8).split("\\|");
             if (!"WM1".equals(parts[0])) {
                 return Optional.empty();
             }
-            Map<MailboxAddress, Long> out = new LinkedHashMap<>();
+            Map<Folder, Long> out = new LinkedHashMap<>();
             for (int i = 1; i < parts.length; i++) {
                 int eq = parts[i].lastIndexOf('=');
-                out.put(MailboxAddress.of(parts[i].substring(0, eq)), Long.parseLong(parts[i].substring(eq + 1)));
+                String folder = parts[i].substring(0, eq);
+                out.put(folder.startsWith("inbox:") ? Folder.inbox(MailboxAddress.of(folder.substring(6)))
+                        : Folder.calendar(MailboxAddress.of(folder)), Long.parseLong(parts[i].substring(eq + 1)));
             }
             return Optional.of(out);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {

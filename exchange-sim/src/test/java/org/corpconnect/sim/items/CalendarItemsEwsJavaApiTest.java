@@ -173,8 +173,8 @@ class CalendarItemsEwsJavaApiTest {
             var delegate = microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service, calendarOf(HARUTO), probe)
                     .getEffectiveRights();
             assertTrue(delegate.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.Modify));
-            assertFalse(delegate.contains(microsoft.exchange.webservices.data.core.enumeration.service.EffectiveRights.ViewPrivateItems),
-                    "ViewPrivateItems exists from Exchange2013 on; this client asks for Exchange2010_SP2");
+            // ViewPrivateItems is sent from Exchange2010 on (VersionHonouringTest); ews-java-api 2.0 reads it only
+            // from Exchange2013 responses, so it is checked on the wire there.
         }
         assertTrue(sim.requestLog().forOperation("GetFolder").stream()
                 .anyMatch(e -> e.requestedProperties().contains("folder:EffectiveRights")));

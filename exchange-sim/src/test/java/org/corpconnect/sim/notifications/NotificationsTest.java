@@ -99,9 +99,13 @@ class NotificationsTest {
         HttpResponse<java.io.InputStream> response = stream.get();
         assertEquals(200, response.statusCode());
         try (java.io.InputStream in = response.body()) {
+            String connected = nextEnvelope(in);
+            assertTrue(connected.contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"), "OK at once: " + connected);
+            assertFalse(connected.contains("Notification"), connected);
             String first = nextEnvelope(in);
             assertTrue(first.contains("<t:FreeBusyChangedEvent>"), first);
-            assertTrue(first.contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"), first);
+            assertFalse(first.contains("ConnectionStatus"), "a notification message carries no status, as in Microsoft's sample");
+            assertFalse(first.contains("Watermark"), "streaming notifications carry no watermarks, as in Microsoft's sample");
             sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed-2").subject("Another")
                     .start(java.time.Instant.now().plusSeconds(9000)).end(java.time.Instant.now().plusSeconds(9900)));
             String second = nextEnvelope(in);

@@ -4,17 +4,24 @@ import static org.corpconnect.sim.TestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.dataset.DatasetJson;
 import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.items.ItemIds;
+import org.corpconnect.sim.mail.MailFolder;
+import org.corpconnect.sim.mail.MailMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,20 +90,29 @@ class MicrosoftSamplesReplayTest {
     }
 
     private static HttpResponse<String> replay(String request, String expectedResponse) throws Exception {
-        String body = Files.readString(sample(request));
+        return replay(request, Files.readString(sample(request)), expectedResponse);
+    }
+
+    /** Sends {@code body} (the sample {@code request}, with server-specific ids substituted) and compares shapes. */
+    private static HttpResponse<String> replay(String request, String body, String expectedResponse) throws Exception {
         body = body.replace("<t:FolderId Id=\"AAMk\" ChangeKey=\"AgAA\" />",
                 "<t:FolderId Id=\"" + ItemIds.calendarFolderId(MailboxAddress.of(CALLER)) + "\" ChangeKey=\"AgAA\" />");
         HttpResponse<String> r = post(sim.ewsUrl(), basic(CALLER, PASSWORD), body);
         assertEquals(200, r.statusCode(), request + " -> " + r.body());
-        Set<String> ours = shape(r.body());
+        assertSameShape(request, r.body(), expectedResponse);
+        return r;
+    }
+
+    private static void assertSameShape(String request, String ourResponse, String expectedResponse) throws Exception {
+        Set<String> ours = shape(ourResponse);
         Set<String> microsofts = shape(Files.readString(sample(expectedResponse)));
         assertTrue(microsofts.size() > 4, "the sample response has a real shape");
         Set<String> missing = new TreeSet<>(microsofts);
         missing.removeAll(ours);
         Set<String> extra = new TreeSet<>(ours);
         extra.removeAll(microsofts);
-        assertTrue(missing.isEmpty() && extra.isEmpty(), request + ": missing " + missing + ", extra " + extra);
-        return r;
+        assertTrue(missing.isEmpty() && extra.isEmpty(), request + ": missing " + missing + ", extra " + extra
+                + "\n" + ourResponse);
     }
 
     /** Every element and attribute path under the SOAP Body, by namespace-qualified local name. */
@@ -178,5 +194,128 @@ class MicrosoftSamplesReplayTest {
     @Test
     void findItemWithACalendarView() throws Exception {
         replay("finditem-calendarview-request.xml", "finditem-calendarview-response.xml");
+    }
+
+    /**
+     * SyncFolderItems on the Inbox. The sample's SyncState ("H4sIAAA==") was issued by another server,
+     * so it is refused (ErrorInvalidSyncStateData) as Exchange refuses a state it never issued. The
+     * replay therefore first syncs without a state (the Inbox's messages come back as Creates), then
+     * changes the mailbox in-process as mail traffic would: one message changed, one marked read, one
+     * deleted, two delivered. The sample request is then sent with our state in place of Microsoft's,
+     * and the answer has the sample's shape: Update, Create, ReadFlagChange and Delete.
+     */
+    @Test
+    void syncFolderItemsOnTheInbox() throws Exception {
+        String sample = Files.readString(sample("syncfolderitems-request.xml"));
+        String foreignState = "<m:SyncState>H4sIAAA==</m:SyncState>";
+        assertTrue(sample.contains(foreignState));
+        HttpResponse<String> foreign = post(sim.ewsUrl(), basic(CALLER, PASSWORD), sample);
+        assertEquals(200, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("<m:ResponseCode>ErrorInvalidSyncStateData</m:ResponseCode>"), foreign.body());
+
+        HttpResponse<String> initial = post(sim.ewsUrl(), basic(CALLER, PASSWORD), sample.replace(foreignState, ""));
+        assertEquals(200, initial.statusCode(), initial.body());
+        assertTrue(initial.body().split("<t:Create>", -1).length - 1 >= 3, initial.body());
+        assertFalse(initial.body().contains("ResponseClass=\"Error\""), initial.body());
+        String state = initial.body().replaceAll("(?s).*<m:SyncState>([^<]+)</m:SyncState>.*", "$1");
+
+        MailFolder inbox = sim.directory().get(CALLER).inbox();
+        String reply = bySubject(inbox, "RE: Review Proposal for Contoso").id();
+        inbox.update(reply, m -> m.importance("High"));
+        inbox.markRead(bySubject(inbox, "Review Proposal for Contoso").id(), true);
+        inbox.delete(bySubject(inbox, "Welcome to your mailbox").id());
+        for (String[] from : new String[][] {{"Hope Gross", "hope.gross@contoso.com"}, {"Mack Chaves", "mack@contoso.com"}}) {
+            inbox.deliver(new MailMessage(MailFolder.newMessageId()).subject("RE: Review Proposal for Contoso")
+                    .from(from[0], from[1]).displayTo("Legal Team; Executives").size(32515)
+                    .inReplyTo("<proposal-1@contoso.com>").references("<proposal-1@contoso.com>"));
+        }
+
+        HttpResponse<String> r = replay("syncfolderitems-request.xml",
+                sample.replace(foreignState, "<m:SyncState>" + state + "</m:SyncState>"), "syncfolderitems-response.xml");
+        assertEquals(2, r.body().split("<t:Create>", -1).length - 1, r.body());
+        assertTrue(r.body().contains("<t:Importance>High</t:Importance>"), r.body());
+    }
+
+    private static MailMessage bySubject(MailFolder inbox, String subject) {
+        return inbox.messages().stream().filter(m -> subject.equals(m.subject())).findFirst().orElseThrow();
+    }
+
+    /**
+     * GetStreamingEvents. The sample's SubscriptionId belongs to another server, so the replay first
+     * sends Microsoft's Subscribe sample (streaming, Inbox) and puts the returned SubscriptionId into
+     * the sample request in place of Microsoft's. The server answers at once with ConnectionStatus OK;
+     * when a message is then delivered to the Inbox, the next message on the open stream has the
+     * sample response's shape: CreatedEvent and NewMailEvent of the item, and ModifiedEvent of the
+     * folder with its UnreadCount. The sample's unknown id itself is refused (ErrorSubscriptionNotFound).
+     */
+    @Test
+    void getStreamingEventsOnTheInbox() throws Exception {
+        String sample = Files.readString(sample("getstreamingevents-request.xml"));
+        String foreignId = sample.replaceAll("(?s).*<t:SubscriptionId>([^<]+)</t:SubscriptionId>.*", "$1");
+        HttpResponse<String> unknown = post(sim.ewsUrl(), basic(CALLER, PASSWORD), sample);
+        assertEquals(200, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("<m:ResponseCode>ErrorSubscriptionNotFound</m:ResponseCode>"), unknown.body());
+
+        HttpResponse<String> subscribed = replay("subscribe-streaming-request.xml", "subscribe-streaming-response.xml");
+        String id = subscribed.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
+        String request = sample.replace(foreignId, id);
+        CompletableFuture<HttpResponse<InputStream>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(CALLER, PASSWORD))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = stream.get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        try (InputStream in = response.body()) {
+            String connected = nextEnvelope(in);
+            assertTrue(connected.contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"), connected);
+            sim.directory().get(CALLER).inbox().deliver(new MailMessage(MailFolder.newMessageId())
+                    .subject("Streamed").from("Hope Gross", "hope.gross@contoso.com").displayTo("Replay"));
+            String notification = nextEnvelope(in);
+            assertSameShape("getstreamingevents-request.xml", notification, "getstreamingevents-response.xml");
+            assertTrue(notification.contains("<t:SubscriptionId>" + id + "</t:SubscriptionId>"), notification);
+        }
+    }
+
+    /** Reads one SOAP envelope off a streaming response. */
+    private static String nextEnvelope(InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream();
+        byte[] end = "</s:Envelope>".getBytes(StandardCharsets.UTF_8);
+        int c;
+        while ((c = in.read()) != -1) {
+            sb.write(c);
+            byte[] b = sb.toByteArray();
+            if (b.length >= end.length && java.util.Arrays.equals(b, b.length - end.length, b.length, end, 0, end.length)) {
+                return sb.toString(StandardCharsets.UTF_8);
+            }
+        }
+        throw new java.io.EOFException("stream ended after: " + sb.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Microsoft's DeleteItem error sample has no request: it answers a DeleteItem of an item that is
+     * not in the store. The equivalent request here (an id of ours whose item was deleted) must be
+     * answered with the same shape: one Error message with MessageText, ResponseCode ErrorItemNotFound
+     * and DescriptiveLinkKey.
+     */
+    @Test
+    void deleteItemOfAnUnknownItemHasTheShapeOfTheErrorSample() throws Exception {
+        String id = ItemIds.itemId(MailboxAddress.of(CALLER), "no-such-item");
+        String body = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
+                               xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+                  <soap:Body>
+                    <DeleteItem DeleteType="HardDelete" SendMeetingCancellations="SendToNone"
+                                xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
+                      <ItemIds><t:ItemId Id="%s"/></ItemIds>
+                    </DeleteItem>
+                  </soap:Body>
+                </soap:Envelope>
+                """.formatted(id);
+        HttpResponse<String> r = post(sim.ewsUrl(), basic(CALLER, PASSWORD), body);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>"), r.body());
+        assertSameShape("DeleteItem of an unknown id", r.body(), "deleteitem-ErrorItemNotFound-response.xml");
     }
 }

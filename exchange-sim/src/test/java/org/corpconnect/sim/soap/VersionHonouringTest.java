@@ -65,4 +65,20 @@ class VersionHonouringTest {
         String initial2007 = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), noHeader).body();
         assertFalse(initial2007.contains("<t:UID>"), "without the header Exchange answers as the initial Exchange 2007");
     }
+
+    /**
+     * EffectiveRights/ViewPrivateItems is in the Exchange 2010 reference and the 2010 SP2 schema (not in
+     * 2007 SP1's), and Microsoft's SyncFolderItems sample answers an Exchange2010_SP2 request with it.
+     */
+    @Test
+    void viewPrivateItemsIsSentFromExchange2010On() throws Exception {
+        String body = "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>"
+                + "<t:FieldURI FieldURI=\"folder:EffectiveRights\"/></t:AdditionalProperties></m:FolderShape>"
+                + "<m:FolderIds><t:DistinguishedFolderId Id=\"calendar\"/></m:FolderIds></m:GetFolder>";
+        String sp2 = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", body).replace("Exchange2013", "Exchange2010_SP2")).body();
+        assertTrue(sp2.contains("<t:ViewPrivateItems>true</t:ViewPrivateItems>"), sp2);
+        String sp1of2007 = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", body).replace("Exchange2013", "Exchange2007_SP1")).body();
+        assertTrue(sp1of2007.contains("<t:Read>true</t:Read>"), sp1of2007);
+        assertFalse(sp1of2007.contains("ViewPrivateItems"), sp1of2007);
+    }
 }
