@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.corpconnect.exchange.BusyType;
 
 @Stateless
 public class Accounts {
@@ -28,6 +30,13 @@ public class Accounts {
                 .setParameter("slug", slug.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Which busy types make a slot unavailable for this account's users. */
+    public Account blockOn(AccountSlug slug, Set<BusyType> types) {
+        Account account = findBySlug(slug).orElseThrow(() -> new InvalidAccount("No account '" + slug + "'."));
+        account.blockOn(types);
+        return account;
     }
 
     public List<Account> all() {
