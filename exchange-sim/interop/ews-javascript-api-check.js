@@ -1,0 +1,121 @@
+// Talks to a running Exchange simulator through ews-javascript-api (a JavaScript port of Microsoft's
+// EWS Managed API), as an EWS client nobody on this project wrote. Usage:
+//   node ews-javascript-api-check.js http://127.0.0.1:8025/EWS/Exchange.asmx
+// against the demo data set. Exits 1 if any check fails.
+'use strict';
+const ews = require('ews-javascript-api');
+
+const url = process.argv[2] || process.env.EWS_URL || 'http://127.0.0.1:8025/EWS/Exchange.asmx';
+const SERVICE = 'booking-service@contoso.test';
+const PASSWORD = 'Demo-Service-Pa55!';
+const ANNA = 'anna.schmidt@contoso.test';
+const LUKAS = 'lukas.weber@contoso.test';
+const DAVID = 'david.braun@contoso.test'; // the service mailbox may not impersonate him (README demo table)
+
+let failures = 0;
+function check(name, ok, detail) {
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
+  if (!ok) failures++;
+}
+
+function service(impersonate) {
+  const s = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013);
+  s.Credentials = new ews.WebCredentials(SERVICE, PASSWORD);
+  s.Url = new ews.Uri(url);
+  if (impersonate) {
+    s.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, impersonate);
+    s.HttpHeaders.Add('X-AnchorMailbox', impersonate);
+  }
+  return s;
+}
+
+// A per-item error is rejected as ServiceResponseException (ErrorCode); a SOAP fault is rejected as the
+// SoapFaultDetails themselves, whose code is ResponseCode (ErrorCode stays NoError there).
+function errorCode(e) {
+  if (e instanceof ews.SoapFaultDetails) return e.ResponseCode;
+  return e ? e.ErrorCode : undefined;
+}
+
+function describe(e) {
+  if (!e) return String(e);
+  return `${e.constructor && e.constructor.name} code=${errorCode(e) !== undefined ? ews.ServiceError[errorCode(e)] : '-'} ` +
+    `message=${e.message || e.Message}`;
+}
+
+async function freeBusy() {
+  const s = service();
+  const start = ews.DateTime.Now.Date;
+  const window = new ews.TimeWindow(start, start.AddDays(7));
+  const attendees = [new ews.AttendeeInfo(ANNA), new ews.AttendeeInfo(LUKAS)];
+  const options = new ews.AvailabilityOptions();
+  options.RequestedFreeBusyView = ews.FreeBusyViewType.FreeBusy;
+  const results = await s.GetUserAvailability(attendees, window, ews.AvailabilityData.FreeBusy, options);
+  const responses = results.AttendeesAvailability.Responses;
+  check('GetUserAvailability answers both mailboxes', responses.length === 2, `${responses.length} responses`);
+  responses.forEach((r, i) => {
+    check(`GetUserAvailability ${attendees[i].SmtpAddress} without error`, r.ErrorCode === ews.ServiceError.NoError,
+      ews.ServiceError[r.ErrorCode] + (r.ErrorMessage ? ' ' + r.ErrorMessage : ''));
+    check(`GetUserAvailability ${attendees[i].SmtpAddress} has busy times`, r.CalendarEvents.length > 0,
+      `${r.CalendarEvents.length} events, first ${r.CalendarEvents[0] && r.CalendarEvents[0].StartTime}` +
+      ` ${r.CalendarEvents[0] && ews.LegacyFreeBusyStatus[r.CalendarEvents[0].FreeBusyStatus]}`);
+    check(`GetUserAvailability ${attendees[i].SmtpAddress} has working hours`, !!r.WorkingHours && r.WorkingHours.DaysOfTheWeek.length > 0,
+      r.WorkingHours ? `${r.WorkingHours.DaysOfTheWeek.length} days, ${r.WorkingHours.StartTime}-${r.WorkingHours.EndTime}` : 'none');
+  });
+}
+
+async function calendarView() {
+  const s = service(ANNA);
+  const start = ews.DateTime.Now.Date;
+  const found = await s.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(start, start.AddDays(7)));
+  const subjects = found.Items.map(a => a.Subject);
+  check('FindItem CalendarView impersonating Anna', found.Items.length > 0, `${found.Items.length} appointments`);
+  check('CalendarView expands the daily stand-up', subjects.filter(x => x === 'Daily stand-up').length >= 3,
+    JSON.stringify([...new Set(subjects)]));
+}
+
+async function createAndDelete() {
+  const s = service(ANNA);
+  const appointment = new ews.Appointment(s);
+  appointment.Subject = 'Interop check (ews-javascript-api)';
+  const start = ews.DateTime.Now.Date.AddDays(2).AddHours(20);
+  appointment.Start = start;
+  appointment.End = start.AddMinutes(30);
+  await appointment.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToNone);
+  const id = appointment.Id && appointment.Id.UniqueId;
+  check('CreateItem impersonating Anna returns an id', !!id, id);
+  const bound = await ews.Appointment.Bind(s, new ews.ItemId(id));
+  check('GetItem finds the new appointment', bound.Subject === appointment.Subject, bound.Subject);
+  await bound.Delete(ews.DeleteMode.HardDelete, ews.SendCancellationsMode.SendToNone);
+  check('DeleteItem impersonating Anna', true);
+  try {
+    await ews.Appointment.Bind(s, new ews.ItemId(id));
+    check('GetItem after delete fails', false, 'the item is still there');
+  } catch (e) {
+    check('GetItem after delete is ErrorItemNotFound', errorCode(e) === ews.ServiceError.ErrorItemNotFound, describe(e));
+  }
+}
+
+async function impersonationDenied() {
+  const s = service(DAVID);
+  try {
+    await s.FindAppointments(ews.WellKnownFolderName.Calendar,
+      new ews.CalendarView(ews.DateTime.Now.Date, ews.DateTime.Now.Date.AddDays(1)));
+    check('impersonating David is refused', false, 'no error');
+  } catch (e) {
+    check('impersonating David is ErrorImpersonateUserDenied', errorCode(e) === ews.ServiceError.ErrorImpersonateUserDenied,
+      describe(e));
+  }
+}
+
+(async () => {
+  console.log(`ews-javascript-api ${require('ews-javascript-api/package.json').version} against ${url}`);
+  for (const step of [freeBusy, calendarView, createAndDelete, impersonationDenied]) {
+    try {
+      await step();
+    } catch (e) {
+      check(step.name, false, describe(e) + (e && e.stack ? '\n' + e.stack : ''));
+    }
+  }
+  console.log(failures === 0 ? 'all checks passed' : `${failures} check(s) failed`);
+  process.exit(failures === 0 ? 0 : 1);
+})();
