@@ -211,7 +211,7 @@ public final class EwsEndpoint implements HttpHandler {
         OutputStream[] out = {null};
         try {
             operation.stream(call, body -> {
-                XmlWriter w = envelopeStart();
+                XmlWriter w = streamedEnvelopeStart();
                 body.accept(w);
                 byte[] bytes = envelopeEnd(w).getBytes(StandardCharsets.UTF_8);
                 List<SchemaValidator.Violation> violations = validateResponses ? validate(bytes, version) : List.of();
@@ -350,6 +350,25 @@ public final class EwsEndpoint implements HttpHandler {
                 .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
         w.end();
         w.start("s:Body").attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
+        return w;
+    }
+
+    /**
+     * A streamed message is written as Exchange writes it (captures in nmarus/node-ews#48 and #56,
+     * jamesiarmes/php-ews#453, from Exchange 2010 SP1 to 15.0.1076): no XML declaration, an unprefixed
+     * {@code <Envelope xmlns="...soap/envelope/">} with {@code soap11:Header} and {@code soap11:Body}.
+     * Some clients split the stream on the literal {@code <Envelope} and {@code </Envelope>}
+     * (ews-javascript-api does).
+     */
+    private static XmlWriter streamedEnvelopeStart() {
+        XmlWriter w = new XmlWriter();
+        w.start("Envelope").attr("xmlns", Ews.SOAP);
+        w.start("soap11:Header").attr("xmlns:soap11", Ews.SOAP);
+        w.start("ServerVersionInfo").attr("xmlns", Ews.TYPES)
+                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
+                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        w.end();
+        w.start("soap11:Body").attr("xmlns:soap11", Ews.SOAP).attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
         return w;
     }
 

@@ -280,7 +280,7 @@ class MicrosoftSamplesReplayTest {
     /** Reads one SOAP envelope off a streaming response. */
     private static String nextEnvelope(InputStream in) throws java.io.IOException {
         java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream();
-        byte[] end = "</s:Envelope>".getBytes(StandardCharsets.UTF_8);
+        byte[] end = "</Envelope>".getBytes(StandardCharsets.UTF_8);
         int c;
         while ((c = in.read()) != -1) {
             sb.write(c);
