@@ -95,6 +95,39 @@ async function createAndDelete() {
   }
 }
 
+async function streamingNotifications() {
+  const s = service(ANNA);
+  const subscription = await s.SubscribeToStreamingNotifications([new ews.FolderId(ews.WellKnownFolderName.Calendar)],
+    ews.EventType.Created, ews.EventType.FreeBusyChanged);
+  const connection = new ews.StreamingSubscriptionConnection(s, 1);
+  connection.AddSubscription(subscription);
+  const events = [];
+  connection.OnNotificationEvent.push((sender, args) => args.Events.forEach(e => events.push(ews.EventType[e.EventType])));
+  connection.Open();
+  await new Promise(r => setTimeout(r, 1500));
+  const appointment = new ews.Appointment(s);
+  appointment.Subject = 'Interop streaming check';
+  appointment.Start = ews.DateTime.Now.Date.AddDays(3).AddHours(20);
+  appointment.End = appointment.Start.AddMinutes(30);
+  await appointment.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToNone);
+  for (let i = 0; i < 50 && events.length < 2; i++) await new Promise(r => setTimeout(r, 100));
+  connection.Close();
+  await appointment.Delete(ews.DeleteMode.HardDelete, ews.SendCancellationsMode.SendToNone);
+  check('streaming notification of a new appointment', events.includes('Created') && events.includes('FreeBusyChanged'),
+    JSON.stringify(events));
+}
+
+async function syncInbox() {
+  const s = service(ANNA);
+  const result = await s.SyncFolderItems(new ews.FolderId(ews.WellKnownFolderName.Inbox), ews.PropertySet.FirstClassProperties,
+    null, 512, ews.SyncFolderItemsScope.NormalItems, null);
+  const changes = [];
+  for (let i = 0; i < result.Count; i++) changes.push(result._getItem(i));
+  check('SyncFolderItems on the Inbox returns its messages as Creates',
+    changes.length >= 3 && changes.every(c => c.ChangeType === ews.ChangeType.Create && c.Item instanceof ews.EmailMessage),
+    changes.map(c => `${ews.ChangeType[c.ChangeType]} "${c.Item.Subject}" from ${c.Item.From && c.Item.From.Address}`).join('; '));
+}
+
 async function impersonationDenied() {
   const s = service(DAVID);
   try {
@@ -109,7 +142,7 @@ async function impersonationDenied() {
 
 (async () => {
   console.log(`ews-javascript-api ${require('ews-javascript-api/package.json').version} against ${url}`);
-  for (const step of [freeBusy, calendarView, createAndDelete, impersonationDenied]) {
+  for (const step of [freeBusy, calendarView, createAndDelete, streamingNotifications, syncInbox, impersonationDenied]) {
     try {
       await step();
     } catch (e) {
