@@ -16,6 +16,7 @@ import org.w3c.dom.Element;
  * DeleteItem (deleteitem-operation.md): an item or series, or one occurrence (it joins the series'
  * deleted occurrences). SendMeetingCancellations is required for calendar items; unless SendToNone,
  * the attendees' copies of a meeting are cancelled. Writing needs Editor, or Author on own items.
+ * An Inbox message is deleted by its owner; with no Deleted Items folder modelled, it is gone.
  */
 public final class DeleteItem implements EwsOperation {
     @Override
@@ -24,6 +25,12 @@ public final class DeleteItem implements EwsOperation {
         Optional<String> cancellations = Dom.attr(request, "SendMeetingCancellations");
         List<Element> ids = SoapRequest.children(Dom.child(request, "ItemIds").orElseThrow());
         ResponseMessages.write(call, w, "m:DeleteItemResponse", "m:DeleteItemResponseMessage", ids, (ref, out) -> {
+            Optional<MessageTarget> message = MessageTarget.resolve(call, ref);
+            if (message.isPresent()) {
+                // No Deleted Items folder is modelled: every DeleteType removes the message from the Inbox.
+                message.get().mailbox().inbox().delete(message.get().message().id());
+                return;
+            }
             ItemReference target = ItemReference.resolve(call, ref);
             if (cancellations.isEmpty()) {
                 throw new ResponseError("ErrorSendMeetingCancellationsRequired",

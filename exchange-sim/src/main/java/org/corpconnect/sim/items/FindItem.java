@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.corpconnect.sim.calendar.Occurrence;
 import org.corpconnect.sim.directory.CalendarAccess;
 import org.corpconnect.sim.directory.Mailbox;
+import org.corpconnect.sim.mail.MailMessage;
 import org.corpconnect.sim.soap.Dom;
 import org.corpconnect.sim.soap.EwsCall;
 import org.corpconnect.sim.soap.EwsOperation;
@@ -19,7 +20,7 @@ import org.corpconnect.sim.soap.XmlWriter;
 import org.w3c.dom.Element;
 
 /**
- * FindItem (finditem-operation.md) on calendars. With a CalendarView, recurring series are expanded
+ * FindItem (finditem-operation.md) on the Inbox (see {@link #findInInbox}) and on calendars. With a CalendarView, recurring series are expanded
  * into occurrences and exceptions in the range (masters are not listed), at most MaxEntriesReturned
  * of them; a restriction or sort order is refused with a CalendarView, as Exchange refuses it. Without
  * a CalendarView (IndexedPageItemView or none), singles and recurring masters are listed, filtered by
@@ -42,6 +43,11 @@ public final class FindItem implements EwsOperation {
         boolean shallow = "Shallow".equals(request.getAttribute("Traversal"));
         List<Element> folders = SoapRequest.children(Dom.child(request, "ParentFolderIds").orElseThrow());
         ResponseMessages.write(call, w, "m:FindItemResponse", "m:FindItemResponseMessage", folders, (folder, out) -> {
+            Optional<Mailbox> inbox = InboxTarget.resolve(call, folder);
+            if (inbox.isPresent()) {
+                findInInbox(call, inbox.get(), shape, shallow, calendarView, indexed, restriction, sortOrder, out);
+                return;
+            }
             Optional<Mailbox> target = CalendarTarget.resolve(call, folder);
             List<Occurrence> found = new ArrayList<>();
             CalendarAccess access = CalendarAccess.NONE;
@@ -99,6 +105,70 @@ public final class FindItem implements EwsOperation {
             out.end();
             out.end();
         });
+    }
+
+    /**
+     * FindItem on the Inbox (its owner only): messages, newest first unless a SortOrder on
+     * DateTimeReceived, DateTimeSent, DateTimeCreated or Subject says otherwise, paged by an
+     * IndexedPageItemView. A CalendarView is Exchange's ErrorCalendarFolderIsInvalidForCalendarView.
+     * Restrictions on messages are not simulated: ErrorUnsupportedQueryFilter, never a wrong answer.
+     */
+    private static void findInInbox(EwsCall call, Mailbox mailbox, ItemShape shape, boolean shallow,
+                                    Optional<Element> calendarView, Optional<Element> indexed,
+                                    Optional<Element> restriction, Optional<Element> sortOrder, XmlWriter out) {
+        if (!mailbox.address().equals(call.acting())) {
+            throw ResponseError.accessDenied();
+        }
+        if (calendarView.isPresent()) {
+            throw new ResponseError("ErrorCalendarFolderIsInvalidForCalendarView",
+                    "The specified folder is not a calendar folder; a CalendarView needs one.");
+        }
+        if (restriction.isPresent()) {
+            throw new ResponseError("ErrorUnsupportedQueryFilter",
+                    "The simulator does not evaluate restrictions on messages.");
+        }
+        List<MailMessage> found = new ArrayList<>(shallow ? mailbox.inbox().messages() : List.of());
+        if (sortOrder.isPresent()) {
+            Comparator<MailMessage> comparator = null;
+            for (Element order : Dom.children(sortOrder.get(), "FieldOrder")) {
+                String field = Dom.child(order, "FieldURI").map(f -> f.getAttribute("FieldURI")).orElse("");
+                Comparator<MailMessage> c = switch (field) {
+                    case "item:DateTimeReceived" -> Comparator.comparing(MailMessage::received);
+                    case "item:DateTimeSent" -> Comparator.comparing(MailMessage::sent);
+                    case "item:DateTimeCreated" -> Comparator.comparing(MailMessage::created);
+                    case "item:Subject" -> Comparator.comparing(MailMessage::subject);
+                    default -> throw new ResponseError("ErrorUnsupportedPathForSortGroup",
+                            "The simulator sorts messages only by DateTimeReceived, DateTimeSent, DateTimeCreated or Subject.");
+                };
+                if ("Descending".equals(order.getAttribute("Order"))) {
+                    c = c.reversed();
+                }
+                comparator = comparator == null ? c : comparator.thenComparing(c);
+            }
+            if (comparator != null) {
+                found.sort(comparator);
+            }
+        }
+        int total = found.size();
+        int max = indexed.flatMap(v -> Dom.attr(v, "MaxEntriesReturned")).map(Integer::parseInt).orElse(Integer.MAX_VALUE);
+        int offset = indexed.flatMap(v -> Dom.attr(v, "Offset")).map(Integer::parseInt).orElse(0);
+        if (indexed.isPresent() && "End".equals(indexed.get().getAttribute("BasePoint"))) {
+            offset = Math.max(0, total - offset - Math.min(max, total));
+        }
+        max = Math.min(max, FIND_COUNT_LIMIT);
+        int from = Math.min(offset, total);
+        int to = (int) Math.min((long) from + max, total);
+        out.start("m:RootFolder");
+        if (indexed.isPresent()) {
+            out.attr("IndexedPagingOffset", to);
+        }
+        out.attr("TotalItemsInView", total).attr("IncludesLastItemInRange", to == total);
+        out.start("t:Items");
+        for (MailMessage m : found.subList(from, to)) {
+            MessageXml.write(out, call, mailbox, m, shape);
+        }
+        out.end();
+        out.end();
     }
 
     private static List<Occurrence> inCalendarView(EwsCall call, Mailbox mailbox, Element view) {

@@ -18,7 +18,7 @@ import org.corpconnect.sim.soap.XmlWriter;
 import org.w3c.dom.Element;
 
 /**
- * GetFolder (getfolder-operation.md) on calendars, the usual probe of delegate access: the folder is
+ * GetFolder (getfolder-operation.md) on the Inbox (its owner only) and on calendars, the usual probe of delegate access: the folder is
  * visible from Reviewer up (free/busy levels do not include FolderVisible, so they get
  * ErrorAccessDenied), and EffectiveRights tell what the caller may do. The PermissionSet is shown to
  * the owner only.
@@ -36,6 +36,11 @@ public final class GetFolder implements EwsOperation {
         additional.forEach(call.log()::requestedProperty);
         List<Element> folders = SoapRequest.children(Dom.child(request, "FolderIds").orElseThrow());
         ResponseMessages.write(call, w, "m:GetFolderResponse", "m:GetFolderResponseMessage", "m:Folders", folders, (ref, out) -> {
+            java.util.Optional<Mailbox> inbox = InboxTarget.resolve(call, ref);
+            if (inbox.isPresent()) {
+                writeInbox(out, call, inbox.get(), base, additional);
+                return;
+            }
             Mailbox mailbox = CalendarTarget.resolve(call, ref).orElseThrow(() -> new ResponseError(
                     "ErrorFolderNotFound", "The specified folder could not be found in the store."));
             CalendarAccess access = call.accessTo(mailbox);
@@ -77,6 +82,50 @@ public final class GetFolder implements EwsOperation {
             }
             out.end().end();
         });
+    }
+
+    /** The Inbox as t:Folder (IPF.Note) under the Top of Information Store; its owner only. */
+    private static void writeInbox(XmlWriter out, EwsCall call, Mailbox mailbox, String base, Set<String> additional) {
+        if (!mailbox.address().equals(call.acting())) {
+            throw ResponseError.accessDenied();
+        }
+        boolean all = "AllProperties".equals(base);
+        boolean idOnly = "IdOnly".equals(base);
+        out.start("m:Folders").start("t:Folder");
+        out.start("t:FolderId").attr("Id", ItemIds.inboxFolderId(mailbox.address())).attr("ChangeKey", ItemIds.folderChangeKey()).end();
+        if (all || additional.contains("folder:ParentFolderId")) {
+            out.start("t:ParentFolderId").attr("Id", ItemIds.rootFolderId(mailbox.address()))
+                    .attr("ChangeKey", ItemIds.folderChangeKey()).end();
+        }
+        if (all || additional.contains("folder:FolderClass")) {
+            out.element("t:FolderClass", "IPF.Note");
+        }
+        if (!idOnly || additional.contains("folder:DisplayName")) {
+            out.element("t:DisplayName", "Inbox");
+        }
+        if (!idOnly || additional.contains("folder:TotalCount")) {
+            out.element("t:TotalCount", mailbox.inbox().size());
+        }
+        if (!idOnly || additional.contains("folder:ChildFolderCount")) {
+            out.element("t:ChildFolderCount", 0);
+        }
+        if (all || additional.contains("folder:EffectiveRights")) {
+            out.start("t:EffectiveRights");
+            out.element("t:CreateAssociated", true);
+            out.element("t:CreateContents", true);
+            out.element("t:CreateHierarchy", true);
+            out.element("t:Delete", true);
+            out.element("t:Modify", true);
+            out.element("t:Read", true);
+            if (call.version().atLeast(ExchangeVersion.Exchange2010)) {
+                out.element("t:ViewPrivateItems", true);
+            }
+            out.end();
+        }
+        if (!idOnly || additional.contains("folder:UnreadCount")) {
+            out.element("t:UnreadCount", mailbox.inbox().unreadCount());
+        }
+        out.end().end();
     }
 
     private static void writePermissionSet(XmlWriter w, EwsCall call, Mailbox mailbox) {
