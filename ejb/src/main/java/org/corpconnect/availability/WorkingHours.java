@@ -1,0 +1,31 @@
+package org.corpconnect.availability;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * When a user works, as wall-clock times in the user's own zone: the same [start, end) on each of
+ * the given days. Never spans midnight (a night shift is not supported), so each working day is one
+ * span inside that local date. No days at all is allowed: such a user is never free.
+ */
+public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+
+    public static final WorkingHours DEFAULT = new WorkingHours(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+
+    public WorkingHours {
+        days = Set.copyOf(Objects.requireNonNull(days, "days"));
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("Working hours end after they start, on the same day: " + start + " .. " + end);
+        }
+    }
+
+    public boolean isWorkingDay(DayOfWeek day) {
+        return days.contains(day);
+    }
+}

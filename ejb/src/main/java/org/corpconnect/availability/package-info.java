@@ -1,0 +1,22 @@
+/**
+ * Availability: which booking slots are free, for one user or several, computed from busy time,
+ * working hours and the booking rules of a {@link org.corpconnect.availability.SlotQuery}. Pure
+ * logic, no container: the caller loads the calendars and the blocking busy types.
+ *
+ * <p>Decisions:
+ * <ul>
+ * <li>Everything is compared as instants; local times only make candidates (query zone) and working
+ * spans (each user's zone), so users in other zones and DST days need no special case.</li>
+ * <li>The grid restarts at every local midnight of the query zone: with a 15-minute step slots start
+ * at :00, :15, :30, :45 local time, also after a DST change; a 02:30 that does not exist is skipped,
+ * not shifted, and a 02:30 that exists twice gives two slots.</li>
+ * <li>A slot lies wholly within the queried dates, within one working span of each free user, and
+ * starts no earlier than now plus the minimum notice and ends no later than the horizon.</li>
+ * <li>The buffers need only be busy-free, not within working hours: a 09:00 slot with a 15-minute
+ * buffer before is fine for someone starting work at 09:00.</li>
+ * <li>All intervals are half-open, so a meeting ending at 10:00 leaves a 10:00 slot free.</li>
+ * <li>Unknown is not free: a user whose calendar could not be read is free in no slot, so in ALL
+ * mode no slot is free at all.</li>
+ * </ul>
+ */
+package org.corpconnect.availability;
