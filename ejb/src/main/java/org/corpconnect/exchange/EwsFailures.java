@@ -37,9 +37,14 @@ final class EwsFailures {
             if (cause instanceof ServiceResponseException response) {
                 return fromResponseCode(response);
             }
-            if (isNetworkFailure(cause)) {
-                return new ExchangeUnreachable("Exchange did not answer (" + cause.getClass().getSimpleName()
+            if (neverSent(cause)) {
+                return new ExchangeUnreachable("Exchange could not be reached (" + cause.getClass().getSimpleName()
                         + "): check the EWS URL, DNS, the firewall and that Exchange is running.");
+            }
+            if (isNetworkFailure(cause)) {
+                return new ExchangeOutcomeUnknown("Exchange did not answer the request it was sent ("
+                        + cause.getClass().getSimpleName() + "): it may or may not have carried it out; check the"
+                        + " network, the proxy and Exchange's load.");
             }
         }
         return new ExchangeFailure("The EWS request failed (" + failure.getClass().getSimpleName() + ").");
@@ -63,6 +68,10 @@ final class EwsFailures {
         if (code == ServiceError.ErrorServerBusy) {
             return new ExchangeThrottled("Exchange is throttling the dedicated mailbox (ErrorServerBusy).",
                     backOff(response));
+        }
+        if (code == ServiceError.ErrorItemNotFound) {
+            return new CalendarItemNotFound("The calendar item is not there (ErrorItemNotFound): the user may have"
+                    + " deleted it.");
         }
         return new ExchangeFailure("Exchange answered " + codeName(code) + ".");
     }
@@ -151,10 +160,55 @@ final class EwsFailures {
         }
     }
 
-    private static boolean isNetworkFailure(Throwable cause) {
+    // ---- Writing into a user's calendar.
+
+    /**
+     * The denial {@code failure} carries when writing into {@code owner}'s calendar through the access
+     * mode, if it is one: the folder permission (ErrorAccessDenied), the impersonation scope
+     * (ErrorImpersonateUserDenied, only when the owner is the one impersonated) or no such mailbox.
+     * In DELEGATION mode only an error of the item itself speaks about the owner: a SOAP fault there is
+     * about the request (with an app's token, the impersonated dedicated mailbox) and is translated as such.
+     */
+    static Optional<CalendarWriteDenied> calendarWriteDenied(Throwable failure, AccessMode mode, MailboxAddress owner) {
+        Optional<ServiceResponseException> error = mailboxError(failure);
+        if (error.isEmpty() || (mode == AccessMode.DELEGATION && error.get() != failure)) {
+            return Optional.empty();
+        }
+        ServiceError code = error.get().getErrorCode();
+        return switch (mailboxProblem(code)) {
+            case ACCESS_DENIED -> Optional.of(new CalendarWriteDenied(MailboxProblem.ACCESS_DENIED,
+                    "The dedicated mailbox may not write into the calendar of " + owner + " (" + codeName(code) + "): "
+                            + (mode == AccessMode.DELEGATION
+                            ? "the user must share the calendar with it as Editor (Author may create items but not"
+                            + " move or delete them), or add it as a delegate with Editor on the calendar."
+                            : "impersonation is granted, but Exchange refused the calendar; check the mailbox's"
+                            + " calendar folder and any access policy.")));
+            case IMPERSONATION_DENIED -> mode == AccessMode.IMPERSONATION
+                    ? Optional.of(new CalendarWriteDenied(MailboxProblem.IMPERSONATION_DENIED,
+                    "The dedicated mailbox may not write into the calendar of " + owner + " (" + codeName(code)
+                            + "): it may not impersonate this user; the ApplicationImpersonation role's management"
+                            + " scope (Exchange Online: the app's application access policy) must include the user."))
+                    : Optional.empty();
+            case MAILBOX_NOT_FOUND -> Optional.of(new CalendarWriteDenied(MailboxProblem.MAILBOX_NOT_FOUND,
+                    "Exchange has no mailbox " + owner + " to write the booking into (" + codeName(code)
+                            + "): check the address, or whether the user has left or was renamed."));
+            case OTHER -> Optional.empty();
+        };
+    }
+
+    /** The connection was never made: the request certainly did not reach Exchange. */
+    private static boolean neverSent(Throwable cause) {
+        // HttpHostConnectException is a ConnectException; ConnectTimeoutException is HttpClient's connect timeout.
         return cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof ConnectTimeoutException
-                || cause instanceof NoHttpResponseException || cause instanceof InterruptedIOException
+                || cause instanceof NoRouteToHostException || cause instanceof ConnectTimeoutException;
+    }
+
+    /**
+     * No answer after the connection was made: a read timeout, a connection closed before or during the
+     * answer, a reset. The request may have been carried out; what is not known to be unsent is counted here.
+     */
+    private static boolean isNetworkFailure(Throwable cause) {
+        return cause instanceof NoHttpResponseException || cause instanceof InterruptedIOException
                 || cause instanceof SocketException;
     }
 }

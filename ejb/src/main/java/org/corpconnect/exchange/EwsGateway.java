@@ -104,6 +104,54 @@ public class EwsGateway implements ExchangeGateway {
         return EwsAccessProbe.combine(access.mode(), folder, freeBusyJustRead);
     }
 
+    /** CreateItem in the owner's calendar through the access mode; the rules are in {@link EwsBookingItems}. */
+    @Override
+    public CalendarItemRef createBookingItem(ExchangeAccess access, MailboxAddress owner, BookingItem item) {
+        Objects.requireNonNull(item);
+        return onCalendar(access, owner, service -> EwsBookingItems.create(service, access.mode(), owner, item));
+    }
+
+    /** FindItem (ItemView, restriction on the booking id and the window), ids and the booking id only. */
+    @Override
+    public Optional<CalendarItemRef> findBookingItem(ExchangeAccess access, MailboxAddress owner, String bookingId,
+            TimeWindow around) {
+        Objects.requireNonNull(bookingId);
+        Objects.requireNonNull(around);
+        return onCalendar(access, owner, service -> EwsBookingItems.find(service, access.mode(), owner, bookingId, around));
+    }
+
+    /** GetItem (IdOnly), then UpdateItem of subject, start, end and attendee. */
+    @Override
+    public CalendarItemRef updateBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref,
+            BookingItem item) {
+        Objects.requireNonNull(ref);
+        Objects.requireNonNull(item);
+        return onCalendar(access, owner, service -> EwsBookingItems.update(service, access.mode(), owner, ref, item));
+    }
+
+    /** DeleteItem; an item already gone is not an error. */
+    @Override
+    public void deleteBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee) {
+        Objects.requireNonNull(ref);
+        onCalendar(access, owner, service -> {
+            EwsBookingItems.delete(service, access.mode(), owner, ref, hadInvitee);
+            return null;
+        });
+    }
+
+    /** A call on the owner's calendar: its denials become {@link CalendarWriteDenied}, the rest as {@link #call}. */
+    private <T> T onCalendar(ExchangeAccess access, MailboxAddress owner, EwsCall<T> write) {
+        Objects.requireNonNull(owner);
+        return call(access, service -> {
+            try {
+                return write.on(service);
+            } catch (Exception e) {
+                throw EwsFailures.calendarWriteDenied(e, access.mode(), owner).<Exception>map(denied -> denied)
+                        .orElse(e);
+            }
+        });
+    }
+
     private EwsAccessProbe.FolderAccess openCalendar(ExchangeAccess access, MailboxAddress mailbox) {
         Objects.requireNonNull(mailbox);
         return call(access, service -> EwsAccessProbe.openCalendar(service, access.mode(), mailbox));

@@ -37,6 +37,31 @@ public interface ExchangeGateway {
      */
     URI discoverEwsUrl(MailboxAddress mailbox, ExchangeCredential credential, Optional<URI> autodiscoverEndpoint);
 
+    /**
+     * Writes the booking into the owner's calendar, through the account's access mode, carrying the
+     * booking id so that {@link #findBookingItem} finds it again. With an invitee the item is a meeting
+     * and the invitee is invited. {@link ExchangeOutcomeUnknown}: the item may exist; find it before
+     * writing again.
+     */
+    CalendarItemRef createBookingItem(ExchangeAccess access, MailboxAddress owner, BookingItem item);
+
+    /**
+     * The item carrying this booking id in the owner's calendar among the items overlapping
+     * {@code around}, if any. Nothing but ids is read: never another item's details.
+     */
+    Optional<CalendarItemRef> findBookingItem(ExchangeAccess access, MailboxAddress owner, String bookingId,
+            TimeWindow around);
+
+    /**
+     * Moves or changes the item to what the booking now says (subject, start, end, invitee); the invitee,
+     * when there is one, gets the update, and an invitee removed gets a cancellation.
+     * {@link CalendarItemNotFound} when the item is gone.
+     */
+    CalendarItemRef updateBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, BookingItem item);
+
+    /** Deletes the item, sending the invitee a cancellation when it had one; an item already gone is not an error. */
+    void deleteBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee);
+
     int MAX_MAILBOXES_PER_REQUEST = 100;
     int MAX_WINDOW_DAYS = 42;
 }

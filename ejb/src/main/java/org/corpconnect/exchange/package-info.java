@@ -24,6 +24,17 @@
  * probe. The app's application access policy must therefore include the dedicated mailbox too.
  * Exchange refusing a token (401) drops it from the cache; nothing is retried.
  *
+ * <p>A booking's calendar item ({@link org.corpconnect.exchange.EwsBookingItems}) is written into the
+ * user's own calendar through the access mode: impersonating the user, or as a delegate into
+ * {@code FolderId(Calendar, Mailbox(user))}. It carries only subject, UTC start and end, Busy, no
+ * reminder, the booking id (an extended property in our own property set) and the invitee; with an
+ * invitee it is a meeting. It is found again by FindItem restricted to the booking id, ids only. A
+ * denial becomes {@link org.corpconnect.exchange.CalendarWriteDenied} with its
+ * {@link org.corpconnect.exchange.MailboxProblem}. Exactly once: a request sent without an answer
+ * (read timeout, connection closed) is {@link org.corpconnect.exchange.ExchangeOutcomeUnknown}, the
+ * change may have been made, so the caller looks before writing again; a request that never left
+ * (connection refused, unknown host) is a plain {@link org.corpconnect.exchange.ExchangeUnreachable}.
+ *
  * <p>Autodiscover ({@link org.corpconnect.exchange.EwsAutodiscover}) finds the EWS URL from an address;
  * it follows redirections to HTTPS only (loopback excepted).
  */
