@@ -187,6 +187,18 @@ final class CalendarItemXml {
         if (shape.has("calendar:Recurrence") && o.kind() == Occurrence.Kind.RecurringMaster) {
             writeRecurrence(w, item.recurrence());
         }
+        // StartTimeZone and EndTimeZone exist from Exchange2010 on (starttimezone.md): the item's zone
+        // with its periods and transitions in the year the occurrence starts.
+        if (call.version().atLeast(ExchangeVersion.Exchange2010)) {
+            java.time.ZoneId zone = item.timeZone() == null ? java.time.ZoneOffset.UTC : item.timeZone();
+            int year = o.start().atZone(zone).getYear();
+            if (shape.has("calendar:StartTimeZone")) {
+                org.corpconnect.sim.calendar.TimeZoneDefinitionXml.write(w, "t:StartTimeZone", zone, year);
+            }
+            if (shape.has("calendar:EndTimeZone")) {
+                org.corpconnect.sim.calendar.TimeZoneDefinitionXml.write(w, "t:EndTimeZone", zone, year);
+            }
+        }
         w.end();
     }
 

@@ -81,4 +81,33 @@ class VersionHonouringTest {
         assertTrue(sp1of2007.contains("<t:Read>true</t:Read>"), sp1of2007);
         assertFalse(sp1of2007.contains("ViewPrivateItems"), sp1of2007);
     }
+
+    /**
+     * calendar:StartTimeZone (Exchange2010 on) comes as a whole TimeZoneDefinition: periods and the
+     * transitions between them. ews-javascript-api, like the Managed API it ports, rejects a definition
+     * without transitions, and showed the property as null when only the Id was sent.
+     */
+    @Test
+    void startTimeZoneIsAWholeDefinitionFromExchange2010On() throws Exception {
+        String body = "<m:FindItem Traversal=\"Shallow\"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>"
+                + "<t:FieldURI FieldURI=\"calendar:StartTimeZone\"/><t:FieldURI FieldURI=\"calendar:EndTimeZone\"/>"
+                + "</t:AdditionalProperties></m:ItemShape>"
+                + "<m:IndexedPageItemView MaxEntriesReturned=\"1\" Offset=\"0\" BasePoint=\"Beginning\"/>"
+                + "<m:ParentFolderIds><t:DistinguishedFolderId Id=\"calendar\"/></m:ParentFolderIds></m:FindItem>";
+        String berlin = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", body)).body();
+        assertTrue(berlin.contains("<t:StartTimeZone Id=\"W. Europe Standard Time\"><t:Periods><t:Period Bias=\"-PT1H\" Name=\"Standard\""), berlin);
+        assertTrue(berlin.contains("<t:Period Bias=\"-PT2H\" Name=\"Daylight\""), berlin);
+        assertTrue(berlin.contains("<t:TimeOffset>PT2H</t:TimeOffset><t:Month>3</t:Month><t:DayOfWeek>Sunday</t:DayOfWeek>"
+                + "<t:Occurrence>-1</t:Occurrence>"), berlin);
+        assertTrue(berlin.contains("<t:Transitions><t:Transition><t:To Kind=\"Group\">0</t:To></t:Transition></t:Transitions>"
+                + "</t:StartTimeZone><t:EndTimeZone Id=\"W. Europe Standard Time\">"), berlin);
+        String tokyo = post(sim.ewsUrl(), basic(YUKI, USER_PASSWORD), envelope("", body)).body();
+        assertTrue(tokyo.contains("<t:Period Bias=\"-PT9H\" Name=\"Standard\""), tokyo);
+        assertFalse(tokyo.contains("Daylight"), tokyo);
+        String sp2 = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", body).replace("Exchange2013", "Exchange2010_SP2")).body();
+        assertTrue(sp2.contains("<t:StartTimeZone Id=\"W. Europe Standard Time\">"), "valid against the 2010 SP2 schema too: " + sp2);
+        String older = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", body).replace("Exchange2013", "Exchange2007_SP1")).body();
+        assertTrue(older.contains("<t:ItemId"), older);
+        assertFalse(older.contains("StartTimeZone"), "StartTimeZone exists from Exchange2010 on");
+    }
 }
