@@ -6,10 +6,12 @@ import java.util.TimeZone;
 import java.util.UUID;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.enumeration.search.LogicalOperator;
 import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
@@ -17,7 +19,6 @@ import microsoft.exchange.webservices.data.core.enumeration.service.SendCancella
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.core.service.item.Item;
 import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
@@ -103,8 +104,7 @@ final class EwsBookingItems {
         ItemView view = new ItemView(1);
         view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, BOOKING_ID));
         view.getOrderBy().add(ItemSchema.DateTimeCreated, SortDirection.Ascending);
-        SearchFilter filter = new SearchFilter.SearchFilterCollection(
-                microsoft.exchange.webservices.data.core.enumeration.search.LogicalOperator.And,
+        SearchFilter filter = new SearchFilter.SearchFilterCollection(LogicalOperator.And,
                 new SearchFilter.IsEqualTo(BOOKING_ID, bookingId),
                 new SearchFilter.IsLessThan(AppointmentSchema.Start, Date.from(around.end())),
                 new SearchFilter.IsGreaterThan(AppointmentSchema.End, Date.from(around.start())));

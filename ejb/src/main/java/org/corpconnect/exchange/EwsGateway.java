@@ -140,11 +140,11 @@ public class EwsGateway implements ExchangeGateway {
     }
 
     /** A call on the owner's calendar: its denials become {@link CalendarWriteDenied}, the rest as {@link #call}. */
-    private <T> T onCalendar(ExchangeAccess access, MailboxAddress owner, EwsCall<T> write) {
+    private <T> T onCalendar(ExchangeAccess access, MailboxAddress owner, EwsCall<T> calendarCall) {
         Objects.requireNonNull(owner);
         return call(access, service -> {
             try {
-                return write.on(service);
+                return calendarCall.on(service);
             } catch (Exception e) {
                 throw EwsFailures.calendarWriteDenied(e, access.mode(), owner).<Exception>map(denied -> denied)
                         .orElse(e);
