@@ -20,8 +20,9 @@ import org.w3c.dom.Element;
 /**
  * GetFolder (getfolder-operation.md) on the Inbox (its owner only) and on calendars, the usual probe of delegate access: the folder is
  * visible from Reviewer up (free/busy levels do not include FolderVisible, so they get
- * ErrorAccessDenied), and EffectiveRights tell what the caller may do. The PermissionSet is shown to
- * the owner only.
+ * ErrorAccessDenied), and EffectiveRights tell what the caller may do. The PermissionSet (Default,
+ * Anonymous, then each grant) is shown to the owner only, and only when asked for by
+ * AdditionalProperties: AllProperties does not include it from Exchange 2013 on.
  */
 public final class GetFolder implements EwsOperation {
     @Override
@@ -77,7 +78,9 @@ public final class GetFolder implements EwsOperation {
                 }
                 out.end();
             }
-            if ((all || additional.contains("folder:PermissionSet")) && access == CalendarAccess.OWNER) {
+            // permissionset-calendarpermissionsettype.md: from Exchange 2013 (and in Exchange Online), the
+            // PermissionSet is not part of AllProperties; it must be asked for by AdditionalProperties.
+            if (additional.contains("folder:PermissionSet") && access == CalendarAccess.OWNER) {
                 writePermissionSet(out, call, mailbox);
             }
             out.end().end();
@@ -131,6 +134,8 @@ public final class GetFolder implements EwsOperation {
     private static void writePermissionSet(XmlWriter w, EwsCall call, Mailbox mailbox) {
         w.start("t:PermissionSet").start("t:CalendarPermissions");
         permission(w, null, "Default", mailbox.defaultAccess(), call);
+        // Exchange always lists Anonymous after Default; the simulator gives anonymous users nothing.
+        permission(w, null, "Anonymous", CalendarAccess.NONE, call);
         for (Map.Entry<MailboxAddress, CalendarAccess> grant : mailbox.grants().entrySet()) {
             permission(w, grant.getKey(), null, grant.getValue(), call);
         }

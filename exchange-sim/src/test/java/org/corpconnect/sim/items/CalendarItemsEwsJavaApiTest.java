@@ -153,6 +153,32 @@ class CalendarItemsEwsJavaApiTest {
         }
     }
 
+    /**
+     * The owner sees the PermissionSet only when asking for it by AdditionalProperties (not with
+     * AllProperties, from Exchange 2013 on), with Default, then Anonymous, then each grant, as Exchange
+     * lists them. ews-javascript-api cannot read a set of one entry, which showed the missing Anonymous.
+     */
+    @Test
+    void permissionSetForTheOwnerOnlyOnRequest() throws Exception {
+        try (ExchangeService service = service(sim, MICHAEL, USER_PASSWORD)) {
+            var folder = microsoft.exchange.webservices.data.core.service.folder.CalendarFolder.bind(service,
+                    new FolderId(WellKnownFolderName.Calendar), new PropertySet(BasePropertySet.IdOnly,
+                            microsoft.exchange.webservices.data.core.service.schema.FolderSchema.Permissions));
+            var permissions = folder.getPermissions();
+            assertEquals(3, permissions.getCount());
+            assertEquals(microsoft.exchange.webservices.data.core.enumeration.property.StandardUser.Default,
+                    permissions.getPropertyAtIndex(0).getUserId().getstandardUser());
+            assertEquals(microsoft.exchange.webservices.data.core.enumeration.property.StandardUser.Anonymous,
+                    permissions.getPropertyAtIndex(1).getUserId().getstandardUser());
+            assertEquals(SERVICE, permissions.getPropertyAtIndex(2).getUserId().getPrimarySmtpAddress());
+        }
+        String all = "<m:GetFolder><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape></m:FolderShape>"
+                + "<m:FolderIds><t:DistinguishedFolderId Id=\"calendar\"/></m:FolderIds></m:GetFolder>";
+        String body = post(sim.ewsUrl(), basic(MICHAEL, USER_PASSWORD), envelope("", all)).body();
+        assertTrue(body.contains("<t:EffectiveRights>"), body);
+        assertFalse(body.contains("PermissionSet"), "AllProperties does not include the PermissionSet: " + body);
+    }
+
     @Test
     void permissionProbeWithEffectiveRights() throws Exception {
         PropertySet probe = new PropertySet(BasePropertySet.IdOnly,
