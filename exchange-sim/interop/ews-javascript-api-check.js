@@ -95,6 +95,21 @@ async function createAndDelete() {
   }
 }
 
+async function timeZoneAndPermissions() {
+  const s = service(ANNA);
+  const found = await s.FindItems(ews.WellKnownFolderName.Calendar, new ews.ItemView(50));
+  const series = found.Items.find(a => a.Subject === 'Daily stand-up');
+  const bound = await ews.Appointment.Bind(s, series.Id,
+    new ews.PropertySet(ews.BasePropertySet.IdOnly, [ews.AppointmentSchema.StartTimeZone]));
+  check('StartTimeZone of a series is a usable time zone', !!bound.StartTimeZone && bound.StartTimeZone.Id === 'W. Europe Standard Time',
+    bound.StartTimeZone && bound.StartTimeZone.Id);
+  const folder = await ews.CalendarFolder.Bind(s, ews.WellKnownFolderName.Calendar,
+    new ews.PropertySet(ews.BasePropertySet.IdOnly, [ews.FolderSchema.Permissions]));
+  const levels = [];
+  for (let i = 0; i < folder.Permissions.Count; i++) levels.push(ews.FolderPermissionLevel[folder.Permissions._getItem(i).PermissionLevel]);
+  check('the owner reads the calendar PermissionSet (Default, Anonymous)', levels.length >= 2, JSON.stringify(levels));
+}
+
 async function streamingNotifications() {
   const s = service(ANNA);
   const subscription = await s.SubscribeToStreamingNotifications([new ews.FolderId(ews.WellKnownFolderName.Calendar)],
@@ -142,7 +157,8 @@ async function impersonationDenied() {
 
 (async () => {
   console.log(`ews-javascript-api ${require('ews-javascript-api/package.json').version} against ${url}`);
-  for (const step of [freeBusy, calendarView, createAndDelete, streamingNotifications, syncInbox, impersonationDenied]) {
+  for (const step of [freeBusy, calendarView, createAndDelete, timeZoneAndPermissions, streamingNotifications, syncInbox,
+    impersonationDenied]) {
     try {
       await step();
     } catch (e) {
