@@ -43,8 +43,10 @@ class InboxTest {
 
     @Test
     void everyMailboxHasTheDefaultMessages() {
-        sim.directory().mailboxes().forEach(m -> assertEquals(3, m.inbox().size(), m.address().value()));
-        MailFolder inbox = sim.directory().get(ANNA).inbox();
+        org.corpconnect.sim.directory.Directory fresh = new org.corpconnect.sim.directory.Directory();
+        org.corpconnect.sim.dataset.Dataset.demo().applyTo(fresh);
+        fresh.mailboxes().forEach(m -> assertEquals(3, m.inbox().size(), m.address().value()));
+        MailFolder inbox = fresh.get(ANNA).inbox();
         assertEquals(2, inbox.unreadCount());
         assertEquals("RE: Review Proposal for Contoso", inbox.messages().get(0).subject(), "newest first");
     }
@@ -124,5 +126,28 @@ class InboxTest {
                 + "<m:ParentFolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:ParentFolderIds></m:FindItem>";
         r = post(sim.ewsUrl(), basic(ANNA, USER_PASSWORD), envelope("", restricted));
         assertTrue(r.body().contains("<m:ResponseCode>ErrorUnsupportedQueryFilter</m:ResponseCode>"), r.body());
+    }
+
+    @Test
+    void pullSubscriptionOnTheInboxReportsNewMail() throws Exception {
+        MailFolder inbox = sim.directory().get(MIA).inbox();
+        try (ExchangeService service = impersonating(sim, MIA)) {
+            var subscription = service.subscribeToPullNotifications(List.of(new FolderId(WellKnownFolderName.Inbox)), 5, null,
+                    microsoft.exchange.webservices.data.core.enumeration.notification.EventType.NewMail,
+                    microsoft.exchange.webservices.data.core.enumeration.notification.EventType.Created,
+                    microsoft.exchange.webservices.data.core.enumeration.notification.EventType.Modified);
+            assertFalse(subscription.getEvents().getAllEvents().iterator().hasNext(), "nothing yet");
+            MailMessage m = inbox.deliver(new MailMessage(MailFolder.newMessageId()).subject("Pulled").from("A", "a@contoso.test"));
+            var events = new java.util.ArrayList<String>();
+            subscription.getEvents().getAllEvents().forEach(e -> events.add(e.getEventType().name()
+                    + (e instanceof microsoft.exchange.webservices.data.notification.FolderEvent ? ":folder" : ":item")));
+            assertEquals(List.of("Created:item", "NewMail:item", "Modified:folder"), events);
+            assertTrue(inbox.markRead(m.id(), true));
+            events.clear();
+            subscription.getEvents().getAllEvents().forEach(e -> events.add(e.getEventType().name()
+                    + (e instanceof microsoft.exchange.webservices.data.notification.FolderEvent ? ":folder" : ":item")));
+            assertEquals(List.of("Modified:item", "Modified:folder"), events);
+            subscription.unsubscribe();
+        }
     }
 }
