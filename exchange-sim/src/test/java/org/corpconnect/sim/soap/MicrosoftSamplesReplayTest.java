@@ -34,7 +34,9 @@ import org.w3c.dom.Node;
  * Microsoft's documented requests (../shared/ews-samples/microsoft-docs) sent as they are, against a
  * data set holding the mailboxes they name: each must be accepted, and answered with a response of the
  * same shape (the same element and attribute paths under the SOAP Body) as Microsoft's sample response.
- * Only server-specific ids are replaced (the docs abbreviate them to "AAMk").
+ * Every request sample there is replayed. Only server-specific ids are replaced: the calendar FolderId
+ * (the docs abbreviate it to "AAMk"), the SyncState and the SubscriptionId (issued by Microsoft's server;
+ * each is first shown to be refused, then replaced by one this server issued).
  */
 class MicrosoftSamplesReplayTest {
     private static final String CALLER = "replay@contoso.com";
