@@ -320,4 +320,18 @@ class MicrosoftSamplesReplayTest {
         assertTrue(r.body().contains("<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>"), r.body());
         assertSameShape("DeleteItem of an unknown id", r.body(), "deleteitem-ErrorItemNotFound-response.xml");
     }
+
+    /** A new request sample in microsoft-docs must get a replay here; this lists the ones replayed above. */
+    @Test
+    void everyRequestSampleIsReplayed() throws Exception {
+        Set<String> replayed = Set.of("getuseravailability-request.xml", "getuseravailability-tzcontext-suggestions-request.xml",
+                "createitem-impersonation-request.xml", "finditem-delegate-calendar-request.xml",
+                "finditem-calendarview-request.xml", "subscribe-streaming-request.xml", "syncfolderitems-request.xml",
+                "getstreamingevents-request.xml");
+        Set<String> samples = new TreeSet<>();
+        try (var files = Files.list(sample(""))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("-request.xml")).forEach(samples::add);
+        }
+        assertEquals(new TreeSet<>(replayed), samples);
+    }
 }
