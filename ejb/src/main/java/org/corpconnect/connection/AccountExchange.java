@@ -2,8 +2,11 @@ package org.corpconnect.connection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeGateway;
@@ -49,6 +52,25 @@ public final class AccountExchange {
 
     public CalendarAccessProbe probe(MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead) {
         return guarded(() -> gateway.probe(access, mailbox, freeBusyJustRead));
+    }
+
+    public CalendarItemRef createBookingItem(MailboxAddress owner, BookingItem item) {
+        return guarded(() -> gateway.createBookingItem(access, owner, item));
+    }
+
+    public Optional<CalendarItemRef> findBookingItem(MailboxAddress owner, String bookingId, TimeWindow around) {
+        return guarded(() -> gateway.findBookingItem(access, owner, bookingId, around));
+    }
+
+    public CalendarItemRef updateBookingItem(MailboxAddress owner, CalendarItemRef ref, BookingItem item) {
+        return guarded(() -> gateway.updateBookingItem(access, owner, ref, item));
+    }
+
+    public void deleteBookingItem(MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee) {
+        guarded(() -> {
+            gateway.deleteBookingItem(access, owner, ref, hadInvitee);
+            return null;
+        });
     }
 
     private <T> T guarded(Supplier<T> call) {

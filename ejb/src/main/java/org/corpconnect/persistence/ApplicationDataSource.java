@@ -13,7 +13,8 @@ import jakarta.ejb.Singleton;
         name = ApplicationDataSource.JNDI_NAME,
         className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
         // Relative to the server's working directory, the domain's config/ (nested ${} is not resolved).
-        url = "${MPCONFIG=db.url:jdbc:h2:./exchange-connection/corpconnect}",
+        // Bookings of one user wait for each other's row lock: give them 10 s instead of H2's 1 s.
+        url = "${MPCONFIG=db.url:jdbc:h2:./exchange-connection/corpconnect;LOCK_TIMEOUT=10000}",
         user = "${MPCONFIG=db.user:corpconnect}",
         password = "${MPCONFIG=db.password:corpconnect}",
         minPoolSize = 2,

@@ -83,6 +83,11 @@ public final class SimulatorControl {
         return events.getValuesAs(JsonObject.class);
     }
 
+    /** One calendar item, with its extended properties. */
+    public JsonObject event(String mailbox, String id) {
+        return (JsonObject) send("GET", "mailboxes/" + enc(mailbox) + "/events/" + enc(id), null);
+    }
+
     public void addFault(JsonObject rule) {
         send("POST", "faults", rule);
     }

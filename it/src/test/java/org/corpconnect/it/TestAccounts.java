@@ -79,6 +79,13 @@ public class TestAccounts {
                 "every user of " + account.account() + " refreshed since " + since);
     }
 
+    /** Waits until every user of the account was tried since the instant: refreshed, or failed. */
+    public void awaitTriedSince(TestAccount account, Instant since, Duration timeout) {
+        await(() -> usersOf(account).stream().allMatch(u -> u.refreshedAt().map(at -> !at.isBefore(since)).orElse(false)
+                        || u.refreshFailedAt().map(at -> !at.isBefore(since)).orElse(false)), timeout,
+                "every user of " + account.account() + " tried since " + since);
+    }
+
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

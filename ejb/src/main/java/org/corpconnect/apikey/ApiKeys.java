@@ -1,0 +1,61 @@
+package org.corpconnect.apikey;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.corpconnect.account.Account;
+import org.corpconnect.account.InvalidAccount;
+import org.corpconnect.audit.AuditEntry.Outcome;
+import org.corpconnect.audit.AuditLog;
+
+@Stateless
+public class ApiKeys {
+
+    @PersistenceContext(unitName = "corpconnect")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    public IssuedApiKey create(Account account, String name, String actor) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccount("An API key needs a name of at most 100 characters, e.g. the front end that uses it.");
+        }
+        ApiKeyFormat.Parts parts = ApiKeyFormat.generate();
+        ApiKey key = new ApiKey(em.merge(account), cleanName, parts.prefix(), ApiKeyFormat.hash(parts.secret()),
+                Instant.now(Clock.systemUTC()));
+        em.persist(key);
+        audit.record(account.id(), actor, "api-key.created", Outcome.SUCCESS, "key '" + cleanName + "' (" + parts.prefix() + "…)");
+        return new IssuedApiKey(key, parts.token());
+    }
+
+    /** The account of an active key; empty for anything else, so that callers cannot tell why. */
+    public Optional<Account> authenticate(String token) {
+        return ApiKeyFormat.parse(token).flatMap(parts -> em.createNamedQuery("ApiKey.byPrefix", ApiKey.class)
+                .setParameter("prefix", parts.prefix())
+                .getResultStream()
+                .findFirst()
+                .filter(ApiKey::isActive)
+                .filter(key -> ApiKeyFormat.matches(parts.secret(), key.keyHash()))
+                .map(ApiKey::account));
+    }
+
+    public List<ApiKey> ofAccount(long accountId) {
+        return em.createNamedQuery("ApiKey.ofAccount", ApiKey.class).setParameter("accountId", accountId).getResultList();
+    }
+
+    public void revoke(long accountId, long keyId, String actor) {
+        ApiKey key = em.find(ApiKey.class, keyId);
+        if (key == null || key.account().id() != accountId) {
+            throw new ApiKeyNotFound();
+        }
+        key.revoke(Instant.now(Clock.systemUTC()));
+        audit.record(accountId, actor, "api-key.revoked", Outcome.SUCCESS, "key '" + key.name() + "' (" + key.prefix() + "…)");
+    }
+}

@@ -1,0 +1,167 @@
+package org.corpconnect.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.corpconnect.availability.FreeSlots;
+import org.corpconnect.availability.InvalidSlotQuery;
+import org.corpconnect.availability.SlotQuery;
+import org.corpconnect.exchange.MailboxAddress;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Free slots of one or more users, from the stored busy time: no Exchange call per request. */
+@Path("v1/availability")
+@ApiKeyRequired
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability")
+@SecurityRequirement(name = "apiKey")
+public class AvailabilityResource {
+
+    @Inject
+    private CallerAccount caller;
+
+    @Inject
+    private FreeSlots freeSlots;
+
+    @Inject
+    @ConfigProperty(name = "booking.minimum-notice-minutes", defaultValue = "60")
+    long defaultNoticeMinutes;
+
+    @GET
+    @Operation(summary = "Free slots in a date range; each user's data freshness, and users whose calendar cannot be read")
+    public String availability(
+            @Parameter(description = "Comma-separated mailbox addresses of the account's users") @QueryParam("users") String users,
+            @Parameter(description = "First day, in the zone (YYYY-MM-DD)") @QueryParam("from") String from,
+            @Parameter(description = "Last day, inclusive") @QueryParam("to") String to,
+            @Parameter(description = "IANA time zone of the days and of the answer, e.g. Europe/Berlin") @QueryParam("zone") String zone,
+            @Parameter(description = "Slot length in minutes (default 30)") @QueryParam("slot") String slot,
+            @Parameter(description = "Step between slot starts in minutes (default: the slot length)") @QueryParam("step") String step,
+            @Parameter(description = "Free minutes needed before a slot (default 0)") @QueryParam("bufferBefore") String bufferBefore,
+            @Parameter(description = "Free minutes needed after a slot (default 0)") @QueryParam("bufferAfter") String bufferAfter,
+            @Parameter(description = "Minimum notice in minutes (default from the configuration)") @QueryParam("notice") String notice,
+            @Parameter(description = "any: at least one user free; all: every user free (default any)") @QueryParam("mode") String mode) {
+        ZoneId zoneId = zone(zone);
+        Instant now = Instant.now();
+        Duration length = minutes("slot", slot, 30);
+        SlotQuery query = new SlotQuery(date("from", from), date("to", to), zoneId, length,
+                step == null || step.isBlank() ? length : minutes("step", step, 30),
+                minutes("bufferBefore", bufferBefore, 0), minutes("bufferAfter", bufferAfter, 0),
+                minutes("notice", notice, defaultNoticeMinutes), freeSlots.horizonEnd(now), now, mode(mode));
+        if (query.from().atStartOfDay(zoneId).toInstant().isAfter(query.horizonEnd())) {
+            throw new InvalidSlotQuery("from is past the booking horizon (" + query.horizonEnd() + ").");
+        }
+        FreeSlots.Answer answer = freeSlots.find(caller.get(), addresses(users), query);
+
+        JsonArrayBuilder slots = Json.createArrayBuilder();
+        answer.slots().forEach(s -> {
+            JsonArrayBuilder free = Json.createArrayBuilder();
+            answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id()))
+                    .forEach(u -> free.add(u.user().address().value()));
+            slots.add(Json.createObjectBuilder()
+                    .add("start", ZonedDateTime.ofInstant(s.start(), zoneId).toOffsetDateTime().toString())
+                    .add("end", ZonedDateTime.ofInstant(s.end(), zoneId).toOffsetDateTime().toString())
+                    .add("users", free));
+        });
+        JsonArrayBuilder states = Json.createArrayBuilder();
+        answer.users().forEach(u -> {
+            JsonObjectBuilder state = Json.createObjectBuilder()
+                    .add("user", u.user().address().value())
+                    .add("readable", u.readable());
+            u.refreshedAt().ifPresent(at -> state.add("refreshedAt", at.toString()));
+            u.problem().ifPresent(p -> state.add("problem", p));
+            states.add(state);
+        });
+        return Json.createObjectBuilder()
+                .add("zone", zoneId.getId())
+                .add("horizonEnd", answer.horizonEnd().toString())
+                .add("slots", slots)
+                .add("users", states)
+                .build().toString();
+    }
+
+    private static List<MailboxAddress> addresses(String users) {
+        if (users == null || users.isBlank()) {
+            throw new InvalidSlotQuery("users is required: one or more mailbox addresses, comma-separated.");
+        }
+        try {
+            return Arrays.stream(users.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(MailboxAddress::new).toList();
+        } catch (RuntimeException e) {
+            throw new InvalidSlotQuery("users must be mailbox addresses of this account's users, comma-separated.");
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            throw new InvalidSlotQuery("zone is required: an IANA time zone such as Europe/Berlin.");
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidSlotQuery("zone '" + printable(zone) + "' is not an IANA time zone such as Europe/Berlin.");
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSlotQuery(field + " is required: a date such as 2026-12-01.");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidSlotQuery(field + " must be a date such as 2026-12-01.");
+        }
+    }
+
+    private static Duration minutes(String field, String value, long defaultMinutes) {
+        if (value == null || value.isBlank()) {
+            return Duration.ofMinutes(defaultMinutes);
+        }
+        try {
+            long minutes = Long.parseLong(value.strip());
+            if (minutes < 0 || minutes > 100_000) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes);
+        } catch (NumberFormatException e) {
+            throw new InvalidSlotQuery(field + " must be a whole number of minutes.");
+        }
+    }
+
+    private static SlotQuery.Mode mode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return SlotQuery.Mode.ANY;
+        }
+        try {
+            return SlotQuery.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSlotQuery("mode must be any or all.");
+        }
+    }
+
+    private static String printable(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "..." : clean;
+    }
+}

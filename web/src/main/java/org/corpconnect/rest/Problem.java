@@ -1,0 +1,67 @@
+package org.corpconnect.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** An RFC 9457 problem: {@code application/problem+json} with type, title, status, detail and instance. */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:corpconnect:problem:";
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final String detail;
+    private final String instance = "urn:uuid:" + UUID.randomUUID();
+    private Map<String, String> fieldErrors = Map.of();
+    private Duration retryAfter;
+
+    public Problem(String type, String title, int status, String detail) {
+        this.type = TYPE_PREFIX + type;
+        this.title = title;
+        this.status = status;
+        this.detail = detail;
+    }
+
+    public Problem withFieldErrors(Map<String, String> errors) {
+        this.fieldErrors = errors;
+        return this;
+    }
+
+    public Problem retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Response toResponse() {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", type).add("title", title).add("status", status).add("instance", instance);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (!fieldErrors.isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
+            body.add("errors", errors);
+        }
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
+        if (retryAfter != null) {
+            response.header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+        }
+        return response.build();
+    }
+}
