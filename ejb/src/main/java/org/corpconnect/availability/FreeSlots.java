@@ -49,6 +49,11 @@ public class FreeSlots {
     @ConfigProperty(name = "sync.horizon-days", defaultValue = "56")
     int horizonDays;
 
+    /** Working hours where Exchange reported none, e.g. {@code MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00-17:00}. */
+    @Inject
+    @ConfigProperty(name = "availability.default-working-hours", defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00-17:00")
+    String defaultWorkingHours;
+
     public record UserState(BookableUser user, boolean readable, Optional<Instant> refreshedAt, Optional<String> problem) {
     }
 
@@ -77,16 +82,23 @@ public class FreeSlots {
                             ? "The calendar has not been read yet." : "The calendar could not be read at the last refresh."));
             states.add(new UserState(user, readable, user.refreshedAt(), problem));
             if (!readable) {
-                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), WorkingHours.DEFAULT));
+                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), workingHoursOf(user)));
                 continue;
             }
             List<BusyInterval> busy = Stream.concat(
                     busyTime.of(user.id(), window).stream().filter(i -> blocking.contains(i.type())),
                     bookingsOf(account, user, window).map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
                     .toList();
-            calendars.add(new UserCalendar(user.id(), user.timeZone(), WorkingHours.DEFAULT, busy, true));
+            calendars.add(new UserCalendar(user.id(), user.timeZone(), workingHoursOf(user), busy, true));
         }
         return new Answer(SlotFinder.find(query, calendars), states, query.horizonEnd());
+    }
+
+    /** Exchange's working hours of the user where known, else the configured ones, in the user's zone. */
+    private WorkingHours workingHoursOf(BookableUser user) {
+        return user.workingWeek()
+                .map(week -> new WorkingHours(week.days(), week.start(), week.end()))
+                .orElseGet(() -> WorkingHours.parse(defaultWorkingHours));
     }
 
     private Stream<Booking> bookingsOf(Account account, BookableUser user, TimeWindow window) {

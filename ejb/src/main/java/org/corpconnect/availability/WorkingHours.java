@@ -3,6 +3,7 @@ package org.corpconnect.availability;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,5 +28,20 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
 
     public boolean isWorkingDay(DayOfWeek day) {
         return days.contains(day);
+    }
+
+    /** Reads {@code MONDAY,TUESDAY 09:00-17:00}, the form of the configured default. */
+    public static WorkingHours parse(String text) {
+        try {
+            String[] parts = text.strip().split("\\s+");
+            String[] times = parts[1].split("-");
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : parts[0].split(",")) {
+                days.add(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)));
+            }
+            return new WorkingHours(days, LocalTime.parse(times[0]), LocalTime.parse(times[1]));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Working hours look like MONDAY,TUESDAY 09:00-17:00, not: " + text, e);
+        }
     }
 }

@@ -39,6 +39,7 @@ import org.corpconnect.exchange.ExchangeUnreachable;
 import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
+import org.corpconnect.exchange.WorkingWeek;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.Users;
@@ -163,6 +164,7 @@ public class AccountRefresh {
         final int windowsPerUser;
         final Map<Long, List<BusyInterval>> intervals = new ConcurrentHashMap<>();
         final Map<Long, AtomicInteger> windowsRead = new ConcurrentHashMap<>();
+        final Map<Long, WorkingWeek> workingWeeks = new ConcurrentHashMap<>();
         final Map<Long, String> failures = new ConcurrentHashMap<>();
         final Map<Long, Checked> checked = new ConcurrentHashMap<>();
         final AtomicInteger requestsSent = new AtomicInteger();
@@ -231,6 +233,7 @@ public class AccountRefresh {
                     return list;
                 });
                 windowsRead.computeIfAbsent(userId, id -> new AtomicInteger()).incrementAndGet();
+                known.workingWeek().ifPresent(week -> workingWeeks.put(userId, week));
             } else if (busyTime instanceof MailboxBusyTime.Unavailable unavailable) {
                 failures.put(userId, unavailable.detail() == null ? unavailable.problem().name() : unavailable.detail());
                 checked.put(userId, DelegationStatuses.statusOf(unavailable.problem(), unavailable.detail()));
@@ -279,11 +282,11 @@ public class AccountRefresh {
                     chunk.put(entry.getKey(), WindowSeams.join(entry.getValue(), seams));
                 }
                 if (chunk.size() == STORE_CHUNK) {
-                    store.replace(chunk, at);
+                    store.replace(chunk, workingWeeks, at);
                     chunk = new HashMap<>();
                 }
             }
-            store.replace(chunk, at);
+            store.replace(chunk, workingWeeks, at);
             if (!failures.isEmpty()) {
                 store.refreshFailed(failures, at);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.corpconnect.exchange.BusyInterval;
 import org.corpconnect.exchange.TimeWindow;
+import org.corpconnect.exchange.WorkingWeek;
 import org.corpconnect.users.BookableUser;
 
 @Stateless
@@ -20,7 +21,8 @@ public class BusyTimeStore {
 
     /** Replaces the users' busy time and marks them fresh, all in one transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void replace(Map<Long, List<BusyInterval>> intervalsByUser, Instant refreshedAt) {
+    public void replace(Map<Long, List<BusyInterval>> intervalsByUser, Map<Long, WorkingWeek> workingWeeks,
+                        Instant refreshedAt) {
         if (intervalsByUser.isEmpty()) {
             return;
         }
@@ -32,6 +34,10 @@ public class BusyTimeStore {
             BookableUser user = em.find(BookableUser.class, userId);
             if (user != null) {
                 user.refreshed(refreshedAt);
+                WorkingWeek week = workingWeeks.get(userId);
+                if (week != null) {
+                    user.workingWeekReported(week);
+                }
             }
         });
     }

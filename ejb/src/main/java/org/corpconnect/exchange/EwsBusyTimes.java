@@ -2,6 +2,8 @@ package org.corpconnect.exchange;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.DayOfWeek;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,12 +12,17 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.Optional;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.enumeration.availability.AvailabilityData;
 import microsoft.exchange.webservices.data.core.enumeration.availability.FreeBusyViewType;
 import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.enumeration.property.time.DayOfTheWeek;
 import microsoft.exchange.webservices.data.core.response.AttendeeAvailability;
+import microsoft.exchange.webservices.data.property.complex.availability.WorkingHours;
 import microsoft.exchange.webservices.data.misc.availability.AttendeeInfo;
 import microsoft.exchange.webservices.data.misc.availability.AvailabilityOptions;
 import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
@@ -85,10 +92,45 @@ final class EwsBusyTimes {
      * request order. An interval that starts before a later request's window was already reported by
      * the earlier one; an error in any request makes the mailbox unavailable.
      */
+    /**
+     * The working days and hours from the answer's WorkingHours (minutes after midnight in the
+     * mailbox's own zone). Absent or odd values (no days, an end before the start) give none.
+     */
+    static Optional<WorkingWeek> workingWeekOf(AttendeeAvailability answer) {
+        WorkingHours hours = answer.getWorkingHours();
+        if (hours == null || hours.getDaysOfTheWeek() == null || hours.getDaysOfTheWeek().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (DayOfTheWeek day : hours.getDaysOfTheWeek()) {
+            switch (day) {
+                case Monday -> days.add(DayOfWeek.MONDAY);
+                case Tuesday -> days.add(DayOfWeek.TUESDAY);
+                case Wednesday -> days.add(DayOfWeek.WEDNESDAY);
+                case Thursday -> days.add(DayOfWeek.THURSDAY);
+                case Friday -> days.add(DayOfWeek.FRIDAY);
+                case Saturday -> days.add(DayOfWeek.SATURDAY);
+                case Sunday -> days.add(DayOfWeek.SUNDAY);
+                case Weekday -> days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+                case WeekendDay -> days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+                case Day -> days.addAll(EnumSet.allOf(DayOfWeek.class));
+                default -> { }
+            }
+        }
+        long start = hours.getStartTime();
+        long end = hours.getEndTime();
+        if (days.isEmpty() || start < 0 || end > 24 * 60 || end <= start) {
+            return Optional.empty();
+        }
+        LocalTime endTime = end == 24 * 60 ? LocalTime.of(23, 59) : LocalTime.ofSecondOfDay(end * 60);
+        return Optional.of(new WorkingWeek(days, LocalTime.ofSecondOfDay(start * 60), endTime));
+    }
+
     static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> mailboxes, TimeWindow window,
             List<TimeWindow> requestWindows, List<GetUserAvailabilityResults> answers) {
         Map<MailboxAddress, List<BusyInterval>> known = new LinkedHashMap<>();
         Map<MailboxAddress, MailboxBusyTime> unavailable = new LinkedHashMap<>();
+        Map<MailboxAddress, WorkingWeek> workingWeeks = new LinkedHashMap<>();
         for (int r = 0; r < answers.size(); r++) {
             Instant notBefore = r == 0 ? Instant.MIN : requestWindows.get(r).start();
             for (int i = 0; i < mailboxes.size(); i++) {
@@ -100,6 +142,7 @@ final class EwsBusyTimes {
                             EwsFailures.mailboxDetail(answer.getErrorCode(), answer.getErrorMessage())));
                     continue;
                 }
+                workingWeekOf(answer).ifPresent(week -> workingWeeks.putIfAbsent(mailbox, week));
                 List<BusyInterval> intervals = known.computeIfAbsent(mailbox, m -> new ArrayList<>());
                 for (CalendarEvent event : answer.getCalendarEvents()) {
                     if (event.getStartTime() != null && !event.getStartTime().toInstant().isBefore(notBefore)) {
@@ -118,7 +161,7 @@ final class EwsBusyTimes {
                         .sorted(Comparator.comparing(BusyInterval::start).thenComparing(BusyInterval::end)
                                 .thenComparing(BusyInterval::type))
                         .toList();
-                result.put(mailbox, new MailboxBusyTime.Known(intervals));
+                result.put(mailbox, new MailboxBusyTime.Known(intervals, Optional.ofNullable(workingWeeks.get(mailbox))));
             }
         }
         return Collections.unmodifiableMap(result);

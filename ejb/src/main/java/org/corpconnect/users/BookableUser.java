@@ -12,11 +12,17 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.corpconnect.account.Account;
 import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.exchange.WorkingWeek;
 
 @Entity
 @Table(name = "bookable_user")
@@ -64,6 +70,15 @@ public class BookableUser {
     @Column(name = "refresh_failed_at")
     private Instant refreshFailedAt;
 
+    @Column(name = "work_days", length = 80)
+    private String workDays;
+
+    @Column(name = "work_start", length = 5)
+    private String workStart;
+
+    @Column(name = "work_end", length = 5)
+    private String workEnd;
+
     protected BookableUser() {
         // for JPA
     }
@@ -86,6 +101,22 @@ public class BookableUser {
         this.refreshedAt = at;
         this.refreshError = null;
         this.refreshFailedAt = null;
+    }
+
+    /** The working hours Exchange reported with the user's free/busy. */
+    public void workingWeekReported(WorkingWeek week) {
+        this.workDays = week.days().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        this.workStart = week.start().toString();
+        this.workEnd = week.end().toString();
+    }
+
+    public Optional<WorkingWeek> workingWeek() {
+        if (workDays == null || workStart == null || workEnd == null) {
+            return Optional.empty();
+        }
+        Set<DayOfWeek> days = workDays.isEmpty() ? Set.of()
+                : Arrays.stream(workDays.split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet());
+        return Optional.of(new WorkingWeek(days, LocalTime.parse(workStart), LocalTime.parse(workEnd)));
     }
 
     public void refreshFailed(String error, Instant at) {

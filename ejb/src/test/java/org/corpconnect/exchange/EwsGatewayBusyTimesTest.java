@@ -15,6 +15,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Map;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.Sensitivity;
@@ -85,6 +87,8 @@ class EwsGatewayBusyTimesTest {
         assertTrue(anna.stream().noneMatch(i -> i.type() == BusyType.WORKING_ELSEWHERE),
                 "working from home: Exchange shows it as Free to an Exchange2010_SP2 client");
         assertTrue(anna.stream().noneMatch(i -> i.type() == BusyType.FREE), "lunch (Free) is left out");
+        assertEquals(Optional.of(new WorkingWeek(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0),
+                LocalTime.of(17, 0))), ((MailboxBusyTime.Known) result.get(ANNA)).workingWeek(), "her working hours, from Exchange");
         assertEquals(1, sim.requestLog().forOperation("GetUserAvailabilityRequest").size(), "one request for all");
     }
 

@@ -7,14 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The booking front end's view of the API: one account, one API key. */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Tenant(long accountId, String serviceMailbox, String apiKey) {
+    public record Tenant(long accountId, String serviceMailbox, String apiKey, String servicePassword) {
     }
+
+    /** Every answer of the API in this test JVM, headers and body, to search for secrets afterwards. */
+    private static final List<String> ANSWERS = new CopyOnWriteArrayList<>();
+    private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 
     private Api() {
     }
@@ -24,8 +30,27 @@ public final class Api {
         JsonObject json = Server.json(send(HttpRequest.newBuilder(
                 Server.app().resolve("it-api-fixture?users=" + users + "&mode=" + mode))
                 .POST(HttpRequest.BodyPublishers.noBody())));
-        return new Tenant(json.getJsonNumber("accountId").longValue(), json.getString("serviceMailbox"),
-                json.getString("apiKey"));
+        Tenant tenant = new Tenant(json.getJsonNumber("accountId").longValue(), json.getString("serviceMailbox"),
+                json.getString("apiKey"), json.getString("servicePassword"));
+        SECRETS.add(tenant.servicePassword());
+        return tenant;
+    }
+
+    /** No answer of the API carried a dedicated mailbox's password or an API key. */
+    public static void assertNoSecretInAnswers(List<String> apiKeys) {
+        for (String answer : ANSWERS) {
+            for (String secret : SECRETS) {
+                if (answer.contains(secret)) {
+                    throw new AssertionError("An API answer carried a dedicated mailbox's password");
+                }
+            }
+            for (String key : apiKeys) {
+                // cck_ + 12 characters of prefix + _ : the rest is the secret part.
+                if (answer.contains(key.substring("cck_".length() + 13))) {
+                    throw new AssertionError("An API answer carried an API key");
+                }
+            }
+        }
     }
 
     public static HttpRequest.Builder request(Tenant tenant, String path) {
@@ -35,7 +60,11 @@ public final class Api {
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.request().uri().getPath().contains("/api/")) {
+                ANSWERS.add(response.headers().map() + "\n" + response.body());
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -47,6 +47,8 @@ public class ApiFixtureServlet extends HttpServlet {
                 .add("accountId", account.id())
                 .add("serviceMailbox", account.serviceMailbox())
                 .add("apiKey", key.token())
+                // Test-only: so that the tests can check no answer of the API ever carries it.
+                .add("servicePassword", account.password())
                 .build().toString());
     }
 }

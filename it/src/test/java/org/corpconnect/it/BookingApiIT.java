@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +41,51 @@ class BookingApiIT {
                 SimulatorControl.class, TestExchange.class);
     }
 
+    private static final List<String> API_KEYS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void demoData() {
         SIMULATOR.loadDemo();
     }
 
+    @AfterAll
+    static void noAnswerCarriedASecret() {
+        Api.assertNoSecretInAnswers(API_KEYS);
+    }
+
+    private static Api.Tenant tenant(String users) {
+        Api.Tenant tenant = Api.tenant(users, "IMPERSONATION");
+        API_KEYS.add(tenant.apiKey());
+        return tenant;
+    }
+
+    @Test
+    void exchangeThrottlingGives503WithRetryAfterAndARetryWithTheSameKeyBooks() {
+        Api.Tenant tenant = tenant(ANNA);
+        Instant[] slot = freeHour(ANNA, 14);
+        String key = UUID.randomUUID().toString();
+        SIMULATOR.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("operation", "CreateItem")
+                .add("millis", 3000).add("times", 1).build());
+        try {
+            HttpResponse<String> throttled = Api.postJson(tenant, "v1/bookings", key, booking(ANNA, slot, "Busy server"));
+
+            assertEquals(503, throttled.statusCode(), throttled.body());
+            assertEquals("application/problem+json", throttled.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("3", throttled.headers().firstValue("Retry-After").orElse(""), "Exchange's back-off, in seconds");
+            assertTrue(itemsOf(ANNA, slot, "Busy server").isEmpty());
+
+            HttpResponse<String> retry = Api.postJson(tenant, "v1/bookings", key, booking(ANNA, slot, "Busy server"));
+            assertEquals(200, retry.statusCode(), retry.body());
+            assertEquals("CONFIRMED", Server.json(retry).getString("status"));
+            assertEquals(1, itemsOf(ANNA, slot, "Busy server").size());
+        } finally {
+            SIMULATOR.clearFaults();
+        }
+    }
+
     @Test
     void fiftyConcurrentRequestsForOneSlotMakeOneBookingAndOneItem() throws Exception {
-        Api.Tenant tenant = Api.tenant(ANNA, "IMPERSONATION");
+        Api.Tenant tenant = tenant(ANNA);
         Instant[] slot = freeHour(ANNA, 9);
         String body = booking(ANNA, slot, "Consultation");
 
@@ -74,7 +112,7 @@ class BookingApiIT {
 
     @Test
     void aDroppedExchangeAnswerAndAClientRetryStillMakeOneItem() {
-        Api.Tenant tenant = Api.tenant(ANNA, "IMPERSONATION");
+        Api.Tenant tenant = tenant(ANNA);
         Instant[] slot = freeHour(ANNA, 11);
         String key = UUID.randomUUID().toString();
         SIMULATOR.addFault(Json.createObjectBuilder().add("kind", "COMMIT_THEN_DROP").add("operation", "CreateItem")
@@ -95,7 +133,7 @@ class BookingApiIT {
 
     @Test
     void theItemHoldsOnlyWhatTheBookingHoldsAndMovesAndGoesWithIt() {
-        Api.Tenant tenant = Api.tenant(ANNA, "IMPERSONATION");
+        Api.Tenant tenant = tenant(ANNA);
         Instant[] slot = freeHour(ANNA, 13);
         Instant since = Instant.now();
         HttpResponse<String> created = Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(),
@@ -131,8 +169,8 @@ class BookingApiIT {
 
     @Test
     void anotherAccountsKeySeesNothingOfThisOne() {
-        Api.Tenant mine = Api.tenant(ANNA, "IMPERSONATION");
-        Api.Tenant theirs = Api.tenant("lukas.weber@contoso.test", "IMPERSONATION");
+        Api.Tenant mine = tenant(ANNA);
+        Api.Tenant theirs = tenant("lukas.weber@contoso.test");
         Instant[] slot = freeHour(ANNA, 16);
         HttpResponse<String> created = Api.postJson(mine, "v1/bookings", UUID.randomUUID().toString(), booking(ANNA, slot, "Private"));
         String id = Server.json(created).getString("id");
@@ -152,7 +190,7 @@ class BookingApiIT {
 
     @Test
     void malformedRequestsGetProblemsNeverServerErrors() {
-        Api.Tenant tenant = Api.tenant(ANNA, "IMPERSONATION");
+        Api.Tenant tenant = tenant(ANNA);
         Instant[] slot = freeHour(ANNA, 10);
         Map<String, String> bodies = Map.of(
                 "bad JSON", "{\"user\": ",

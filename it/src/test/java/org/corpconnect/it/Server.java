@@ -19,7 +19,8 @@ public final class Server {
     }
 
     public static URI root() {
-        return URI.create("http://localhost:" + System.getProperty("it.http.port", "28080") + "/");
+        // The environment variable reaches tests inside the server as well (see it/pom.xml).
+        return URI.create("http://localhost:" + System.getenv().getOrDefault("IT_HTTP_PORT", "28080") + "/");
     }
 
     public static URI app() {

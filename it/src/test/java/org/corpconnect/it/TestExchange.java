@@ -4,12 +4,13 @@ import java.net.URI;
 
 /**
  * Where the test run's Exchange simulator listens, and the demo facts the tests rely on. Plain
- * constants, so that tests running inside the server can use them too (the simulator object itself
+ * values, so that tests running inside the server can use them too (the simulator object itself
  * lives in the test JVM: {@link SimulatorSession#simulator()}).
  */
 public final class TestExchange {
 
-    public static final int PORT = 28025;
+    /** From the environment, which the server started by the tests inherits too (see it/pom.xml). */
+    public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("IT_SIM_PORT", "28025"));
     public static final String CONTROL_TOKEN = "it-control-token";
     public static final String SERVICE_MAILBOX = "booking-service@contoso.test";
     public static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";

@@ -1,0 +1,71 @@
+package org.corpconnect.it.bench;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.corpconnect.account.Account;
+import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.users.NewUser;
+import org.corpconnect.users.Users;
+
+/**
+ * Bench-only data access inside the server: users added in one transaction per call (the users service
+ * one by one would be one transaction per user), counts the benches need, and the clean-up that keeps the
+ * shared integration-test database from carrying a 10,000-user account into other runs.
+ */
+@Stateless
+public class BenchFixture {
+
+    @PersistenceContext(unitName = "corpconnect")
+    private EntityManager em;
+
+    @Inject
+    private Users users;
+
+    public void addUsers(Account account, List<String> addresses) {
+        addresses.forEach(a -> users.add(account, new NewUser(new MailboxAddress(a), null, ZoneId.of("Europe/Berlin"))));
+    }
+
+    /** Users of the account whose busy time was stored and whose access was checked at or after the instant. */
+    public long syncedSince(long accountId, Instant since) {
+        return em.createQuery("select count(u) from BookableUser u where u.account.id = :account"
+                        + " and u.refreshedAt >= :since and u.accessCheckedAt >= :since", Long.class)
+                .setParameter("account", accountId).setParameter("since", since).getSingleResult();
+    }
+
+    public long intervalsOf(long accountId) {
+        return em.createQuery("select count(i) from StoredBusyInterval i where i.userId in"
+                        + " (select u.id from BookableUser u where u.account.id = :account)", Long.class)
+                .setParameter("account", accountId).getSingleResult();
+    }
+
+    /**
+     * Marks every user's access as checked at the instant: with it ahead of the clock, no check is due at the
+     * next refresh, as after a recent check with the default recheck interval (360 minutes).
+     */
+    public void accessCheckedAt(long accountId, Instant at) {
+        em.createQuery("update BookableUser u set u.accessCheckedAt = :at where u.account.id = :account")
+                .setParameter("at", at).setParameter("account", accountId).executeUpdate();
+    }
+
+    public List<Long> userIdsOf(long accountId) {
+        return em.createQuery("select u.id from BookableUser u where u.account.id = :account", Long.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
+    /** Removes the users and their busy time (the database cascades), in one transaction per call. */
+    public void removeUsers(List<Long> userIds) {
+        em.createQuery("delete from StoredBusyInterval i where i.userId in :ids").setParameter("ids", userIds).executeUpdate();
+        em.createQuery("delete from BookableUser u where u.id in :ids").setParameter("ids", userIds).executeUpdate();
+    }
+
+    /** Without its connection the account is never refreshed again, not even by a later deployment's timers. */
+    public void removeConnection(long accountId) {
+        em.createQuery("delete from ExchangeConnection c where c.account.id = :account")
+                .setParameter("account", accountId).executeUpdate();
+    }
+}
