@@ -15,7 +15,7 @@ public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Tenant(long accountId, String serviceMailbox, String apiKey, String servicePassword) {
+    public record Tenant(long accountId, String serviceMailbox, String apiKey, long apiKeyId, String servicePassword) {
     }
 
     /** Every answer of the API in this test JVM, headers and body, to search for secrets afterwards. */
@@ -31,9 +31,18 @@ public final class Api {
                 Server.app().resolve("it-api-fixture?users=" + users + "&mode=" + mode))
                 .POST(HttpRequest.BodyPublishers.noBody())));
         Tenant tenant = new Tenant(json.getJsonNumber("accountId").longValue(), json.getString("serviceMailbox"),
-                json.getString("apiKey"), json.getString("servicePassword"));
+                json.getString("apiKey"), json.getJsonNumber("apiKeyId").longValue(), json.getString("servicePassword"));
         SECRETS.add(tenant.servicePassword());
         return tenant;
+    }
+
+    /** Revokes the tenant's API key, as its admin would. */
+    public static void revoke(Tenant tenant) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(Server.app().resolve(
+                "it-api-fixture?account=" + tenant.accountId() + "&key=" + tenant.apiKeyId())).DELETE());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("revoke: " + answer.statusCode());
+        }
     }
 
     /** No answer of the API carried a dedicated mailbox's password or an API key. */

@@ -28,6 +28,13 @@ public class ApiFixtureServlet extends HttpServlet {
     @Inject
     ApiKeys apiKeys;
 
+    /** Revokes an API key, as the account's admin would. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) {
+        apiKeys.revoke(Long.parseLong(request.getParameter("account")), Long.parseLong(request.getParameter("key")), "it-admin");
+        response.setStatus(204);
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SimulatorControl simulator = SimulatorControl.ofTestRun();
@@ -47,6 +54,7 @@ public class ApiFixtureServlet extends HttpServlet {
                 .add("accountId", account.id())
                 .add("serviceMailbox", account.serviceMailbox())
                 .add("apiKey", key.token())
+                .add("apiKeyId", key.key().id())
                 // Test-only: so that the tests can check no answer of the API ever carries it.
                 .add("servicePassword", account.password())
                 .build().toString());

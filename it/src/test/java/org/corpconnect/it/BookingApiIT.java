@@ -186,6 +186,9 @@ class BookingApiIT {
         assertEquals(401, anonymous.statusCode());
         assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
         assertEquals("CONFIRMED", Server.json(Api.send(Api.request(mine, "v1/bookings/" + id).GET())).getString("status"));
+
+        Api.revoke(mine);
+        assertEquals(401, Api.send(Api.request(mine, "v1/bookings/" + id).GET()).statusCode(), "a revoked key opens nothing");
     }
 
     @Test
