@@ -65,10 +65,15 @@ class ApiThroughputBench {
                 + MEASURED.toSeconds() + " s after " + WARM_UP.toSeconds() + " s warm-up";
         figures("api.trivial", trivial, how);
         figures("api.availability", free, how + "; 1-3 random users of 20, 1-7 random days within 4 weeks, 30 min slots");
+        // The trivial endpoint once more: the machine's load may drift, so the ratio is to the mean of before and after.
+        LoadGenerator.Result trivialAfter = load.run(() -> Api.request(null, "about").GET().build(), WARM_UP, MEASURED);
         figures("api.availability_one_user_one_day", oneDay, how + "; always one user, tomorrow");
-        BenchFigures.record("api.availability.throughput_ratio", free.perSecond() / trivial.perSecond(), "x",
-                "availability req/s / trivial req/s; target at least 0.5");
-        assertEquals(0, trivial.errors() + free.errors() + oneDay.errors(), "every answer 200");
+        figures("api.trivial_after", trivialAfter, "the trivial endpoint again, after the availability runs");
+        double trivialPerSecond = (trivial.perSecond() + trivialAfter.perSecond()) / 2;
+        BenchFigures.record("api.availability.throughput_ratio", free.perSecond() / trivialPerSecond, "x",
+                "availability req/s / mean trivial req/s (before and after); target at least 0.5");
+        BenchFigures.record("api.availability_one_user_one_day.throughput_ratio", oneDay.perSecond() / trivialPerSecond, "x", "");
+        assertEquals(0, trivial.errors() + free.errors() + oneDay.errors() + trivialAfter.errors(), "every answer 200");
     }
 
     private static HttpRequest.Builder availability(Api.Tenant tenant) {
