@@ -32,6 +32,10 @@ export CORPCONNECT_MASTER_KEY_FILE="$run/master.key"
 export DEMO_ENABLED=true
 export DEMO_EWS_URL="http://localhost:$sim_port/EWS/Exchange.asmx"
 export DEMO_SERVICE_PASSWORD="$demo_password"
+# Sign-ins of the admin pages, created at the first start only (change them there afterwards).
+export ADMIN_FIRST_OPERATOR_USERNAME=operator
+export ADMIN_FIRST_OPERATOR_PASSWORD="${ADMIN_FIRST_OPERATOR_PASSWORD:-Operator-Demo-Pa55}"
+export DEMO_ADMIN_PASSWORD="${DEMO_ADMIN_PASSWORD:-Contoso-Admin-Pa55}"
 
 sim_pid=""
 stop_all() {
@@ -91,7 +95,9 @@ fi
 cat <<TXT
 
 Exchange corporate connection is running.
-  API                http://localhost:$http_port/exchange-connection/api/about
+  Admin pages        http://localhost:$http_port/exchange-connection/admin/
+                     operator: operator / $ADMIN_FIRST_OPERATOR_PASSWORD   demo account admin: demo-admin / $DEMO_ADMIN_PASSWORD
+  API                http://localhost:$http_port/exchange-connection/api/v1/   (OpenAPI: http://localhost:$http_port/openapi)
   Health             http://localhost:$http_port/health   (live: /health/live, ready: /health/ready)
   Payara admin       http://localhost:$admin_port
   Exchange simulator http://localhost:$sim_port/EWS/Exchange.asmx   (log: $run/simulator.log)

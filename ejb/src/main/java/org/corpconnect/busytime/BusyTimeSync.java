@@ -18,10 +18,15 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.corpconnect.connection.Connections;
@@ -56,7 +61,11 @@ public class BusyTimeSync {
     @ConfigProperty(name = "sync.interval-minutes", defaultValue = "15")
     long intervalMinutes;
 
+    private static final int RECENT_RUNS = 10;
+
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** The last refreshes of each account, newest first, for the sync page (kept in memory only). */
+    private final Map<Long, Deque<RefreshResult>> recentRuns = new ConcurrentHashMap<>();
     private final Set<Long> requestedAgain = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
@@ -100,7 +109,20 @@ public class BusyTimeSync {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<RefreshResult> refreshUserNow(long accountId, long userId) {
-        return CompletableFuture.completedFuture(refresh.refresh(accountId, Optional.of(userId)));
+        return CompletableFuture.completedFuture(remember(refresh.refresh(accountId, Optional.of(userId))));
+    }
+
+    public List<RefreshResult> recentRuns(long accountId) {
+        return List.copyOf(recentRuns.getOrDefault(accountId, new ArrayDeque<>()));
+    }
+
+    private RefreshResult remember(RefreshResult result) {
+        Deque<RefreshResult> runs = recentRuns.computeIfAbsent(result.accountId(), id -> new ConcurrentLinkedDeque<>());
+        runs.addFirst(result);
+        while (runs.size() > RECENT_RUNS) {
+            runs.pollLast();
+        }
+        return result;
     }
 
     /** Runs a refresh unless one is running for the account; then that one runs once more when done. */
@@ -114,6 +136,7 @@ public class BusyTimeSync {
             do {
                 requestedAgain.remove(accountId);
                 result = refresh.refresh(accountId, Optional.empty());
+                remember(result);
                 RefreshResult done = result;
                 LOG.info(() -> "Busy time of account " + accountId + ": " + done.usersRefreshed() + " users refreshed, "
                         + done.usersFailed() + " failed, " + done.requestsSent() + " requests in " + done.took().toMillis()

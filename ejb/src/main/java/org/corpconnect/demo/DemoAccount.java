@@ -7,9 +7,15 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.corpconnect.account.Account;
 import org.corpconnect.account.AccountSlug;
 import org.corpconnect.account.Accounts;
 import org.corpconnect.connection.ConnectionSettings;
@@ -19,12 +25,14 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.signin.AdminUsers;
+import org.corpconnect.users.UserImport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the demo account on the first start with {@code demo.enabled=true}; later starts keep it as it is. */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "SecretBox", "MasterKeyRotation"})
+@DependsOn({"SchemaMigration", "SecretBox", "MasterKeyRotation", "FirstOperator"})
 public class DemoAccount {
 
     static final AccountSlug SLUG = new AccountSlug("demo");
@@ -47,7 +55,17 @@ public class DemoAccount {
     Optional<String> servicePassword;
 
     @Inject
+    @ConfigProperty(name = "demo.admin-password")
+    Optional<String> adminPassword;
+
+    @Inject
     private Accounts accounts;
+
+    @Inject
+    private AdminUsers adminUsers;
+
+    @Inject
+    private UserImport userImport;
 
     @Inject
     private Connections connections;
@@ -59,6 +77,9 @@ public class DemoAccount {
             return;
         }
         var account = accounts.create(SLUG, "Contoso (demo)");
+        adminPassword.filter(p -> !p.isBlank())
+                .ifPresent(p -> adminUsers.createAdmin(account, "demo-admin", p.toCharArray(), "demo"));
+        importDemoUsers(account);
         var settings = ConnectionSettings.withPassword(ewsUrl, new MailboxAddress(serviceMailbox), AccessMode.IMPERSONATION,
                 PasswordScheme.BASIC, null, Secret.of(servicePassword.orElseThrow(() -> new IllegalStateException(
                         "demo.enabled needs demo.service-password (DEMO_SERVICE_PASSWORD)."))));
@@ -69,6 +90,16 @@ public class DemoAccount {
             // The simulator may not be up yet: keep the account, the connection shows what went wrong.
             connections.connect(account, settings, true, "demo");
             LOG.warning(() -> "Demo account created, but its connection test failed: " + e.getMessage());
+        }
+    }
+
+    /** The simulator's 25 demo users, so the demo shows every delegation status at once. */
+    private void importDemoUsers(Account account) {
+        try (var csv = new InputStreamReader(DemoAccount.class.getResourceAsStream("/demo/contoso-users.csv"),
+                StandardCharsets.UTF_8)) {
+            userImport.importCsv(account, csv, ZoneId.of("Europe/Berlin"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.corpconnect.apikey.ApiKeys;
+import org.corpconnect.signin.AdminUsers;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.it.TestAccounts.TestAccount;
 
@@ -27,6 +28,9 @@ public class ApiFixtureServlet extends HttpServlet {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    AdminUsers adminUsers;
 
     /** Revokes an API key, as the account's admin would. */
     @Override
@@ -49,6 +53,9 @@ public class ApiFixtureServlet extends HttpServlet {
         fixture.connect(account, mode, account.password());
         fixture.awaitTriedSince(account, before, Duration.ofSeconds(60));
         var key = apiKeys.create(account.account(), "it front end", "it-admin");
+        String adminUsername = "admin-" + account.serviceMailbox().substring(4, 12);
+        String adminPassword = "Admin-" + java.util.UUID.randomUUID();
+        adminUsers.createAdmin(account.account(), adminUsername, adminPassword.toCharArray(), "it");
         response.setContentType("application/json");
         response.getWriter().write(Json.createObjectBuilder()
                 .add("accountId", account.id())
@@ -57,6 +64,9 @@ public class ApiFixtureServlet extends HttpServlet {
                 .add("apiKeyId", key.key().id())
                 // Test-only: so that the tests can check no answer of the API ever carries it.
                 .add("servicePassword", account.password())
+                .add("accountKey", account.account().slug().value())
+                .add("adminUsername", adminUsername)
+                .add("adminPassword", adminPassword)
                 .build().toString());
     }
 }

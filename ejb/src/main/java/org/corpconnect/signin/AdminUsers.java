@@ -1,0 +1,93 @@
+package org.corpconnect.signin;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.corpconnect.BusinessException;
+import org.corpconnect.account.Account;
+import org.corpconnect.account.AccountSlug;
+import org.corpconnect.account.Accounts;
+import org.corpconnect.audit.AuditEntry.Outcome;
+import org.corpconnect.audit.AuditLog;
+
+@Stateless
+public class AdminUsers {
+
+    static final int MINIMUM_PASSWORD = 12;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+
+    @PersistenceContext(unitName = "corpconnect")
+    private EntityManager em;
+
+    @Inject
+    private Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Accounts accounts;
+
+    public static class InvalidAdminUser extends BusinessException {
+        public InvalidAdminUser(String message) {
+            super(message);
+        }
+    }
+
+    public Optional<AdminUser> find(String username) {
+        return em.createNamedQuery("AdminUser.byName", AdminUser.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    public boolean anyone() {
+        return em.createNamedQuery("AdminUser.count", Long.class).getSingleResult() > 0;
+    }
+
+    public List<AdminUser> ofAccount(long accountId) {
+        return em.createNamedQuery("AdminUser.ofAccount", AdminUser.class).setParameter("accountId", accountId).getResultList();
+    }
+
+    public AdminUser createOperator(String username, char[] password) {
+        return create(username, password, AdminRole.OPERATOR, null);
+    }
+
+    /** A new account with its first admin, in one transaction: neither exists without the other. */
+    public AdminUser createAccountWithAdmin(AccountSlug slug, String name, String username, char[] password, String actor) {
+        requireValid(username, password);
+        return createAdmin(accounts.create(slug, name), username, password, actor);
+    }
+
+    public AdminUser createAdmin(Account account, String username, char[] password, String actor) {
+        AdminUser user = create(username, password, AdminRole.ADMIN, account.id());
+        audit.record(account.id(), actor, "admin.created", Outcome.SUCCESS, "admin " + user.username());
+        return user;
+    }
+
+    private void requireValid(String username, char[] password) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidAdminUser("A user name is 3 to 100 letters, digits, dots, dashes, underscores or @.");
+        }
+        if (password == null || password.length < MINIMUM_PASSWORD) {
+            throw new InvalidAdminUser("A password has at least " + MINIMUM_PASSWORD + " characters.");
+        }
+        if (find(name).isPresent()) {
+            throw new InvalidAdminUser("The user name " + name + " is taken.");
+        }
+    }
+
+    private AdminUser create(String username, char[] password, AdminRole role, Long accountId) {
+        requireValid(username, password);
+        String name = username.strip();
+        AdminUser user = new AdminUser(name, passwordHash.generate(password), role, accountId, Instant.now(Clock.systemUTC()));
+        em.persist(user);
+        return user;
+    }
+}

@@ -1,0 +1,30 @@
+package org.corpconnect.admin;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Refuses every state-changing request of the admin pages that lacks the session's CSRF token. */
+@WebFilter("/admin/*")
+public class CsrfFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; frame-ancestors 'none'");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Cache-Control", "no-store");
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !Csrf.valid(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                    "This form has expired or did not come from these pages. Reload the page and try again.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

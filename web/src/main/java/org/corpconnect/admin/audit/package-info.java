@@ -1,0 +1,2 @@
+/** The audit log page. */
+package org.corpconnect.admin.audit;

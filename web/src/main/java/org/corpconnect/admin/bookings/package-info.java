@@ -1,0 +1,2 @@
+/** The bookings page: list, filter and cancel. */
+package org.corpconnect.admin.bookings;

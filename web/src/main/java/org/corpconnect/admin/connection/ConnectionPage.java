@@ -1,0 +1,125 @@
+package org.corpconnect.admin.connection;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import org.corpconnect.BusinessException;
+import org.corpconnect.admin.AccountPage;
+import org.corpconnect.admin.PageRequest;
+import org.corpconnect.connection.ConnectionSettings;
+import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.InvalidConnection;
+import org.corpconnect.credentials.Secret;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.MailboxAddress;
+
+@RequestScoped
+public class ConnectionPage implements AccountPage {
+
+    @Inject
+    private Connections connections;
+
+    @Inject
+    private ExchangeGateway exchange;
+
+    @Override
+    public void show(PageRequest page) throws ServletException, IOException {
+        page.set("connection", connections.findFor(page.account().id()).orElse(null)).render("connection");
+    }
+
+    @Override
+    public void change(PageRequest page) throws ServletException, IOException {
+        if ("discover".equals(page.param("action"))) {
+            discover(page);
+            show(page);
+            return;
+        }
+        Optional<ConnectionSettings> settings = settings(page);
+        if (settings.isEmpty()) {
+            show(page);
+            return;
+        }
+        try {
+            connections.connect(page.account(), settings.get(), "on".equals(page.param("force")), page.me().username());
+            page.redirect("connection", "Connection saved. Every user's busy time is being refreshed with it.");
+        } catch (ExchangeException refused) {
+            page.error(secretField(page), "Exchange refused it, nothing was changed: " + refused.getMessage());
+            show(page);
+        }
+    }
+
+    /** Autodiscover: the EWS URL from the mailbox address and the credential, put into the form. */
+    private void discover(PageRequest page) {
+        Optional<MailboxAddress> mailbox = mailbox(page);
+        Optional<ConnectionSettings> credentialOnly = mailbox.flatMap(m -> settings(page, m, PLACEHOLDER_URL));
+        if (credentialOnly.isEmpty()) {
+            return;
+        }
+        String autodiscover = page.param("autodiscoverUrl");
+        try {
+            URI found = exchange.discoverEwsUrl(mailbox.get(), credentialOnly.get().credential(),
+                    autodiscover.isEmpty() ? Optional.empty() : Optional.of(new URI(autodiscover)));
+            page.set("discoveredEwsUrl", found.toString());
+        } catch (URISyntaxException | BusinessException e) {
+            page.error("autodiscoverUrl", "Autodiscover found no EWS URL: " + e.getMessage());
+        }
+    }
+
+    /** Stands in for the EWS URL while Autodiscover is still to find it; never stored. */
+    private static final URI PLACEHOLDER_URL = URI.create("https://ews-url.invalid/EWS/Exchange.asmx");
+
+    private static Optional<ConnectionSettings> settings(PageRequest page) {
+        Optional<MailboxAddress> mailbox = mailbox(page);
+        URI ewsUrl = null;
+        try {
+            ewsUrl = new URI(page.param("ewsUrl"));
+        } catch (URISyntaxException e) {
+            page.error("ewsUrl", "Not a URL; for example https://mail.example.com/EWS/Exchange.asmx.");
+        }
+        return mailbox.isEmpty() || ewsUrl == null ? Optional.empty() : settings(page, mailbox.get(), ewsUrl);
+    }
+
+    /** The form as settings; each bad field gets its message and no settings come back. */
+    private static Optional<ConnectionSettings> settings(PageRequest page, MailboxAddress mailbox, URI ewsUrl) {
+        AccessMode mode = "DELEGATION".equals(page.param("accessMode")) ? AccessMode.DELEGATION : AccessMode.IMPERSONATION;
+        String secret = page.http().getParameter(secretField(page));
+        if (secret == null || secret.isEmpty()) {
+            page.error(secretField(page), "Required: the credential is tested, stored encrypted and never shown again.");
+            return Optional.empty();
+        }
+        try {
+            if ("OAUTH_APP".equals(page.param("authMethod"))) {
+                String tokenUrl = page.param("tokenUrl");
+                return Optional.of(ConnectionSettings.withOAuthApp(ewsUrl, mailbox, mode, page.param("tenant"),
+                        page.param("clientId"), Secret.of(secret), tokenUrl.isEmpty() ? null : URI.create(tokenUrl)));
+            }
+            var scheme = "NTLM".equals(page.param("passwordScheme")) ? ExchangeCredential.PasswordScheme.NTLM
+                    : ExchangeCredential.PasswordScheme.BASIC;
+            return Optional.of(ConnectionSettings.withPassword(ewsUrl, mailbox, mode, scheme, page.param("username"),
+                    Secret.of(secret)));
+        } catch (InvalidConnection | IllegalArgumentException e) {
+            page.error("ewsUrl", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<MailboxAddress> mailbox(PageRequest page) {
+        try {
+            return Optional.of(new MailboxAddress(page.param("serviceMailbox")));
+        } catch (BusinessException e) {
+            page.error("serviceMailbox", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String secretField(PageRequest page) {
+        return "OAUTH_APP".equals(page.param("authMethod")) ? "clientSecret" : "password";
+    }
+}
