@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.corpconnect.account.Account;
-import org.corpconnect.booking.Booking;
-import org.corpconnect.booking.BookingStatus;
 import org.corpconnect.booking.Bookings;
 import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.exchange.BusyInterval;
@@ -87,7 +85,7 @@ public class FreeSlots {
             }
             List<BusyInterval> busy = Stream.concat(
                     busyTime.of(user.id(), window).stream().filter(i -> blocking.contains(i.type())),
-                    bookingsOf(account, user, window).map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
+                    bookings.holdingSlotsOf(user.id(), window).stream().map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
                     .toList();
             calendars.add(new UserCalendar(user.id(), user.timeZone(), workingHoursOf(user), busy, true));
         }
@@ -99,11 +97,5 @@ public class FreeSlots {
         return user.workingWeek()
                 .map(week -> new WorkingHours(week.days(), week.start(), week.end()))
                 .orElseGet(() -> WorkingHours.parse(defaultWorkingHours));
-    }
-
-    private Stream<Booking> bookingsOf(Account account, BookableUser user, TimeWindow window) {
-        return bookings.ofAccount(account.id(), window).stream()
-                .filter(b -> b.userId().map(user.id()::equals).orElse(false))
-                .filter(b -> b.status().holdsTheSlot() && b.status() != BookingStatus.REJECTED);
     }
 }

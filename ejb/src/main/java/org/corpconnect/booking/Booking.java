@@ -20,6 +20,9 @@ import org.corpconnect.exchange.MailboxAddress;
 @NamedQuery(name = "Booking.overlapping",
         query = "select b from Booking b where b.userId = :userId and b.status in :statuses"
                 + " and b.startAt < :end and b.endAt > :start")
+@NamedQuery(name = "Booking.ofUser",
+        query = "select b from Booking b where b.userId = :userId and b.status in :statuses"
+                + " and b.startAt < :to and b.endAt > :from")
 @NamedQuery(name = "Booking.ofAccount",
         query = "select b from Booking b where b.accountId = :accountId and b.startAt < :to and b.endAt > :from"
                 + " order by b.startAt, b.id")

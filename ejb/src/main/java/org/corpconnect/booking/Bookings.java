@@ -67,6 +67,16 @@ public class Bookings {
                 .getResultList();
     }
 
+    /** The bookings that hold a slot of this user's (pending, confirmed, or failed but not given up) in the window. */
+    public List<Booking> holdingSlotsOf(long userId, TimeWindow window) {
+        return em.createNamedQuery("Booking.ofUser", Booking.class)
+                .setParameter("userId", userId)
+                .setParameter("statuses", HOLDING)
+                .setParameter("from", window.start())
+                .setParameter("to", window.end())
+                .getResultList();
+    }
+
     /**
      * Reserves the slot: under a lock on the user's row, so that of two requests for one slot only one
      * passes the overlap check. A request whose key is known already gets that booking back instead.
