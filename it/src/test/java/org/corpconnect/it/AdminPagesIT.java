@@ -1,0 +1,554 @@
+package org.corpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The admin pages in a real browser (headless Chromium) on the deployed EAR, with the simulator as
+ * Exchange: what an account's admin sees and does, and what the pages refuse. Screenshots of every
+ * page visited go to {@code target/screenshots/}.
+ */
+@ServerTest
+@RunAsClient
+class AdminPagesIT {
+
+    private static final String ANNA = "anna.schmidt@contoso.test";
+    private static final String LUKAS = "lukas.weber@contoso.test";
+    private static final String SOPHIE = "sophie.mueller@contoso.test";
+    private static final String JONAS = "jonas.fischer@contoso.test";
+    private static final String LEA = "lea.wagner@contoso.test";
+    private static final String YUKI = "yuki.tanaka@contoso.test";
+    private static final List<String> PAGES = List.of("connection", "users", "sync", "bookings", "api-keys", "audit");
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String ATTRIBUTE_BREAK = "\"><img src=x onerror=alert(1)>";
+    private static final List<String> PAYLOADS = List.of(SCRIPT, ATTRIBUTE_BREAK);
+    private static final Pattern LANDING = Pattern.compile("/exchange-connection/admin/accounts/([^/]+)/connection");
+    private static final By CONNECTION_STATUS = By.id("connection-status");
+    private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.realEarWithWeb(ApiFixtureServlet.class, OperatorFixtureServlet.class, TestAccounts.class,
+                TestAccounts.TestAccount.class, SimulatorControl.class, TestExchange.class);
+    }
+
+    @BeforeAll
+    static void browserAndDemoData() {
+        Browser.requireInstalled();
+        SIMULATOR.loadDemo();
+    }
+
+    @Test
+    void aUserWhoWithdrewTheDelegationIsFlaggedWithAdviceAndClearsWhenGrantedAgain() {
+        Tenant tenant = tenant("DELEGATION", ANNA, LUKAS, SOPHIE);
+        SIMULATOR.revokeCalendar(LUKAS, tenant.serviceMailbox());
+        try (Browser browser = Browser.open("delegation").neverShows(tenant.secrets())) {
+            signIn(browser, tenant);
+            browser.click(By.id("nav-users"));
+            assertEquals("OK", browser.text(statusOf(LUKAS)), "checked when connected, before the grant went");
+
+            refreshNowAndAwait(browser, LUKAS, "READ_ONLY");
+            browser.screenshot("users-flagged");
+            String advice = browser.text(adviceOf(LUKAS));
+            assertTrue(advice.contains("Add-MailboxFolderPermission") && advice.contains(tenant.serviceMailbox()), advice);
+            assertEquals("OK", browser.text(statusOf(ANNA)));
+            assertEquals("OK", browser.text(statusOf(SOPHIE)));
+
+            SIMULATOR.grantCalendar(LUKAS, tenant.serviceMailbox(), "Editor");
+            refreshNowAndAwait(browser, LUKAS, "OK");
+            browser.screenshot("users-cleared");
+            assertFalse(browser.text(adviceOf(LUKAS)).contains("Add-MailboxFolderPermission"), browser.text(adviceOf(LUKAS)));
+        }
+    }
+
+    @Test
+    void aPasswordChangedInExchangeShowsAsRejectedUntilTheAdminEntersTheNewOne() {
+        Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS);
+        String newPassword = tenant.servicePassword() + "-new";
+        try (Browser browser = Browser.open("credential").neverShows(tenant.secrets()).neverShows(newPassword)) {
+            signIn(browser, tenant);
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS));
+            assertEquals(tenant.serviceMailbox(), browser.value(field("connection-form", "serviceMailbox")), "prefilled");
+            assertEquals(TestExchange.ewsUrl().toString(), browser.value(field("connection-form", "ewsUrl")), "prefilled");
+            assertEquals("IMPERSONATION", browser.value(field("connection-form", "accessMode")), "prefilled");
+            assertEquals("PASSWORD", browser.value(field("connection-form", "authMethod")), "prefilled");
+            assertEquals("", browser.value(field("connection-form", "password")), "a secret is never put back into a form");
+
+            SIMULATOR.setPassword(tenant.serviceMailbox(), newPassword);
+            browser.click(By.id("nav-sync"));
+            browser.click(By.cssSelector("#refresh-sync button"));
+            assertTrue(browser.has(By.id("flash")), "the refresh says it started");
+            awaitStatus(browser, "CREDENTIAL_REJECTED");
+            browser.screenshot("sync-rejected");
+            browser.click(By.id("nav-connection"));
+            assertEquals("CREDENTIAL_REJECTED", browser.text(CONNECTION_STATUS));
+            browser.screenshot("connection-rejected");
+
+            browser.fill(field("connection-form", "password"), newPassword);
+            browser.click(By.id("save-connection"));
+            assertTrue(browser.has(By.id("flash")), "saved, else the form shows why: " + errors(browser));
+            awaitStatus(browser, "HEALTHY");
+            browser.screenshot("connection-recovered");
+            assertEquals(tenant.serviceMailbox(), browser.value(field("connection-form", "serviceMailbox")));
+        }
+    }
+
+    @Test
+    void everyPageOfTheAccountShowsAndANewApiKeyIsShownOnlyOnce() {
+        Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS);
+        try (Browser browser = Browser.open("pages").neverShows(tenant.secrets())) {
+            String key = signIn(browser, tenant);
+            Map<String, By> content = Map.of("connection", CONNECTION_STATUS, "users", By.id("users"),
+                    "sync", By.id("freshness"), "bookings", By.cssSelector("main h2"), "api-keys", By.id("keys"),
+                    "audit", By.id("audit"));
+            for (String page : PAGES) {
+                browser.click(By.id("nav-" + page));
+                assertEquals("/exchange-connection/" + page(key, page), browser.path());
+                assertTrue(browser.has(content.get(page)), page + " shows " + content.get(page));
+            }
+            browser.click(By.id("nav-users"));
+            assertTrue(browser.has(statusOf(ANNA)) && browser.has(statusOf(LUKAS)), "both users listed");
+            browser.click(By.id("nav-sync"));
+            assertTrue(browser.has(By.cssSelector("#freshness tr[data-user='" + ANNA + "']")), "her freshness shown");
+
+            browser.click(By.id("nav-api-keys"));
+            String name = "Booking front end " + UUID.randomUUID().toString().substring(0, 8);
+            browser.fill(field("create-key", "name"), name);
+            browser.click(By.id("create-key-submit"));
+            String shown = browser.text(By.id("new-key"));
+            browser.screenshot("api-keys-new-key");
+            assertTrue(shown.startsWith("cck_"), shown);
+            assertTrue(browser.text(By.id("keys")).contains(name), "listed by its name");
+            assertEquals(404, Api.send(bearer(shown, "v1/bookings/" + UUID.randomUUID())).statusCode(), "the key opens the API");
+            assertEquals(401, Api.send(bearer(shown + "x", "v1/bookings/" + UUID.randomUUID())).statusCode(), "control: a wrong key does not");
+
+            browser.neverShows(shown.substring(shown.lastIndexOf('_') + 1));
+            browser.visit(page(key, "api-keys")); // fails if the key's secret part is on the page again
+            assertFalse(browser.has(By.id("new-key")), "shown once only");
+            browser.click(By.id("nav-audit"));
+            assertTrue(browser.text(By.id("audit")).contains("api-key.created"), browser.text(By.id("audit")));
+
+            browser.click(By.cssSelector("#signout button"));
+            assertEquals("/exchange-connection/admin/login", browser.path());
+            browser.visit(page(key, "users"));
+            assertTrue(browser.has(By.id("signin")) && !browser.has(By.id("users")), "signed out: " + browser.path());
+        }
+    }
+
+    @Test
+    void aChangeWithoutTheSessionsCsrfTokenIsRefused() {
+        Tenant tenant = tenant("IMPERSONATION", ANNA);
+        try (Browser browser = Browser.open("csrf").neverShows(tenant.secrets())) {
+            String key = signIn(browser, tenant);
+            String othersToken = tokenOfAnotherSession();
+
+            browser.click(By.id("nav-users"));
+            Map<String, String> addLukas = browser.fieldsOf(By.id("add-user"));
+            addLukas.putAll(Map.of("address", LUKAS, "displayName", "Lukas", "timeZone", "Europe/Berlin"));
+            URI users = browser.actionOf(By.id("add-user"));
+            assertRefusedWithoutToken(browser, users, addLukas, othersToken, "add a user");
+            Map<String, String> refresh = browser.fieldsOf(By.id("refresh-account"));
+            refresh.put("action", "refresh");
+            assertRefusedWithoutToken(browser, users, refresh, othersToken, "refresh now");
+
+            browser.click(By.id("nav-connection"));
+            Map<String, String> connection = browser.fieldsOf(By.id("connection-form"));
+            connection.putAll(Map.of("password", "attacker-chosen-password", "force", "on", "action", "save"));
+            assertRefusedWithoutToken(browser, browser.actionOf(By.id("connection-form")), connection, othersToken,
+                    "change the connection");
+
+            browser.click(By.id("nav-api-keys"));
+            Map<String, String> createKey = browser.fieldsOf(By.id("create-key"));
+            createKey.put("name", "planted key");
+            assertRefusedWithoutToken(browser, browser.actionOf(By.id("create-key")), createKey, othersToken, "create a key");
+
+            Map<String, String> signOut = browser.fieldsOf(By.id("signout"));
+            assertRefusedWithoutToken(browser, browser.actionOf(By.id("signout")), signOut, othersToken, "sign out");
+
+            browser.visit(page(key, "api-keys"));
+            assertFalse(browser.text(By.id("keys")).contains("planted key"), "no key was created");
+            browser.visit(page(key, "connection"));
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS), "still connected, and still signed in");
+            browser.visit(page(key, "users"));
+            assertFalse(browser.has(statusOf(LUKAS)), "nobody was added");
+
+            // Control: the same request with the session's token is accepted, so the refusals were the token's.
+            HttpResponse<String> accepted = browser.post(users, addLukas);
+            assertEquals(302, accepted.statusCode(), accepted.body());
+            browser.reload();
+            assertTrue(browser.has(statusOf(LUKAS)), "added with the token");
+        }
+    }
+
+    @Test
+    void anAdminOfOneAccountFindsNoPageOfAnother() {
+        Tenant mine = tenant("IMPERSONATION", ANNA);
+        Tenant theirs = tenant("IMPERSONATION", SOPHIE);
+        try (Browser browser = Browser.open("other-account").neverShows(mine.secrets()).neverShows(theirs.secrets())) {
+            String theirKey = signIn(browser, theirs);
+            browser.click(By.cssSelector("#signout button"));
+            String myKey = signIn(browser, mine);
+            assertNotEquals(myKey, theirKey);
+
+            for (String page : PAGES) {
+                HttpResponse<String> answer = browser.get(Server.app().resolve(page(theirKey, page)));
+                assertEquals(404, answer.statusCode(), page);
+                assertFalse(answer.body().contains(SOPHIE) || answer.body().contains(theirs.serviceMailbox()), page);
+                assertEquals(200, browser.get(Server.app().resolve(page(myKey, page))).statusCode(), "control: my " + page);
+            }
+            browser.visit(page(theirKey, "users"));
+            browser.screenshot("their-users-not-found");
+            assertFalse(browser.has(By.id("users")) || browser.source().contains(SOPHIE), "nothing of theirs shown");
+
+            browser.visit(page(myKey, "users"));
+            Map<String, String> addLukas = browser.fieldsOf(By.id("add-user"));
+            addLukas.putAll(Map.of("address", LUKAS, "displayName", "Lukas", "timeZone", "Europe/Berlin"));
+            assertEquals(404, browser.post(Server.app().resolve(page(theirKey, "users")), addLukas).statusCode(),
+                    "a change to their account, with my valid token");
+            Map<String, String> createKey = Map.of("csrf", addLukas.get("csrf"), "action", "create", "name", "planted key");
+            assertEquals(404, browser.post(Server.app().resolve(page(theirKey, "api-keys")), createKey).statusCode());
+            Map<String, String> newAccount = Map.of("csrf", addLukas.get("csrf"), "slug", "planted-" + tag(),
+                    "name", "Planted", "adminUsername", "planted-" + tag(), "adminPassword", "Planted-password-1");
+            assertEquals(404, browser.post(Server.app().resolve("admin/accounts"), newAccount).statusCode(),
+                    "an admin creates no accounts");
+            browser.visit("admin/accounts");
+            assertEquals("/exchange-connection/" + page(myKey, "connection"), browser.path(), "an admin sees no list of accounts");
+
+            browser.click(By.cssSelector("#signout button"));
+            signIn(browser, theirs);
+            browser.click(By.id("nav-users"));
+            assertFalse(browser.has(statusOf(LUKAS)), "nobody was added to their account");
+            browser.click(By.id("nav-api-keys"));
+            assertFalse(browser.text(By.id("keys")).contains("planted key"), "no key was created in their account");
+        }
+    }
+
+    @Test
+    void scriptTypedIntoTheAccountsFormsIsShownAsText() throws IOException {
+        Tenant tenant = tenant("IMPERSONATION", ANNA);
+        try (Browser browser = Browser.open("script").neverShows(tenant.secrets())) {
+            String key = signIn(browser, tenant);
+
+            browser.click(By.id("nav-users"));
+            for (String payload : PAYLOADS) {
+                for (String name : List.of("address", "displayName", "timeZone")) {
+                    browser.fill(field("add-user", name), payload);
+                }
+                browser.click(By.id("add-user-submit"));
+                browser.assertInert();
+                assertFalse(errorAt(browser, "address").isEmpty(), "refused: not an address");
+                for (String name : List.of("address", "displayName", "timeZone")) {
+                    assertEquals(payload, browser.value(field("add-user", name)), name + " given back as typed");
+                }
+            }
+            addUser(browser, JONAS, SCRIPT);
+            addUser(browser, LEA, ATTRIBUTE_BREAK);
+            assertTrue(browser.text(By.cssSelector("tr[data-user='" + JONAS + "']")).contains(SCRIPT));
+            assertTrue(browser.text(By.cssSelector("tr[data-user='" + LEA + "']")).contains(ATTRIBUTE_BREAK));
+            assertEscaped(browser, page(key, "users"), PAYLOADS);
+
+            Path csv = Files.createTempFile("users", ".csv");
+            Files.writeString(csv, "address,display name,time zone\n"
+                    + YUKI + "," + SCRIPT + ",Europe/Berlin\n"
+                    + SCRIPT + ",x\n"
+                    + "not-an-address,\"\"\"><img src=x onerror=alert(1)>\",Europe/Berlin\n", StandardCharsets.UTF_8);
+            browser.driver().findElement(By.cssSelector("#import-users input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+            browser.click(By.id("import-users-submit"));
+            browser.assertInert();
+            assertTrue(browser.text(By.id("import-report")).contains(SCRIPT), browser.text(By.id("import-report")));
+            assertTrue(browser.text(By.cssSelector("tr[data-user='" + YUKI + "']")).contains(SCRIPT));
+            assertEscaped(browser, page(key, "users"), PAYLOADS);
+
+            browser.click(By.id("nav-connection"));
+            List<String> connectionFields = List.of("serviceMailbox", "ewsUrl", "autodiscoverUrl", "username", "tenant",
+                    "clientId", "tokenUrl");
+            for (String payload : PAYLOADS) {
+                for (String button : List.of("save-connection", "discover")) {
+                    browser.choose(field("connection-form", "authMethod"), payload.equals(SCRIPT) ? "PASSWORD" : "OAUTH_APP");
+                    for (String name : connectionFields) {
+                        browser.fill(field("connection-form", name), payload);
+                    }
+                    browser.fill(field("connection-form", "password"), payload);
+                    browser.fill(field("connection-form", "clientSecret"), payload);
+                    browser.click(By.id(button));
+                    browser.assertInert();
+                    assertFalse(errorAt(browser, "serviceMailbox").isEmpty(), "refused: " + errors(browser));
+                    for (String name : connectionFields) {
+                        assertEquals(payload, browser.value(field("connection-form", name)), name + " given back as typed");
+                    }
+                }
+            }
+            browser.visit(page(key, "connection"));
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS), "nothing was changed");
+            assertEquals(tenant.serviceMailbox(), browser.value(field("connection-form", "serviceMailbox")));
+
+            browser.click(By.id("nav-api-keys"));
+            for (String payload : PAYLOADS) {
+                browser.fill(field("create-key", "name"), payload);
+                browser.click(By.id("create-key-submit"));
+                browser.assertInert();
+                assertTrue(browser.has(By.id("new-key")), "created: " + errors(browser));
+                assertTrue(browser.text(By.id("keys")).contains(payload), browser.text(By.id("keys")));
+            }
+            assertEscaped(browser, page(key, "api-keys"), PAYLOADS);
+            browser.click(By.id("nav-audit"));
+            browser.assertInert();
+            assertEscaped(browser, page(key, "audit"), List.of());
+
+            browser.click(By.id("nav-bookings"));
+            browser.fill(field("filter-bookings", "user"), ATTRIBUTE_BREAK);
+            browser.click(By.cssSelector("#filter-bookings button"));
+            browser.assertInert();
+            assertEquals(ATTRIBUTE_BREAK, browser.value(field("filter-bookings", "user")));
+            String reflected = page(key, "bookings") + "?from=" + enc(SCRIPT) + "&to=" + enc(ATTRIBUTE_BREAK)
+                    + "&user=" + enc(SCRIPT) + "&status=" + enc(ATTRIBUTE_BREAK);
+            browser.visit(reflected);
+            browser.assertInert();
+            assertEscaped(browser, reflected, List.of());
+        }
+    }
+
+    @Test
+    void scriptTypedIntoTheSignInFormIsShownAsText() {
+        try (Browser browser = Browser.open("signin-script")) {
+            for (String payload : PAYLOADS) {
+                browser.visit("admin/login");
+                browser.fill(field("signin", "username"), payload);
+                browser.fill(field("signin", "password"), payload);
+                browser.click(By.id("signin-submit"));
+                browser.assertInert();
+                assertFalse(errorAt(browser, "signin").isEmpty(), "refused");
+                assertEquals(payload, browser.value(field("signin", "username")), "given back as typed");
+                assertEquals("", browser.value(field("signin", "password")), "a password is never given back");
+            }
+            browser.visit("admin/login");
+            Map<String, String> form = browser.fieldsOf(By.id("signin"));
+            form.putAll(Map.of("username", SCRIPT + ATTRIBUTE_BREAK, "password", "wrong"));
+            HttpResponse<String> raw = browser.post(browser.actionOf(By.id("signin")), form);
+            assertTrue(raw.statusCode() == 200 || raw.statusCode() == 401, "refused: " + raw.statusCode());
+            assertEscaped(raw, List.of(SCRIPT + ATTRIBUTE_BREAK));
+        }
+    }
+
+    @Test
+    void scriptTypedIntoTheNewAccountFormOfAnOperatorIsShownAsText() {
+        try (Browser browser = Browser.open("operator-script")) {
+            signInAsOperator(browser);
+            List<String> fields = List.of("slug", "name", "adminUsername");
+            for (String payload : PAYLOADS) {
+                for (String name : fields) {
+                    browser.fill(field("create-account", name), payload);
+                }
+                browser.fill(field("create-account", "adminPassword"), payload);
+                browser.click(By.id("create-account-submit"));
+                browser.assertInert();
+                assertFalse(errorAt(browser, "slug").isEmpty(), "refused: not a key");
+                for (String name : fields) {
+                    assertEquals(payload, browser.value(field("create-account", name)), name + " given back as typed");
+                }
+                assertEquals("", browser.value(field("create-account", "adminPassword")), "a password is never given back");
+            }
+        }
+    }
+
+    @Test
+    void anAccountNamedWithScriptIsListedAndHeadedAsText() {
+        try (Browser browser = Browser.open("operator-account")) {
+            signInAsOperator(browser);
+            for (String payload : PAYLOADS) {
+                String slug = "xss-" + tag();
+                browser.fill(field("create-account", "slug"), slug);
+                browser.fill(field("create-account", "name"), payload);
+                browser.fill(field("create-account", "adminUsername"), slug + "-admin");
+                browser.fill(field("create-account", "adminPassword"), "Admin-password-" + tag());
+                browser.click(By.id("create-account-submit"));
+                browser.assertInert();
+                assertTrue(browser.has(By.id("flash")), "created: " + errors(browser));
+                assertTrue(browser.text(By.cssSelector("#accounts tr[data-account='" + slug + "']")).contains(payload),
+                        "listed with its name as text");
+                browser.visit(page(slug, "connection"));
+                browser.assertInert();
+                assertTrue(browser.text(By.tagName("nav")).contains(payload), "its name in the header, as text");
+                assertEscaped(browser, page(slug, "connection"), List.of(payload));
+                browser.visit("admin/accounts");
+            }
+            assertEscaped(browser, "admin/accounts", PAYLOADS);
+        }
+    }
+
+    // --- the fixture and the pages' parts
+
+    /** An account of the test's own (its users, connected and synced) and its admin. */
+    record Tenant(long accountId, String accountKey, String serviceMailbox, String servicePassword, String adminUsername,
+                  String adminPassword) {
+        String[] secrets() {
+            return new String[] {servicePassword, adminPassword};
+        }
+    }
+
+    private static Tenant tenant(String mode, String... users) {
+        HttpResponse<String> answer = Api.send(HttpRequest.newBuilder(Server.app().resolve(
+                "it-api-fixture?users=" + String.join(",", users) + "&mode=" + mode))
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject json = Server.json(answer);
+        assertTrue(json.containsKey("adminUsername") && json.containsKey("adminPassword"),
+                "ApiFixtureServlet gives the account's admin (adminUsername, adminPassword): " + json.keySet());
+        return new Tenant(json.getJsonNumber("accountId").longValue(), json.getString("accountKey", null), json.getString("serviceMailbox"),
+                json.getString("servicePassword"), json.getString("adminUsername"), json.getString("adminPassword"));
+    }
+
+    /** Signs the tenant's admin in; returns the key of the account whose connection page they land on. */
+    private static String signIn(Browser browser, Tenant tenant) {
+        browser.visit("admin/login");
+        browser.fill(field("signin", "username"), tenant.adminUsername());
+        browser.fill(field("signin", "password"), tenant.adminPassword());
+        browser.click(By.id("signin-submit"));
+        Matcher landed = LANDING.matcher(browser.path());
+        assertTrue(landed.matches(), "an admin lands on their account's connection page, not " + browser.path()
+                + " " + errors(browser));
+        assertTrue(browser.has(By.cssSelector("#signout button")), "the header lets them sign out");
+        if (tenant.accountKey() != null) {
+            assertEquals(tenant.accountKey(), landed.group(1), "their own account");
+        }
+        return landed.group(1);
+    }
+
+    /** Signs a new operator in (test-only fixture); they land on the list of accounts. */
+    private static void signInAsOperator(Browser browser) {
+        JsonObject operator = Server.json(Api.send(HttpRequest.newBuilder(Server.app().resolve("it-operator-fixture"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        browser.neverShows(operator.getString("password"));
+        browser.visit("admin/login");
+        browser.fill(field("signin", "username"), operator.getString("username"));
+        browser.fill(field("signin", "password"), operator.getString("password"));
+        browser.click(By.id("signin-submit"));
+        assertTrue(browser.has(By.id("accounts")) && browser.has(By.id("create-account")),
+                "an operator lands on the list of accounts: " + browser.path());
+    }
+
+    private static void refreshNowAndAwait(Browser browser, String user, String status) {
+        browser.click(By.cssSelector("#refresh-account button"));
+        assertTrue(browser.has(By.id("flash")), "the refresh says it started");
+        browser.reloadUntil(() -> status.equals(browser.text(statusOf(user))), Duration.ofSeconds(30),
+                user + " is " + status, () -> browser.text(statusOf(user)));
+    }
+
+    private static void awaitStatus(Browser browser, String status) {
+        browser.reloadUntil(() -> status.equals(browser.text(CONNECTION_STATUS)), Duration.ofSeconds(30),
+                "the connection is " + status, () -> browser.text(CONNECTION_STATUS));
+    }
+
+    private static void addUser(Browser browser, String address, String displayName) {
+        browser.fill(field("add-user", "address"), address);
+        browser.fill(field("add-user", "displayName"), displayName);
+        browser.fill(field("add-user", "timeZone"), "Europe/Berlin");
+        browser.click(By.id("add-user-submit"));
+        browser.assertInert();
+        assertTrue(browser.has(statusOf(address)), "added: " + errors(browser));
+    }
+
+    private static void assertRefusedWithoutToken(Browser browser, URI action, Map<String, String> form, String othersToken,
+                                                  String what) {
+        assertTrue(form.containsKey("csrf"), what + ": the form carries the token");
+        Map<String, String> without = new LinkedHashMap<>(form);
+        without.remove("csrf");
+        Map<String, String> foreign = new LinkedHashMap<>(form);
+        foreign.put("csrf", othersToken);
+        Map<String, String> empty = new LinkedHashMap<>(form);
+        empty.put("csrf", "");
+        assertEquals(403, browser.post(action, without).statusCode(), what + " without the token");
+        assertEquals(403, browser.post(action, foreign).statusCode(), what + " with another session's token");
+        assertEquals(403, browser.post(action, empty).statusCode(), what + " with an empty token");
+    }
+
+    /** The HTML as the server sent it: the typed text escaped, no script or image element, and the policy that forbids scripts. */
+    private static void assertEscaped(Browser browser, String path, List<String> payloads) {
+        HttpResponse<String> raw = browser.get(Server.app().resolve(path));
+        assertEquals(200, raw.statusCode(), path);
+        assertEscaped(raw, payloads);
+    }
+
+    private static void assertEscaped(HttpResponse<String> raw, List<String> payloads) {
+        String where = raw.request().uri().getPath();
+        String html = raw.body().replace("&quot;", "&#034;").replace("&#34;", "&#034;");
+        assertFalse(html.toLowerCase().contains("<script"), where + " has a script element");
+        assertFalse(html.toLowerCase().contains("<img"), where + " has an image element");
+        for (String payload : payloads) {
+            String escaped = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#034;");
+            assertTrue(html.contains(escaped), where + " shows " + payload + " escaped");
+        }
+        assertTrue(raw.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'none'"),
+                where + ": " + raw.headers().map());
+    }
+
+    private static String tokenOfAnotherSession() {
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(Server.get(Server.app().resolve("admin/login")).body());
+        assertTrue(token.find(), "the sign-in page carries a token");
+        return token.group(1);
+    }
+
+    private static HttpRequest.Builder bearer(String apiKey, String path) {
+        return Api.request(null, path).header("Authorization", "Bearer " + apiKey).GET();
+    }
+
+    private static String errors(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("span.error")).stream()
+                .map(e -> e.getDomAttribute("data-field") + ": " + e.getText()).filter(e -> !e.endsWith(": ")).toList().toString();
+    }
+
+    /** The message next to a field; the pages keep an empty one there when there is none. */
+    private static String errorAt(Browser browser, String field) {
+        return browser.driver().findElements(By.cssSelector("span.error[data-field='" + field + "']")).stream()
+                .map(e -> e.getText().strip()).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    }
+
+    private static By field(String form, String name) {
+        return By.cssSelector("form#" + form + " [name='" + name + "']");
+    }
+
+    private static By statusOf(String user) {
+        return By.cssSelector("#users tr[data-user='" + user + "'] td.status");
+    }
+
+    private static By adviceOf(String user) {
+        return By.cssSelector("#users tr[data-user='" + user + "'] td.advice");
+    }
+
+    private static String page(String accountKey, String page) {
+        return "admin/accounts/" + accountKey + "/" + page;
+    }
+
+    private static String tag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
