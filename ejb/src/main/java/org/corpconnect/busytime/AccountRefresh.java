@@ -55,7 +55,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccountRefresh {
 
     private static final Logger LOG = Logger.getLogger(AccountRefresh.class.getName());
-    private static final int STORE_CHUNK = 100;
     private static final Duration LONGEST_BACK_OFF = Duration.ofMinutes(5);
 
     @Inject
@@ -170,6 +169,8 @@ public class AccountRefresh {
         final AtomicInteger requestsSent = new AtomicInteger();
         final AtomicInteger accessChecks = new AtomicInteger();
         final AtomicReference<String> stopped = new AtomicReference<>();
+        final Map<List<MailboxAddress>, AtomicInteger> windowsLeft = new ConcurrentHashMap<>();
+        final Set<Instant> seams;
 
         Run(AccountExchange exchange, List<BookableUser> accountUsers, SyncPlan plan) {
             this.exchange = exchange;
@@ -177,9 +178,19 @@ public class AccountRefresh {
             accountUsers.forEach(u -> userIds.put(u.address(), u.id()));
             long requestsPerGroup = plan.requests().stream().map(SyncPlan.Request::mailboxes).distinct().count();
             this.windowsPerUser = requestsPerGroup == 0 ? 0 : plan.requests().size() / (int) requestsPerGroup;
+            plan.requests().forEach(r -> windowsLeft.computeIfAbsent(r.mailboxes(), g -> new AtomicInteger()).incrementAndGet());
+            this.seams = plan.requests().stream().map(r -> r.window().start()).collect(Collectors.toSet());
         }
 
+        /** Reads one request; the last window of a group stores that group at once, while others still read. */
         void read(SyncPlan.Request request) {
+            fetch(request);
+            if (stopped.get() == null && windowsLeft.get(request.mailboxes()).decrementAndGet() == 0) {
+                storeGroup(request.mailboxes(), clock.instant());
+            }
+        }
+
+        private void fetch(SyncPlan.Request request) {
             for (int attempt = 0; stopped.get() == null; attempt++) {
                 try {
                     requestsSent.incrementAndGet();
@@ -274,19 +285,16 @@ public class AccountRefresh {
                     && windowsRead.getOrDefault(userId, new AtomicInteger()).get() == windowsPerUser;
         }
 
-        void store(Instant at) {
+        /** Stores the group's complete users (at most 100: one request's worth) in one transaction. */
+        private void storeGroup(List<MailboxAddress> group, Instant at) {
             Map<Long, List<BusyInterval>> chunk = new HashMap<>();
-            Set<Instant> seams = plan.requests().stream().map(r -> r.window().start()).collect(Collectors.toSet());
-            for (Map.Entry<Long, List<BusyInterval>> entry : intervals.entrySet()) {
-                if (complete(entry.getKey())) {
-                    chunk.put(entry.getKey(), WindowSeams.join(entry.getValue(), seams));
-                }
-                if (chunk.size() == STORE_CHUNK) {
-                    store.replace(chunk, workingWeeks, at);
-                    chunk = new HashMap<>();
-                }
-            }
+            group.stream().map(userIds::get).filter(Objects::nonNull).filter(this::complete)
+                    .forEach(id -> chunk.put(id, WindowSeams.join(intervals.get(id), seams)));
             store.replace(chunk, workingWeeks, at);
+        }
+
+        /** What is left once every request was read: failures and access checks. */
+        void store(Instant at) {
             if (!failures.isEmpty()) {
                 store.refreshFailed(failures, at);
             }

@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.corpconnect.exchange.BusyInterval;
@@ -19,21 +21,35 @@ public class BusyTimeStore {
     @PersistenceContext(unitName = "corpconnect")
     private EntityManager em;
 
-    /** Replaces the users' busy time and marks them fresh, all in one transaction. */
+    /**
+     * Replaces the users' busy time and marks them fresh, all in one transaction. A user whose busy
+     * time is what is stored already (same digest) keeps its rows: only the freshness is written.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void replace(Map<Long, List<BusyInterval>> intervalsByUser, Map<Long, WorkingWeek> workingWeeks,
                         Instant refreshedAt) {
         if (intervalsByUser.isEmpty()) {
             return;
         }
-        em.createNamedQuery("StoredBusyInterval.deleteOfUsers")
-                .setParameter("userIds", List.copyOf(intervalsByUser.keySet()))
-                .executeUpdate();
+        Map<Long, String> digests = new HashMap<>();
+        List<Long> changed = new ArrayList<>();
         intervalsByUser.forEach((userId, intervals) -> {
-            intervals.forEach(interval -> em.persist(new StoredBusyInterval(userId, interval)));
+            String digest = BusyDigest.of(intervals);
+            digests.put(userId, digest);
+            BookableUser user = em.find(BookableUser.class, userId);
+            if (user != null && !user.busyDigest().filter(digest::equals).isPresent()) {
+                changed.add(userId);
+            }
+        });
+        if (!changed.isEmpty()) {
+            em.createNamedQuery("StoredBusyInterval.deleteOfUsers").setParameter("userIds", changed).executeUpdate();
+            changed.forEach(userId -> intervalsByUser.get(userId)
+                    .forEach(interval -> em.persist(new StoredBusyInterval(userId, interval))));
+        }
+        intervalsByUser.keySet().forEach(userId -> {
             BookableUser user = em.find(BookableUser.class, userId);
             if (user != null) {
-                user.refreshed(refreshedAt);
+                user.refreshed(refreshedAt, digests.get(userId));
                 WorkingWeek week = workingWeeks.get(userId);
                 if (week != null) {
                     user.workingWeekReported(week);

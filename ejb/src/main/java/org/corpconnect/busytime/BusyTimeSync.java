@@ -23,11 +23,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.corpconnect.connection.Connections;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps every connected account's busy time fresh: one persistent, programmatic interval timer per
  * account (it survives restarts, and fires on one instance only in a cluster, where a
  * {@code @Schedule} would fire on each), plus "refresh now". Refreshes of one account never overlap:
- * a request that arrives during one runs right after it.
+ * "refresh now" during one runs right after it; a timer during one skips.
  */
 @Singleton
 @Startup
@@ -63,10 +63,10 @@ public class BusyTimeSync {
 
     private static final int RECENT_RUNS = 10;
 
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** One refresh of an account at a time; refreshes of different accounts run side by side. */
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** The last refreshes of each account, newest first, for the sync page (kept in memory only). */
     private final Map<Long, Deque<RefreshResult>> recentRuns = new ConcurrentHashMap<>();
-    private final Set<Long> requestedAgain = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void scheduleEveryConnectedAccount() {
@@ -94,16 +94,35 @@ public class BusyTimeSync {
         return timers.getTimers().stream().filter(t -> Long.valueOf(accountId).equals(t.getInfo())).findFirst();
     }
 
+    /** A timer that fires while the account is being refreshed skips: that refresh is as fresh. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Long EWS work: no transaction around it.
     void onTimer(Timer timer) {
-        refreshOrQueue((Long) timer.getInfo());
+        long accountId = (Long) timer.getInfo();
+        ReentrantLock lock = lockOf(accountId);
+        if (lock.tryLock()) {
+            try {
+                run(accountId);
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
+    /**
+     * Refreshes the account now; if a refresh is running, right after it (a new credential, a granted
+     * delegation: the running one may have started too early to see it). The future ends with it.
+     */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<Optional<RefreshResult>> refreshNow(long accountId) {
-        return CompletableFuture.completedFuture(refreshOrQueue(accountId));
+    public Future<RefreshResult> refreshNow(long accountId) {
+        ReentrantLock lock = lockOf(accountId);
+        lock.lock();
+        try {
+            return CompletableFuture.completedFuture(run(accountId));
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Asynchronous
@@ -125,26 +144,15 @@ public class BusyTimeSync {
         return result;
     }
 
-    /** Runs a refresh unless one is running for the account; then that one runs once more when done. */
-    private Optional<RefreshResult> refreshOrQueue(long accountId) {
-        if (!running.add(accountId)) {
-            requestedAgain.add(accountId);
-            return Optional.empty();
-        }
-        try {
-            RefreshResult result;
-            do {
-                requestedAgain.remove(accountId);
-                result = refresh.refresh(accountId, Optional.empty());
-                remember(result);
-                RefreshResult done = result;
-                LOG.info(() -> "Busy time of account " + accountId + ": " + done.usersRefreshed() + " users refreshed, "
-                        + done.usersFailed() + " failed, " + done.requestsSent() + " requests in " + done.took().toMillis()
-                        + " ms" + done.stoppedBecause().map(s -> "; stopped: " + s).orElse(""));
-            } while (requestedAgain.contains(accountId));
-            return Optional.of(result);
-        } finally {
-            running.remove(accountId);
-        }
+    private ReentrantLock lockOf(long accountId) {
+        return locks.computeIfAbsent(accountId, id -> new ReentrantLock());
+    }
+
+    private RefreshResult run(long accountId) {
+        RefreshResult result = remember(refresh.refresh(accountId, Optional.empty()));
+        LOG.info(() -> "Busy time of account " + accountId + ": " + result.usersRefreshed() + " users refreshed, "
+                + result.usersFailed() + " failed, " + result.requestsSent() + " requests in " + result.took().toMillis()
+                + " ms" + result.stoppedBecause().map(s -> "; stopped: " + s).orElse(""));
+        return result;
     }
 }

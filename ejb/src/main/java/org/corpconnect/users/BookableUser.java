@@ -70,6 +70,9 @@ public class BookableUser {
     @Column(name = "refresh_failed_at")
     private Instant refreshFailedAt;
 
+    @Column(name = "busy_digest", length = 64)
+    private String busyDigest;
+
     @Column(name = "work_days", length = 80)
     private String workDays;
 
@@ -95,6 +98,12 @@ public class BookableUser {
         this.accessStatus = status;
         this.accessDetail = truncate(detail);
         this.accessCheckedAt = at;
+    }
+
+    /** Fresh as of now; the digest names the busy time now stored. */
+    public void refreshed(Instant at, String digest) {
+        this.busyDigest = digest;
+        refreshed(at);
     }
 
     public void refreshed(Instant at) {
@@ -158,6 +167,10 @@ public class BookableUser {
 
     public Optional<Instant> accessCheckedAt() {
         return Optional.ofNullable(accessCheckedAt);
+    }
+
+    public Optional<String> busyDigest() {
+        return Optional.ofNullable(busyDigest);
     }
 
     public Optional<Instant> refreshedAt() {
