@@ -37,7 +37,7 @@ class ApiThroughputBench {
             "noah.wolf", "hannah.neumann", "elias.schwarz", "clara.zimmermann", "laura.krueger", "james.miller",
             "olivia.johnson", "yuki.tanaka", "priya.sharma").stream().map(u -> u + "@contoso.test").toList();
     private static final int VIRTUAL_USERS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 

@@ -73,8 +73,7 @@ class BusyTimeSyncBench {
         simulator.loadGenerated(10_000);
         SimulatorBudget.set(BUDGET, 30_000);
         simulator.clearFaults();
-        simulator.addFault(Json.createObjectBuilder().add("kind", "LATENCY").add("operation", "GetUserAvailabilityRequest")
-                .add("millis", BASE_MILLIS).add("perMailboxMillis", PER_MAILBOX_MILLIS).build());
+        simulator.addFault(latency("GetUserAvailabilityRequest", BASE_MILLIS, PER_MAILBOX_MILLIS));
         List<TestAccount> accounts = new ArrayList<>();
         try {
             long heapBefore = heapAfterGc();
@@ -192,6 +191,31 @@ class BusyTimeSyncBench {
         BenchFigures.record("sync." + n + ".no_checks.exchange_phase", unchecked.took().toMillis(), "ms", "");
         BenchFigures.record("sync." + n + ".no_checks.store_phase", uncheckedWall - unchecked.took().toMillis(), "ms",
                 "replacing the intervals (delete, insert) of every user");
+
+        // Every access check due again, and GetFolder answered after L0 as well: what the probes cost at Exchange's pace.
+        bench.accessCheckedAt(account.id(), Instant.now().minus(Duration.ofDays(1)));
+        simulator.addFault(latency("GetFolder", BASE_MILLIS, 0));
+        try {
+            Instant checkedSince = Instant.now();
+            t = System.nanoTime();
+            RefreshResult slowChecks = refresh.refresh(account.id(), Optional.empty());
+            long slowWall = millisSince(t);
+            assertTrue(slowChecks.completed(), slowChecks.toString());
+            assertEquals(users, slowChecks.accessChecks(), "every user checked: " + slowChecks);
+            List<Instant> probes = simulator.requestsBy(account.serviceMailbox(), "GetFolder", checkedSince).stream()
+                    .map(r -> Instant.parse(r.getString("time"))).toList();
+            BenchFigures.record("sync." + n + ".checks_at_latency.full_refresh_wall", slowWall, "ms",
+                    "access checks due, GetFolder answered after " + BASE_MILLIS + " ms too");
+            BenchFigures.record("sync." + n + ".checks_at_latency.ratio_to_floor", slowWall / floor, "x", "");
+            BenchFigures.record("sync." + n + ".checks_at_latency.span.GetFolder",
+                    Duration.between(probes.stream().min(Instant::compareTo).orElseThrow(),
+                            probes.stream().max(Instant::compareTo).orElseThrow()).toMillis(), "ms",
+                    probes.size() + " GetFolder; N x " + BASE_MILLIS + " ms / " + concurrency + " in flight = "
+                            + users * BASE_MILLIS / concurrency + " ms");
+        } finally {
+            simulator.clearFaults();
+            simulator.addFault(latency("GetUserAvailabilityRequest", BASE_MILLIS, PER_MAILBOX_MILLIS));
+        }
     }
 
     private interface Step {
@@ -217,6 +241,11 @@ class BusyTimeSyncBench {
         for (int i = 0; i < ids.size(); i += CHUNK) {
             bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }
+    }
+
+    private static JsonObject latency(String operation, long millis, long perMailboxMillis) {
+        return Json.createObjectBuilder().add("kind", "LATENCY").add("operation", operation)
+                .add("millis", millis).add("perMailboxMillis", perMailboxMillis).build();
     }
 
     private static long heapAfterGc() throws InterruptedException {
