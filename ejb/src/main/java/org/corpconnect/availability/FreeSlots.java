@@ -68,7 +68,9 @@ public class FreeSlots {
             throw new InvalidSlotQuery("users must name 1 to " + MAX_USERS + " users.");
         }
         Set<BusyType> blocking = account.blockingBusyTypes();
-        TimeWindow window = new TimeWindow(query.now().minus(Duration.ofDays(1)), query.horizonEnd().plus(Duration.ofDays(1)));
+        // Only the days asked for (a day more on each side covers buffers and other zones' days).
+        TimeWindow window = new TimeWindow(query.from().minusDays(1).atStartOfDay(query.zone()).toInstant(),
+                query.to().plusDays(2).atStartOfDay(query.zone()).toInstant());
         List<UserCalendar> calendars = new ArrayList<>();
         List<UserState> states = new ArrayList<>();
         for (MailboxAddress address : addresses.stream().distinct().toList()) {
