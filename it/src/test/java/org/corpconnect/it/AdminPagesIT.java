@@ -161,6 +161,45 @@ class AdminPagesIT {
     }
 
     @Test
+    void everyPageShowsItsTextUngarbledAndUnicodeTypedInComesBackIntact() {
+        Tenant tenant = tenant("IMPERSONATION", ANNA);
+        try (Browser browser = Browser.open("encoding").neverShows(tenant.secrets())) {
+            signIn(browser, tenant);
+            Map<String, List<String>> garbled = new LinkedHashMap<>();
+            for (String page : PAGES) {
+                browser.click(By.id("nav-" + page));
+                garbled.put(page, garbled(browser));
+            }
+            Map<String, String> shown = new LinkedHashMap<>();
+            Map<String, String> names = Map.of(LUKAS, "Lukas Müller", LEA, "Léa Wagner — 予約 👋");
+            browser.click(By.id("nav-users"));
+            names.forEach((address, name) -> {
+                browser.fill(field("add-user", "address"), address);
+                browser.fill(field("add-user", "displayName"), name);
+                browser.click(By.id("add-user-submit"));
+                shown.put(name, browser.has(statusOf(address))
+                        ? browser.text(By.cssSelector("tr[data-user='" + address + "'] td")) : "refused: " + errors(browser));
+            });
+            browser.screenshot("users-unicode");
+
+            // A dedicated mailbox's password may hold any character Exchange allows.
+            String password = "Pässwört-§€-" + tag();
+            browser.neverShows(password);
+            SIMULATOR.setPassword(tenant.serviceMailbox(), password);
+            browser.click(By.id("nav-connection"));
+            browser.fill(field("connection-form", "password"), password);
+            browser.click(By.id("save-connection"));
+            String saved = browser.has(By.id("flash")) ? "" : "refused: " + errors(browser);
+            browser.screenshot("connection-unicode-password");
+
+            assertEquals(Map.of("connection", List.of(), "users", List.of(), "sync", List.of(), "bookings", List.of(),
+                    "api-keys", List.of(), "audit", List.of()), garbled, "each page shows its own text as written");
+            shown.forEach((name, row) -> assertTrue(row.startsWith(name), "the display name " + name + " comes back as typed: " + row));
+            assertEquals("", saved, "a password with non-ASCII characters reaches Exchange as typed");
+        }
+    }
+
+    @Test
     void aChangeWithoutTheSessionsCsrfTokenIsRefused() {
         Tenant tenant = tenant("IMPERSONATION", ANNA);
         try (Browser browser = Browser.open("csrf").neverShows(tenant.secrets())) {
@@ -505,6 +544,16 @@ class AdminPagesIT {
         }
         assertTrue(raw.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'none'"),
                 where + ": " + raw.headers().map());
+    }
+
+    /** UTF-8 read as ISO-8859-1 leaves C1 control characters (U+0080 to U+009F), which no page's text holds. */
+    private static List<String> garbled(Browser browser) {
+        Matcher garbled = Pattern.compile(".{0,24}[\\u0080-\\u009f]+.{0,8}").matcher(browser.source());
+        List<String> found = new java.util.ArrayList<>();
+        while (garbled.find()) {
+            found.add(garbled.group().replaceAll("[\\u0080-\\u009f]", "?"));
+        }
+        return found;
     }
 
     private static String tokenOfAnotherSession() {
