@@ -22,6 +22,16 @@ public class AuditLog {
                 action, outcome, detail));
     }
 
+    /**
+     * For a change that creates the account itself: the entry joins the change's transaction (a new one
+     * could not see the account yet) and goes with it if it rolls back.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithChange(long accountId, String actor, String action, Outcome outcome, String detail) {
+        em.persist(new AuditEntry(accountId, Instant.now(Clock.systemUTC()), actor == null ? "system" : actor,
+                action, outcome, detail));
+    }
+
     public List<AuditEntry> recent(long accountId, int max) {
         return em.createNamedQuery("AuditEntry.ofAccount", AuditEntry.class)
                 .setParameter("accountId", accountId)

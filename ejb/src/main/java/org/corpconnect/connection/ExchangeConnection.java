@@ -165,6 +165,27 @@ public class ExchangeConnection {
                 : new ExchangeCredential.OAuthApp(oauthTenant, oauthClientId, secret, URI.create(oauthTokenUrl));
     }
 
+    /** The non-secret parts of the credential, to show and prefill (the secret never leaves encrypted). */
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    public Optional<PasswordScheme> passwordScheme() {
+        return Optional.ofNullable(passwordScheme);
+    }
+
+    public Optional<String> oauthTenant() {
+        return Optional.ofNullable(oauthTenant);
+    }
+
+    public Optional<String> oauthClientId() {
+        return Optional.ofNullable(oauthClientId);
+    }
+
+    public Optional<String> oauthTokenUrl() {
+        return Optional.ofNullable(oauthTokenUrl);
+    }
+
     /** Who signs in: the user name, or the app's client id. */
     public String principal() {
         return authMethod == AuthMethod.PASSWORD ? username : "app " + oauthClientId + " (tenant " + oauthTenant + ")";

@@ -61,7 +61,11 @@ public class AdminUsers {
     /** A new account with its first admin, in one transaction: neither exists without the other. */
     public AdminUser createAccountWithAdmin(AccountSlug slug, String name, String username, char[] password, String actor) {
         requireValid(username, password);
-        return createAdmin(accounts.create(slug, name), username, password, actor);
+        Account account = accounts.create(slug, name);
+        AdminUser user = create(username, password, AdminRole.ADMIN, account.id());
+        audit.recordWithChange(account.id(), actor, "account.created", Outcome.SUCCESS,
+                "account " + slug + " with its admin " + user.username());
+        return user;
     }
 
     public AdminUser createAdmin(Account account, String username, char[] password, String actor) {

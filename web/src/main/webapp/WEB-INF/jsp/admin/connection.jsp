@@ -30,6 +30,11 @@
   <c:set var="mailboxValue" value="${not empty param.serviceMailbox ? param.serviceMailbox : (empty connection ? '' : connection.serviceMailbox().value())}"/>
   <c:set var="modeValue" value="${not empty param.accessMode ? param.accessMode : (empty connection ? 'IMPERSONATION' : connection.accessMode().name())}"/>
   <c:set var="methodValue" value="${not empty param.authMethod ? param.authMethod : (empty connection ? 'PASSWORD' : connection.authMethod().name())}"/>
+  <c:set var="usernameValue" value="${not empty param.username ? param.username : (empty connection ? '' : connection.username().orElse(''))}"/>
+  <c:set var="schemeValue" value="${not empty param.passwordScheme ? param.passwordScheme : (empty connection or empty connection.passwordScheme().orElse(null) ? 'BASIC' : connection.passwordScheme().get().name())}"/>
+  <c:set var="tenantValue" value="${not empty param.tenant ? param.tenant : (empty connection ? '' : connection.oauthTenant().orElse(''))}"/>
+  <c:set var="clientIdValue" value="${not empty param.clientId ? param.clientId : (empty connection ? '' : connection.oauthClientId().orElse(''))}"/>
+  <c:set var="tokenUrlValue" value="${not empty param.tokenUrl ? param.tokenUrl : (empty connection ? '' : connection.oauthTokenUrl().orElse(''))}"/>
   <form id="connection-form" method="post" action="${base}/connection">
     <input type="hidden" name="csrf" value="${csrf}">
     <label for="serviceMailbox">Dedicated mailbox (SMTP address)</label>
@@ -38,10 +43,9 @@
     <label for="ewsUrl">EWS URL</label>
     <input type="text" id="ewsUrl" name="ewsUrl" value="<c:out value='${ewsUrlValue}'/>" placeholder="https://mail.example.com/EWS/Exchange.asmx">
     <span class="error" data-field="ewsUrl"><c:out value="${errors.ewsUrl}"/></span>
-    <label for="autodiscoverUrl">Autodiscover endpoint (optional; empty: found from the mailbox's domain)</label>
+    <label for="autodiscoverUrl">Autodiscover endpoint, to find the EWS URL with the button below (optional; empty: from the mailbox's domain)</label>
     <input type="text" id="autodiscoverUrl" name="autodiscoverUrl" value="<c:out value='${param.autodiscoverUrl}'/>">
     <span class="error" data-field="autodiscoverUrl"><c:out value="${errors.autodiscoverUrl}"/></span>
-    <button id="discover" type="submit" name="action" value="discover">Find the EWS URL (Autodiscover)</button>
     <label for="accessMode">How the dedicated mailbox reaches users' calendars</label>
     <select id="accessMode" name="accessMode">
       <option value="IMPERSONATION" ${modeValue == 'IMPERSONATION' ? 'selected' : ''}>Impersonation (granted once by the Exchange admin)</option>
@@ -55,11 +59,11 @@
     <fieldset>
       <legend>Password</legend>
       <label for="username">User name (empty: the mailbox address; NTLM: DOMAIN\user)</label>
-      <input type="text" id="username" name="username" value="<c:out value='${param.username}'/>">
+      <input type="text" id="username" name="username" value="<c:out value='${usernameValue}'/>">
       <label for="passwordScheme">Authentication</label>
       <select id="passwordScheme" name="passwordScheme">
         <option value="BASIC">Basic</option>
-        <option value="NTLM" ${param.passwordScheme == 'NTLM' ? 'selected' : ''}>NTLM</option>
+        <option value="NTLM" ${schemeValue == 'NTLM' ? 'selected' : ''}>NTLM</option>
       </select>
       <label for="password">Password</label>
       <input type="password" id="password" name="password" autocomplete="new-password">
@@ -68,17 +72,19 @@
     <fieldset>
       <legend>OAuth app</legend>
       <label for="tenant">Tenant (id or domain)</label>
-      <input type="text" id="tenant" name="tenant" value="<c:out value='${param.tenant}'/>">
+      <input type="text" id="tenant" name="tenant" value="<c:out value='${tenantValue}'/>">
       <label for="clientId">Application (client) id</label>
-      <input type="text" id="clientId" name="clientId" value="<c:out value='${param.clientId}'/>">
+      <input type="text" id="clientId" name="clientId" value="<c:out value='${clientIdValue}'/>">
       <label for="clientSecret">Client secret</label>
       <input type="password" id="clientSecret" name="clientSecret" autocomplete="new-password">
       <span class="error" data-field="clientSecret"><c:out value="${errors.clientSecret}"/></span>
       <label for="tokenUrl">Token endpoint (optional; empty: Microsoft's for the tenant)</label>
-      <input type="text" id="tokenUrl" name="tokenUrl" value="<c:out value='${param.tokenUrl}'/>">
+      <input type="text" id="tokenUrl" name="tokenUrl" value="<c:out value='${tokenUrlValue}'/>">
     </fieldset>
     <label><input type="checkbox" name="force" ${param.force == 'on' ? 'checked' : ''}> Save without testing against Exchange</label>
+    <%-- Save comes first: Enter in any field submits with the form's first button. --%>
     <button id="save-connection" type="submit" name="action" value="save">Test and save</button>
+    <button id="discover" type="submit" name="action" value="discover">Find the EWS URL (Autodiscover)</button>
   </form>
 </section>
 <%@ include file="_footer.jspf" %>
