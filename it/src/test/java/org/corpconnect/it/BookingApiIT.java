@@ -70,7 +70,7 @@ class BookingApiIT {
             HttpResponse<String> throttled = Api.postJson(tenant, "v1/bookings", key, booking(ANNA, slot, "Busy server"));
 
             assertEquals(503, throttled.statusCode(), throttled.body());
-            assertEquals("application/problem+json", throttled.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(throttled.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
             assertEquals("3", throttled.headers().firstValue("Retry-After").orElse(""), "Exchange's back-off, in seconds");
             assertTrue(itemsOf(ANNA, slot, "Busy server").isEmpty());
 
@@ -184,7 +184,7 @@ class BookingApiIT {
         assertEquals(404, cancel.statusCode());
         assertEquals(404, book.statusCode(), "her calendar is not bookable through another account: " + book.body());
         assertEquals(401, anonymous.statusCode());
-        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals("CONFIRMED", Server.json(Api.send(Api.request(mine, "v1/bookings/" + id).GET())).getString("status"));
 
         Api.revoke(mine);
@@ -207,7 +207,7 @@ class BookingApiIT {
         bodies.forEach((what, body) -> {
             HttpResponse<String> answer = Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(), body);
             assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, what + ": " + answer.statusCode() + " " + answer.body());
-            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), what);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), what);
             assertEquals(answer.statusCode(), Server.json(answer).getInt("status"), what);
         });
         HttpResponse<String> noKey = Api.postJson(tenant, "v1/bookings", null, booking(ANNA, slot, "No key"));
