@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,7 +122,9 @@ public final class Browser implements AutoCloseable {
     public void click(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(page));
+        // While the old page goes, Chromium may answer about its nodes with an "unknown error"
+        // ("Node ... does not belong to the document") instead of a stale reference: wait on.
+        new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
         loaded();
     }
 
@@ -272,7 +275,8 @@ public final class Browser implements AutoCloseable {
 
     /** After every page load: a screenshot, and the checks that hold on every page. */
     private void loaded() {
-        new WebDriverWait(driver, PAGE_WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         assertNoAlert();
         String page = pageName();
         int seen = shots.merge(page, 1, Integer::sum);
