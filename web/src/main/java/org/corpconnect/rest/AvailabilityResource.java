@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Availability")
 @SecurityRequirement(name = "apiKey")
 public class AvailabilityResource {
+
+    /** Always with seconds, e.g. 2026-12-08T09:00:00+01:00 (OffsetDateTime.toString drops ":00"). */
+    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     @Inject
     private CallerAccount caller;
@@ -80,8 +84,8 @@ public class AvailabilityResource {
             answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id()))
                     .forEach(u -> free.add(u.user().address().value()));
             slots.add(Json.createObjectBuilder()
-                    .add("start", ZonedDateTime.ofInstant(s.start(), zoneId).toOffsetDateTime().toString())
-                    .add("end", ZonedDateTime.ofInstant(s.end(), zoneId).toOffsetDateTime().toString())
+                    .add("start", OFFSET_TIME.format(ZonedDateTime.ofInstant(s.start(), zoneId)))
+                    .add("end", OFFSET_TIME.format(ZonedDateTime.ofInstant(s.end(), zoneId)))
                     .add("users", free));
         });
         JsonArrayBuilder states = Json.createArrayBuilder();
