@@ -27,11 +27,7 @@ class EwsGatewayAutodiscoverTest {
 
     @AfterAll
     static void stop() {
-        try {
-            sim.assertAllResponsesValid();
-        } finally {
-            sim.close();
-        }
+        Simulated.stopChecked(sim);
     }
 
     private static ExchangeCredential password(String password) {

@@ -56,17 +56,12 @@ class EwsGatewayBookingItemsTest {
 
     @AfterAll
     static void stop() {
-        try {
-            sim.assertAllResponsesValid();
-        } finally {
-            sim.close();
-        }
+        Simulated.stopChecked(sim);
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.requestLog().clear();
+        Simulated.reset(sim);
     }
 
     /** Whatever a test did, no request read anything of any item but its id and the booking id. */

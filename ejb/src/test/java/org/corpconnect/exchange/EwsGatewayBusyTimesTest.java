@@ -43,17 +43,12 @@ class EwsGatewayBusyTimesTest {
 
     @AfterAll
     static void stop() {
-        try {
-            sim.assertAllResponsesValid();
-        } finally {
-            sim.close();
-        }
+        Simulated.stopChecked(sim);
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.requestLog().clear();
+        Simulated.reset(sim);
     }
 
     private static Instant berlin(LocalDate day, int hour, int minute) {

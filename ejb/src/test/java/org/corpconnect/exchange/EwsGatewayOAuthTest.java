@@ -58,17 +58,12 @@ class EwsGatewayOAuthTest {
 
     @AfterAll
     static void stop() {
-        try {
-            sim.assertAllResponsesValid();
-        } finally {
-            sim.close();
-        }
+        Simulated.stopChecked(sim);
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.requestLog().clear();
+        Simulated.reset(sim);
         // Counts what reaches the token endpoint: the simulator does not log token requests.
         gateway.tokens = new OAuthTokens((app, timeout) -> {
             tokenRequests.incrementAndGet();

@@ -26,17 +26,12 @@ class EwsGatewayProbeTest {
 
     @AfterAll
     static void stop() {
-        try {
-            sim.assertAllResponsesValid();
-        } finally {
-            sim.close();
-        }
+        Simulated.stopChecked(sim);
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.requestLog().clear();
+        Simulated.reset(sim);
     }
 
     private CalendarAccessProbe probe(AccessMode mode, MailboxAddress user) {

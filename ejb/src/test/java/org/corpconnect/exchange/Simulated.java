@@ -29,6 +29,21 @@ final class Simulated {
     private Simulated() {
     }
 
+    /** After a class: fails it if any response the simulator sent was not valid against the schema, then stops it. */
+    static void stopChecked(ExchangeSimulator sim) {
+        try {
+            sim.assertAllResponsesValid();
+        } finally {
+            sim.close();
+        }
+    }
+
+    /** Before each test: no fault rule and an empty request log left by the previous test. */
+    static void reset(ExchangeSimulator sim) {
+        sim.faults().clear();
+        sim.requestLog().clear();
+    }
+
     static ExchangeSimulator start() {
         return ExchangeSimulator.builder().port(0)
                 .schemaDir(Path.of(System.getProperty("shared.dir")).resolve("ews-schema/exchange-online-2023"))
