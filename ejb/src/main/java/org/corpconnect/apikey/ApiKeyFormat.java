@@ -21,6 +21,11 @@ final class ApiKeyFormat {
         String token() {
             return "cck_" + prefix + "_" + secret;
         }
+
+        @Override
+        public String toString() {
+            return "cck_" + prefix + "_********";
+        }
     }
 
     private ApiKeyFormat() {

@@ -115,10 +115,10 @@ public class BookingWriter {
             throw new UserNotBookable();
         } catch (ExchangeThrottled throttled) {
             bookings.fail(booking.id(), throttled.getMessage());
-            throw new BookingNotWritten(booking.id(), throttled.getMessage(), Optional.of(throttled.backOff()));
+            throw BookingNotWritten.recorded(booking.id(), throttled.getMessage(), Optional.of(throttled.backOff()));
         } catch (ExchangeException | ConnectionPaused | NotConnected failure) {
             bookings.fail(booking.id(), failure.getMessage());
-            throw new BookingNotWritten(booking.id(), failure.getMessage(), Optional.empty());
+            throw BookingNotWritten.recorded(booking.id(), failure.getMessage(), Optional.empty());
         }
     }
 
@@ -159,15 +159,16 @@ public class BookingWriter {
         return bookings.cancelled(bookingId);
     }
 
+    /** For a move or a cancellation: what Exchange's refusal means to the caller. */
     private static RuntimeException translated(RuntimeException failure, String bookingId) {
         if (failure instanceof CalendarWriteDenied) {
             return new UserNotBookable();
         }
         if (failure instanceof ExchangeThrottled throttled) {
-            return new BookingNotWritten(bookingId, throttled.getMessage(), Optional.of(throttled.backOff()));
+            return BookingNotWritten.unchanged(bookingId, throttled.getMessage(), Optional.of(throttled.backOff()));
         }
         if (failure instanceof ExchangeException || failure instanceof ConnectionPaused || failure instanceof NotConnected) {
-            return new BookingNotWritten(bookingId, failure.getMessage(), Optional.empty());
+            return BookingNotWritten.unchanged(bookingId, failure.getMessage(), Optional.empty());
         }
         return failure;
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.corpconnect.BusinessException;
 import org.corpconnect.account.Account;
 import org.corpconnect.account.AccountSlug;
 import org.corpconnect.account.Accounts;
@@ -68,7 +69,13 @@ public class AccountPages extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Optional<PageRequest> page = resolve(request, response);
         if (page.isPresent()) {
-            pageNamed(request).orElseThrow().change(page.get());
+            try {
+                pageNamed(request).orElseThrow().change(page.get());
+            } catch (BusinessException | NumberFormatException refused) {
+                // A form that names something not there (a removed user, a tampered id): say so, change nothing.
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, refused instanceof BusinessException
+                        ? refused.getMessage() : "The form names nothing on this page. Reload the page and try again.");
+            }
         }
     }
 
