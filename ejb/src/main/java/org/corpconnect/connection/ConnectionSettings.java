@@ -19,7 +19,7 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
         Objects.requireNonNull(serviceMailbox);
         Objects.requireNonNull(accessMode);
         Objects.requireNonNull(credential);
-        ewsUrl = requireHttpUrl(ewsUrl, "The EWS URL", "https://mail.example.com/EWS/Exchange.asmx");
+        ewsUrl = requireHttpUrl(ewsUrl, "ewsUrl", "The EWS URL", "https://mail.example.com/EWS/Exchange.asmx");
     }
 
     /**
@@ -30,7 +30,7 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
                                                   PasswordScheme scheme, String username, Secret password) {
         String user = username == null || username.isBlank() ? serviceMailbox.value() : username.strip();
         if (user.length() > 320 || user.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidConnection("A user name is at most 320 characters, without control characters.");
+            throw new InvalidConnection("username", "A user name is at most 320 characters, without control characters.");
         }
         return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode,
                 new ExchangeCredential.Password(user, requireSecret(password), Objects.requireNonNull(scheme)));
@@ -42,13 +42,13 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
      */
     public static ConnectionSettings withOAuthApp(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,
                                                   String tenant, String clientId, Secret clientSecret, URI tokenEndpoint) {
-        String cleanTenant = requireWord(tenant, "The tenant (its id or domain)");
-        String cleanClient = requireWord(clientId, "The application (client) id");
+        String cleanTenant = requireWord(tenant, "tenant", "The tenant (its id or domain)");
+        String cleanClient = requireWord(clientId, "clientId", "The application (client) id");
         URI endpoint = tokenEndpoint != null ? tokenEndpoint
                 : URI.create(MICROSOFT_AUTHORITY + cleanTenant + "/oauth2/v2.0/token");
         return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode, new ExchangeCredential.OAuthApp(cleanTenant,
                 cleanClient, requireSecret(clientSecret),
-                requireHttpUrl(endpoint, "The token endpoint", MICROSOFT_AUTHORITY + "contoso.onmicrosoft.com/oauth2/v2.0/token")));
+                requireHttpUrl(endpoint, "tokenUrl", "The token endpoint", MICROSOFT_AUTHORITY + "contoso.onmicrosoft.com/oauth2/v2.0/token")));
     }
 
     public Secret secret() {
@@ -59,22 +59,22 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
 
     private static Secret requireSecret(Secret secret) {
         if (secret == null) {
-            throw new InvalidConnection("The password or client secret is required.");
+            throw new InvalidConnection("password", "The password or client secret is required.");
         }
         return secret;
     }
 
-    private static String requireWord(String value, String what) {
+    private static String requireWord(String value, String field, String what) {
         if (value == null || value.isBlank() || value.length() > 200 || !value.strip().matches("[A-Za-z0-9._-]+")) {
-            throw new InvalidConnection(what + " is required: letters, digits, dots, dashes, at most 200.");
+            throw new InvalidConnection(field, what + " is required: letters, digits, dots, dashes, at most 200.");
         }
         return value.strip();
     }
 
-    private static URI requireHttpUrl(URI url, String what, String example) {
+    private static URI requireHttpUrl(URI url, String field, String what, String example) {
         if (url == null || url.getHost() == null
                 || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            throw new InvalidConnection(what + " must be an http(s) address, for example " + example + ".");
+            throw new InvalidConnection(field, what + " must be an http(s) address, for example " + example + ".");
         }
         return url;
     }

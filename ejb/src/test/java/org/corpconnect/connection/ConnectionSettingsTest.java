@@ -41,8 +41,9 @@ class ConnectionSettingsTest {
     void badInputIsRefusedInWords() {
         assertThrows(InvalidConnection.class, () -> ConnectionSettings.withPassword(URI.create("ftp://x/ews"), MAILBOX,
                 AccessMode.DELEGATION, PasswordScheme.NTLM, null, Secret.of("pw")));
-        assertThrows(InvalidConnection.class, () -> ConnectionSettings.withOAuthApp(EWS, MAILBOX,
+        var badTenant = assertThrows(InvalidConnection.class, () -> ConnectionSettings.withOAuthApp(EWS, MAILBOX,
                 AccessMode.IMPERSONATION, "fabrikam tenant", "id", Secret.of("s"), null));
+        assertEquals(java.util.Optional.of("tenant"), badTenant.field(), "the form shows it next to the tenant");
         assertThrows(InvalidConnection.class, () -> ConnectionSettings.withPassword(EWS, MAILBOX,
                 AccessMode.IMPERSONATION, PasswordScheme.BASIC, null, null));
     }

@@ -104,8 +104,11 @@ public class ConnectionPage implements AccountPage {
                     : ExchangeCredential.PasswordScheme.BASIC;
             return Optional.of(ConnectionSettings.withPassword(ewsUrl, mailbox, mode, scheme, page.param("username"),
                     Secret.of(secret)));
-        } catch (InvalidConnection | IllegalArgumentException e) {
-            page.error("ewsUrl", e.getMessage());
+        } catch (InvalidConnection e) {
+            page.error(e.field().orElse("ewsUrl"), e.getMessage());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            page.error("tokenUrl", "Not a URL: " + e.getMessage());
             return Optional.empty();
         }
     }
