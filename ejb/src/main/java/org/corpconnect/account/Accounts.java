@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.corpconnect.exchange.BusyType;
+import org.corpconnect.calendar.BusyType;
 
 @Stateless
 public class Accounts {

@@ -13,8 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.corpconnect.exchange.BusyInterval;
-import org.corpconnect.exchange.TimeWindow;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.TimeWindow;
 
 /**
  * Finds the free slots of a {@link SlotQuery} for a set of users.

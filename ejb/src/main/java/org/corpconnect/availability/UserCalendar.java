@@ -3,7 +3,7 @@ package org.corpconnect.availability;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import org.corpconnect.exchange.BusyInterval;
+import org.corpconnect.calendar.BusyInterval;
 
 /**
  * What slot finding knows of one user. {@code busy} holds only the blocking busy types (the caller

@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 
 @Entity
 @Table(name = "booking")

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 
 /** A booking as the front end asks for it; every field is checked here, with its name in the message. */
 public record BookingRequest(MailboxAddress user, Instant start, Instant end, String title,

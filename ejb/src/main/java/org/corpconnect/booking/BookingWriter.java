@@ -12,19 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.corpconnect.account.Account;
+import org.corpconnect.calendar.BusyType;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.connection.AccountConnections;
 import org.corpconnect.connection.AccountExchange;
 import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.NotConnected;
 import org.corpconnect.exchange.BookingItem;
-import org.corpconnect.exchange.BusyType;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeOutcomeUnknown;
 import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.MailboxBusyTime;
-import org.corpconnect.exchange.TimeWindow;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import org.corpconnect.exchange.BusyInterval;
+import org.corpconnect.calendar.BusyInterval;
 
 /** The SHA-256 of a user's busy intervals, in a fixed order: equal digests, equal busy time. */
 final class BusyDigest {

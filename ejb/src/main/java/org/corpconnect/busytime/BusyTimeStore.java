@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.corpconnect.exchange.BusyInterval;
-import org.corpconnect.exchange.TimeWindow;
-import org.corpconnect.exchange.WorkingWeek;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.calendar.WorkingWeek;
 import org.corpconnect.users.BookableUser;
 
 @Stateless

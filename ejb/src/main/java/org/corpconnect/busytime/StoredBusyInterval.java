@@ -12,8 +12,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.corpconnect.exchange.BusyInterval;
-import org.corpconnect.exchange.BusyType;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
 
 @Entity
 @Table(name = "busy_interval")

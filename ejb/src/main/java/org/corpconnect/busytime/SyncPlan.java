@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.ExchangeGateway;
-import org.corpconnect.exchange.MailboxAddress;
-import org.corpconnect.exchange.TimeWindow;
 
 /**
  * The requests one refresh of an account sends: its users in groups of at most 100, times the

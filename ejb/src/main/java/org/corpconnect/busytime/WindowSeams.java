@@ -1,11 +1,11 @@
 package org.corpconnect.busytime;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.time.Instant;
-import org.corpconnect.exchange.BusyInterval;
+import org.corpconnect.calendar.BusyInterval;
 
 /**
  * An event that spans the seam between two request windows comes back as two intervals, each clipped

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeGateway;
-import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.exchange.MailboxBusyTime;
-import org.corpconnect.exchange.TimeWindow;
 
 /**
  * One account's way to Exchange with the credential it had when this was opened. Every call first

@@ -2,11 +2,11 @@ package org.corpconnect.connection;
 
 import java.net.URI;
 import java.util.Objects;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
-import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.exchange.ExchangeCredential;
 
 /** What an admin enters for a connection: where EWS is, the dedicated mailbox, the access mode and the credential. */
 public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,

@@ -16,11 +16,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import org.corpconnect.account.Account;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
-import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.exchange.ExchangeCredential;
 
 @Entity
 @Table(name = "exchange_connection")

@@ -1,7 +1,7 @@
 package org.corpconnect.delegation;
 
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.AccessMode;
-import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.users.CalendarAccessStatus;
 
 /** What the user or the Exchange admin does to fix a user's access, in their own tools' words. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.corpconnect.calendar.MailboxAddress;
 
 /**
  * What a booking puts into the owner's calendar: nothing more than a subject, its span, the booking

@@ -2,6 +2,7 @@ package org.corpconnect.exchange;
 
 import java.net.URI;
 import java.util.Objects;
+import org.corpconnect.calendar.MailboxAddress;
 
 /**
  * Everything one gateway call needs to act as an account's dedicated mailbox. {@code generation}

@@ -3,6 +3,8 @@ package org.corpconnect.exchange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.WorkingWeek;
 
 /** What one mailbox's part of a free/busy answer says: its busy intervals, or why it has none. */
 public sealed interface MailboxBusyTime {

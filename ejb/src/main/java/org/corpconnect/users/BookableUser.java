@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.corpconnect.account.Account;
-import org.corpconnect.exchange.MailboxAddress;
-import org.corpconnect.exchange.WorkingWeek;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.WorkingWeek;
 
 @Entity
 @Table(name = "bookable_user")

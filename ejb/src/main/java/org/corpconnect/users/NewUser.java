@@ -2,7 +2,7 @@ package org.corpconnect.users;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 
 /** A user as an admin enters it: the display name defaults to the address, the zone must be an IANA id. */
 public record NewUser(MailboxAddress address, String displayName, ZoneId timeZone) {

@@ -1,7 +1,7 @@
 package org.corpconnect.users;
 
 import org.corpconnect.BusinessException;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 
 public class UserAlreadyExists extends BusinessException {
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.corpconnect.BusinessException;
 import org.corpconnect.account.Account;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 
 /** Adds the users of a CSV list one by one: a bad or duplicate row is reported and the others go in. */
 @Stateless

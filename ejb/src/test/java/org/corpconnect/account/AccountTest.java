@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import org.corpconnect.exchange.BusyType;
+import org.corpconnect.calendar.BusyType;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {

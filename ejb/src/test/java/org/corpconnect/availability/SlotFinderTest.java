@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.corpconnect.availability.SlotQuery.Mode;
-import org.corpconnect.exchange.BusyInterval;
-import org.corpconnect.exchange.BusyType;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
 import org.junit.jupiter.api.Test;
 
 /** Expected instants are written with the offset in force, worked out by hand. */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 import org.junit.jupiter.api.Test;
 
 class SyncPlanTest {

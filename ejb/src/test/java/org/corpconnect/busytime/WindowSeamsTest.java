@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.corpconnect.exchange.BusyInterval;
-import org.corpconnect.exchange.BusyType;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
 import org.junit.jupiter.api.Test;
 
 class WindowSeamsTest {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
-import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.exchange.ExchangeCredential;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSettingsTest {

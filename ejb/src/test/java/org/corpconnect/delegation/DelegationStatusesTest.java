@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.CalendarAccessProbe;
-import org.corpconnect.exchange.MailboxAddress;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.junit.jupiter.api.Test;

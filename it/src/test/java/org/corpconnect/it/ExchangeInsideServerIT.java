@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.inject.Inject;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.CredentialRejected;
@@ -11,7 +12,6 @@ import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeGateway;
 import org.corpconnect.exchange.ExchangeUnreachable;
-import org.corpconnect.exchange.MailboxAddress;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;

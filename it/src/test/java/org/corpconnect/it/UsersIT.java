@@ -14,12 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.busytime.BusyTimeSync;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.AccessMode;
-import org.corpconnect.exchange.TimeWindow;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.corpconnect.users.BookableUser;
-import org.corpconnect.users.UserImport;
 import org.corpconnect.users.UserImport.Outcome;
+import org.corpconnect.users.UserImport;
 import org.corpconnect.users.UserNotFound;
 import org.corpconnect.users.Users;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -75,9 +75,9 @@ class UsersIT {
                 Outcome.INVALID, Outcome.ADDED), report.stream().map(UserImport.RowReport::outcome).toList());
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), report.stream().map(UserImport.RowReport::line).toList());
         assertTrue(report.get(4).message().contains("Asia/Atlantis"), report.get(4).message());
-        BookableUser anna = users.find(account.id(), new org.corpconnect.exchange.MailboxAddress("anna.schmidt@contoso.test")).orElseThrow();
+        BookableUser anna = users.find(account.id(), new org.corpconnect.calendar.MailboxAddress("anna.schmidt@contoso.test")).orElseThrow();
         assertEquals("Schmidt, Anna", anna.displayName());
-        BookableUser james = users.find(account.id(), new org.corpconnect.exchange.MailboxAddress("james.miller@contoso.test")).orElseThrow();
+        BookableUser james = users.find(account.id(), new org.corpconnect.calendar.MailboxAddress("james.miller@contoso.test")).orElseThrow();
         assertEquals(ZoneId.of("America/New_York"), james.timeZone(), "the default zone where the row has none");
         assertEquals(3, users.ofAccount(account.id()).size());
     }

@@ -24,7 +24,7 @@ import java.util.Locale;
 import org.corpconnect.availability.FreeSlots;
 import org.corpconnect.availability.InvalidSlotQuery;
 import org.corpconnect.availability.SlotQuery;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -25,11 +25,11 @@ import org.corpconnect.booking.IdempotencyKeyReused;
 import org.corpconnect.booking.InvalidBooking;
 import org.corpconnect.booking.SlotTaken;
 import org.corpconnect.booking.UserNotBookable;
+import org.corpconnect.calendar.InvalidMailboxAddress;
 import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.NotConnected;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeThrottled;
-import org.corpconnect.exchange.InvalidMailboxAddress;
 import org.corpconnect.users.InvalidUser;
 import org.corpconnect.users.UserNotFound;
 

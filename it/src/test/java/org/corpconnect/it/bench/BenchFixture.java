@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.corpconnect.account.Account;
-import org.corpconnect.exchange.MailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.users.NewUser;
 import org.corpconnect.users.Users;
 

@@ -14,7 +14,7 @@ import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
 import org.corpconnect.booking.BookingWriter;
 import org.corpconnect.booking.Bookings;
-import org.corpconnect.exchange.TimeWindow;
+import org.corpconnect.calendar.TimeWindow;
 
 @RequestScoped
 public class BookingsPage implements AccountPage {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.corpconnect.BusinessException;
 import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.connection.ConnectionSettings;
 import org.corpconnect.connection.Connections;
 import org.corpconnect.connection.InvalidConnection;
@@ -18,7 +19,6 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeGateway;
-import org.corpconnect.exchange.MailboxAddress;
 
 @RequestScoped
 public class ConnectionPage implements AccountPage {

@@ -1,11 +1,18 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
-import static org.corpconnect.exchange.Simulated.*;
+import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.faults.FaultRule;
 import org.corpconnect.sim.requestlog.RequestLogEntry;

@@ -1,6 +1,6 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
-import static org.corpconnect.exchange.Simulated.*;
+import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.URI;
@@ -14,10 +14,22 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.calendar.WorkingWeek;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.Sensitivity;
 import org.corpconnect.sim.dataset.Dataset;

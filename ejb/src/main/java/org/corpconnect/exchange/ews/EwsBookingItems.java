@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import java.util.Date;
 import java.util.Optional;
@@ -32,6 +32,12 @@ import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyD
 import microsoft.exchange.webservices.data.search.FindItemsResults;
 import microsoft.exchange.webservices.data.search.ItemView;
 import microsoft.exchange.webservices.data.search.filter.SearchFilter;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.BookingItem;
+import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.ExchangeFailure;
 
 /**
  * A booking's calendar item in the owner's calendar, through the account's access mode. The rules:

@@ -1,6 +1,6 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
-import static org.corpconnect.exchange.Simulated.*;
+import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.ServerSocket;
@@ -22,7 +22,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.credentials.Secret;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.directory.Directory;
 import org.corpconnect.sim.directory.ImpersonationScope;

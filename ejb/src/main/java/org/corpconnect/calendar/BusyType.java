@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.calendar;
 
 /** How a span of a calendar is taken, as Exchange's free/busy reports it (LegacyFreeBusyType). */
 public enum BusyType {

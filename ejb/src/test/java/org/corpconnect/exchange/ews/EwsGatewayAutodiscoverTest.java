@@ -1,6 +1,6 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
-import static org.corpconnect.exchange.Simulated.*;
+import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
@@ -9,7 +9,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeFailure;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

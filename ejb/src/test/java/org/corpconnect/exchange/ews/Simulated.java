@@ -1,11 +1,18 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.credentials.Secret;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.Occurrence;
 import org.corpconnect.sim.dataset.Dataset;

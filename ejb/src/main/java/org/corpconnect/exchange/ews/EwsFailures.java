@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -8,11 +8,22 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CalendarItemNotFound;
+import org.corpconnect.exchange.CalendarWriteDenied;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeOutcomeUnknown;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.MailboxProblem;
 
 /**
  * Translates what ews-java-api throws into the gateway's exceptions, with messages an Exchange

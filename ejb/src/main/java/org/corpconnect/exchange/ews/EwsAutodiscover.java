@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,6 +15,11 @@ import microsoft.exchange.webservices.data.autodiscover.response.GetUserSettings
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.exception.service.local.ServiceLocalException;
 import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeUnreachable;
 
 /**
  * SOAP Autodiscover, <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getusersettings-operation-soap">GetUserSettings</a>

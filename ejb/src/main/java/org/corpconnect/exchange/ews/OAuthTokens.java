@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.ExchangeUnreachable;
 
 /**
  * App-only access tokens for an {@link ExchangeCredential.OAuthApp}: the OAuth2 client-credentials grant

@@ -1,6 +1,6 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
-import static org.corpconnect.exchange.Simulated.*;
+import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.ServerSocket;
@@ -16,7 +16,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import org.corpconnect.calendar.InvalidMailboxAddress;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.credentials.Secret;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.BookingItem;
+import org.corpconnect.exchange.CalendarItemNotFound;
+import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.CalendarWriteDenied;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeOutcomeUnknown;
+import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.CalendarItem;
 import org.corpconnect.sim.calendar.ExtendedPropertyKey;

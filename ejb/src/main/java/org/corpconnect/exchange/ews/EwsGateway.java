@@ -1,6 +1,7 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import jakarta.inject.Inject;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.ExchangeServiceBase;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
@@ -26,6 +26,20 @@ import microsoft.exchange.webservices.data.credential.WebCredentials;
 import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.exchange.BookingItem;
+import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.CalendarWriteDenied;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeAccess;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.MailboxProblem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@link ExchangeGateway} over EWS with ews-java-api 2.0. */

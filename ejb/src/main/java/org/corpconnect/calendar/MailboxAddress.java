@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.calendar;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
+import org.corpconnect.calendar.BusyInterval;
+import org.corpconnect.calendar.BusyType;
+import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.exchange.MailboxProblem;
 import org.junit.jupiter.api.Test;
 
 /** The window arithmetic and code mappings of the free/busy translation, without Exchange. */

@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.calendar;
 
 import java.time.Duration;
 import java.time.Instant;

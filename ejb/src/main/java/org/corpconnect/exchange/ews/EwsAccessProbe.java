@@ -1,4 +1,4 @@
-package org.corpconnect.exchange;
+package org.corpconnect.exchange.ews;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -13,6 +13,12 @@ import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.Mailbox;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.MailboxBusyTime;
+import org.corpconnect.exchange.MailboxProblem;
 
 /**
  * The probe of one user's calendar. The rule:
