@@ -2,9 +2,7 @@ package org.corpconnect.availability;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,16 +10,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.corpconnect.account.Account;
 import org.corpconnect.booking.Bookings;
+import org.corpconnect.bookingrules.BookingPolicy;
+import org.corpconnect.bookingrules.BookingRules;
+import org.corpconnect.bookingrules.Readability;
 import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.connection.ExchangeConnection;
 import org.corpconnect.users.BookableUser;
-import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.UserNotFound;
 import org.corpconnect.users.Users;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Free slots of an account's users from what is stored (synced busy time plus the app's own
@@ -32,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FreeSlots {
 
     public static final int MAX_USERS = 50;
+    /** The most slots one answer lists; the rest are paged through with {@code after}. */
+    public static final int MAX_SLOTS = 500;
 
     @Inject
     private Users users;
@@ -42,28 +44,22 @@ public class FreeSlots {
     @Inject
     private Bookings bookings;
 
-    /** Bookings reach no further than busy time is read. */
     @Inject
-    @ConfigProperty(name = "sync.horizon-days", defaultValue = "56")
-    int horizonDays;
-
-    /** Working hours where Exchange reported none, e.g. {@code MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00-17:00}. */
-    @Inject
-    @ConfigProperty(name = "availability.default-working-hours", defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00-17:00")
-    String defaultWorkingHours;
+    private BookingPolicy policy;
 
     public record UserState(BookableUser user, boolean readable, Optional<Instant> refreshedAt, Optional<String> problem) {
     }
 
-    public record Answer(List<Slot> slots, List<UserState> users, Instant horizonEnd) {
+    /** At most {@link #MAX_SLOTS} slots; {@code more} says that later ones were left out. */
+    public record Answer(List<Slot> slots, boolean more, List<UserState> users, Instant horizonEnd) {
     }
 
-    /** The horizon of bookings: the end of the busy time being kept fresh. */
-    public Instant horizonEnd(Instant now) {
-        return now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(horizonDays));
+    public BookingRules rules() {
+        return policy.rules();
     }
 
-    public Answer find(Account account, List<MailboxAddress> addresses, SlotQuery query) {
+    /** The free slots of the query that start after {@code after} (when given), at most {@link #MAX_SLOTS}. */
+    public Answer find(Account account, List<MailboxAddress> addresses, SlotQuery query, Optional<Instant> after) {
         if (addresses.isEmpty() || addresses.size() > MAX_USERS) {
             throw new InvalidSlotQuery("users must name 1 to " + MAX_USERS + " users.");
         }
@@ -73,31 +69,26 @@ public class FreeSlots {
                 query.to().plusDays(2).atStartOfDay(query.zone()).toInstant());
         List<UserCalendar> calendars = new ArrayList<>();
         List<UserState> states = new ArrayList<>();
+        Optional<ExchangeConnection> connection = policy.connectionOf(account.id());
         for (MailboxAddress address : addresses.stream().distinct().toList()) {
             BookableUser user = users.find(account.id(), address).orElseThrow(UserNotFound::new);
-            boolean readable = user.refreshedAt().isPresent() && user.accessStatus() != CalendarAccessStatus.MAILBOX_NOT_FOUND
-                    && user.refreshFailedAt().map(failed -> failed.isBefore(user.refreshedAt().get())).orElse(true);
-            Optional<String> problem = readable ? Optional.empty()
-                    : Optional.of(user.refreshError().orElse(user.refreshedAt().isEmpty()
-                            ? "The calendar has not been read yet." : "The calendar could not be read at the last refresh."));
-            states.add(new UserState(user, readable, user.refreshedAt(), problem));
-            if (!readable) {
-                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), workingHoursOf(user)));
+            Readability readability = policy.readabilityOf(user, connection, query.now());
+            states.add(new UserState(user, readability.readable(), user.refreshedAt(), readability.problem()));
+            if (!readability.readable()) {
+                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), policy.workingHoursOf(user)));
                 continue;
             }
             List<BusyInterval> busy = Stream.concat(
                     busyTime.of(user.id(), window).stream().filter(i -> blocking.contains(i.type())),
                     bookings.holdingSlotsOf(user.id(), window).stream().map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
                     .toList();
-            calendars.add(new UserCalendar(user.id(), user.timeZone(), workingHoursOf(user), busy, true));
+            calendars.add(new UserCalendar(user.id(), user.timeZone(), policy.workingHoursOf(user), busy, true));
         }
-        return new Answer(SlotFinder.find(query, calendars), states, query.horizonEnd());
-    }
-
-    /** Exchange's working hours of the user where known, else the configured ones, in the user's zone. */
-    private WorkingHours workingHoursOf(BookableUser user) {
-        return user.workingWeek()
-                .map(week -> new WorkingHours(week.days(), week.start(), week.end()))
-                .orElseGet(() -> WorkingHours.parse(defaultWorkingHours));
+        List<Slot> slots = SlotFinder.find(query, calendars).stream()
+                .filter(slot -> after.map(slot.start()::isAfter).orElse(true))
+                .limit(MAX_SLOTS + 1L)
+                .toList();
+        boolean more = slots.size() > MAX_SLOTS;
+        return new Answer(more ? slots.subList(0, MAX_SLOTS) : slots, more, states, query.horizonEnd());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.corpconnect.bookingrules.WorkingHours;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.TimeWindow;
 
@@ -149,25 +149,13 @@ public final class SlotFinder {
             return nextBusy < busy.size() && busy.get(nextBusy).start().isBefore(guardEnd);
         }
 
-        /**
-         * The working spans of every user-local date the range touches. Wall-clock hours that fall in
-         * a DST gap move later by the gap, those in an overlap take the earlier offset (java.time's
-         * {@link ZonedDateTime#of} rules); a day whose span so collapses has none.
-         */
+        /** The working spans of every user-local date the range touches ({@link WorkingHours#spanOn}). */
         private static List<TimeWindow> workingSpans(UserCalendar user, Instant rangeStart, Instant rangeEnd) {
-            WorkingHours hours = user.workingHours();
             LocalDate first = rangeStart.atZone(user.userZone()).toLocalDate();
             LocalDate last = rangeEnd.atZone(user.userZone()).toLocalDate();
             List<TimeWindow> spans = new ArrayList<>();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                if (!hours.isWorkingDay(day.getDayOfWeek())) {
-                    continue;
-                }
-                Instant start = ZonedDateTime.of(day, hours.start(), user.userZone()).toInstant();
-                Instant end = ZonedDateTime.of(day, hours.end(), user.userZone()).toInstant();
-                if (end.isAfter(start)) {
-                    spans.add(new TimeWindow(start, end));
-                }
+                user.workingHours().spanOn(day, user.userZone()).ifPresent(spans::add);
             }
             return spans;
         }

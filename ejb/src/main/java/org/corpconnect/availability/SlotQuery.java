@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.corpconnect.bookingrules.BookingRules;
 
 /**
  * A request for free slots: the local dates {@code from}..{@code to} (both inclusive) in the
@@ -37,11 +39,27 @@ public record SlotQuery(
     }
 
     public static final int MAX_DAYS = 62;
-    static final Duration MIN_LENGTH = Duration.ofMinutes(5);
-    static final Duration MAX_LENGTH = Duration.ofHours(8);
+    static final Duration MIN_LENGTH = BookingRules.SHORTEST;
+    static final Duration MAX_LENGTH = BookingRules.LONGEST;
     static final Duration MIN_STEP = Duration.ofMinutes(5);
     static final Duration MAX_STEP = Duration.ofHours(24);
-    static final Duration MAX_BUFFER = Duration.ofHours(4);
+    static final Duration MAX_BUFFER = BookingRules.WIDEST_BUFFER;
+
+    /**
+     * A query that offers only what may be booked: the rules' notice, buffers and horizon are the
+     * least it asks for; a caller may ask for more notice or wider buffers for its own listing.
+     */
+    public static SlotQuery within(BookingRules rules, Instant now, LocalDate from, LocalDate to, ZoneId zone,
+                                   Duration slotLength, Duration step, Optional<Duration> bufferBefore,
+                                   Optional<Duration> bufferAfter, Optional<Duration> minimumNotice, Mode mode) {
+        return new SlotQuery(from, to, zone, slotLength, step,
+                atLeast(bufferBefore, rules.bufferBefore()), atLeast(bufferAfter, rules.bufferAfter()),
+                atLeast(minimumNotice, rules.minimumNotice()), rules.horizonEnd(now), now, mode);
+    }
+
+    private static Duration atLeast(Optional<Duration> asked, Duration floor) {
+        return asked.filter(d -> d.compareTo(floor) > 0).orElse(floor);
+    }
 
     public SlotQuery {
         required(from, "from");

@@ -3,6 +3,7 @@ package org.corpconnect.availability;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.corpconnect.bookingrules.WorkingHours;
 import org.corpconnect.calendar.BusyInterval;
 
 /**

@@ -8,9 +8,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.corpconnect.calendar.ExchangeText;
+import org.corpconnect.calendar.InvalidMailboxAddress;
 import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.BookingItem;
 
-/** A booking as the front end asks for it; every field is checked here, with its name in the message. */
+/**
+ * A booking as the front end asks for it; every field is checked here, with its name in the message,
+ * before anything is reserved: text Exchange could not store is refused now, not on every try later.
+ */
 public record BookingRequest(MailboxAddress user, Instant start, Instant end, String title,
                              Optional<Invitee> invitee, String idempotencyKey) {
 
@@ -20,7 +26,17 @@ public record BookingRequest(MailboxAddress user, Instant start, Instant end, St
     public record Invitee(String name, String email) {
         public Invitee {
             name = name == null || name.isBlank() ? null : clean(name.strip(), "invitee.name", 200);
-            email = new MailboxAddress(email).value();
+            if (email == null) {
+                throw new InvalidBooking("invitee.email", "is required.");
+            }
+            ExchangeText.problemOf(email).ifPresent(problem -> {
+                throw new InvalidBooking("invitee.email", problem);
+            });
+            try {
+                email = new MailboxAddress(email).value();
+            } catch (InvalidMailboxAddress e) {
+                throw new InvalidBooking("invitee.email", "must be one email address such as jane@example.com.");
+            }
         }
     }
 
@@ -37,7 +53,7 @@ public record BookingRequest(MailboxAddress user, Instant start, Instant end, St
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
             throw new InvalidBooking("end", "a booking lasts at most 12 hours.");
         }
-        title = clean(title == null ? "" : title.strip(), "title", 255);
+        title = clean(title == null ? "" : title.strip(), "title", BookingItem.MAX_SUBJECT_LENGTH);
         if (title.isEmpty()) {
             throw new InvalidBooking("title", "is required.");
         }
@@ -59,12 +75,16 @@ public record BookingRequest(MailboxAddress user, Instant start, Instant end, St
         }
     }
 
+    /** One line of text that Exchange can store, at most {@code max} UTF-16 units (Exchange counts so). */
     private static String clean(String value, String field, int max) {
+        ExchangeText.problemOf(value).ifPresent(problem -> {
+            throw new InvalidBooking(field, problem);
+        });
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidBooking(field, "must be one line, without control characters.");
+        }
         if (value.length() > max) {
             throw new InvalidBooking(field, "is at most " + max + " characters.");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw new InvalidBooking(field, "must not contain control characters.");
         }
         return value;
     }

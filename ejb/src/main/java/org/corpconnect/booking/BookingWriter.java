@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.corpconnect.account.Account;
+import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.connection.AccountConnections;
@@ -44,6 +45,10 @@ public class BookingWriter {
     @Inject
     private AccountConnections connections;
 
+    /** The rules availability offers by: checked before anything is reserved. */
+    @Inject
+    private BookingPolicy rules;
+
     /** Whether the invitee becomes an attendee of the item (and gets Exchange's invitation), or is only recorded. */
     @Inject
     @ConfigProperty(name = "booking.invitee-as-attendee", defaultValue = "true")
@@ -55,6 +60,7 @@ public class BookingWriter {
     }
 
     public Outcome book(Account account, BookingRequest request) {
+        rules.requireBookable(account, request.user(), new TimeWindow(request.start(), request.end()), Optional.empty());
         Bookings.Reservation reservation;
         try {
             reservation = bookings.reserve(account, request);
@@ -127,6 +133,8 @@ public class BookingWriter {
         Booking before = bookings.get(account.id(), bookingId);
         // The new times obey the rules of a new booking (end after start, at most 12 hours).
         new BookingRequest(before.userAddress(), start, end, before.title(), before.invitee(), before.idempotencyKey());
+        rules.requireBookable(account, before.userAddress(), new TimeWindow(start, end),
+                Optional.of(new TimeWindow(before.start(), before.end())));
         Booking moved = bookings.move(account, bookingId, start, end);
         try {
             AccountExchange exchange = connections.open(account.id());

@@ -10,7 +10,8 @@ public record MailboxAddress(String value) {
     private static final Pattern PLAUSIBLE = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     public MailboxAddress {
-        if (value == null || value.length() > 320 || !PLAUSIBLE.matcher(value.strip()).matches()) {
+        if (value == null || value.length() > 320 || !PLAUSIBLE.matcher(value.strip()).matches()
+                || ExchangeText.problemOf(value).isPresent()) {
             throw new InvalidMailboxAddress(value);
         }
         value = value.strip().toLowerCase(Locale.ROOT);

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.corpconnect.bookingrules.WorkingHours;
 import org.corpconnect.availability.SlotQuery.Mode;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
@@ -470,5 +472,13 @@ class SlotFinderTest {
 
     private static List<Instant> starts(List<Slot> slots) {
         return slots.stream().map(Slot::start).toList();
+    }
+
+    @Test
+    void noWorkingDaysIsAllowedAndMeansNeverFree() {
+        WorkingHours never = new WorkingHours(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        assertFalse(never.isWorkingDay(DayOfWeek.WEDNESDAY));
+        UserCalendar user = new UserCalendar(1, ZoneId.of("Europe/Berlin"), never, List.of(), true);
+        assertTrue(SlotFinder.find(QueryBuilder.query().build(), List.of(user)).isEmpty());
     }
 }

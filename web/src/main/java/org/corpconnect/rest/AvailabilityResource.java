@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,11 +22,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.corpconnect.availability.FreeSlots;
 import org.corpconnect.availability.InvalidSlotQuery;
 import org.corpconnect.availability.SlotQuery;
+import org.corpconnect.bookingrules.BookingRules;
 import org.corpconnect.calendar.MailboxAddress;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,12 +51,9 @@ public class AvailabilityResource {
     @Inject
     private FreeSlots freeSlots;
 
-    @Inject
-    @ConfigProperty(name = "booking.minimum-notice-minutes", defaultValue = "60")
-    long defaultNoticeMinutes;
-
     @GET
-    @Operation(summary = "Free slots in a date range; each user's data freshness, and users whose calendar cannot be read")
+    @Operation(summary = "Free slots in a date range (at most maxSlots per answer: page on with after=nextAfter while more is true); "
+            + "each user's data freshness, and users whose calendar cannot be read or is too old to trust")
     public String availability(
             @Parameter(description = "Comma-separated mailbox addresses of the account's users") @QueryParam("users") String users,
             @Parameter(description = "First day, in the zone (YYYY-MM-DD)") @QueryParam("from") String from,
@@ -62,21 +61,23 @@ public class AvailabilityResource {
             @Parameter(description = "IANA time zone of the days and of the answer, e.g. Europe/Berlin") @QueryParam("zone") String zone,
             @Parameter(description = "Slot length in minutes (default 30)") @QueryParam("slot") String slot,
             @Parameter(description = "Step between slot starts in minutes (default: the slot length)") @QueryParam("step") String step,
-            @Parameter(description = "Free minutes needed before a slot (default 0)") @QueryParam("bufferBefore") String bufferBefore,
-            @Parameter(description = "Free minutes needed after a slot (default 0)") @QueryParam("bufferAfter") String bufferAfter,
-            @Parameter(description = "Minimum notice in minutes (default from the configuration)") @QueryParam("notice") String notice,
-            @Parameter(description = "any: at least one user free; all: every user free (default any)") @QueryParam("mode") String mode) {
+            @Parameter(description = "Free minutes needed before a slot (default and least: the account's buffer)") @QueryParam("bufferBefore") String bufferBefore,
+            @Parameter(description = "Free minutes needed after a slot (default and least: the account's buffer)") @QueryParam("bufferAfter") String bufferAfter,
+            @Parameter(description = "Minimum notice in minutes (default and least: the booking rules' notice)") @QueryParam("notice") String notice,
+            @Parameter(description = "any: at least one user free; all: every user free (default any)") @QueryParam("mode") String mode,
+            @Parameter(description = "Only slots starting after this time (ISO-8601 with offset): the next page, from the last answer's nextAfter")
+            @QueryParam("after") String after) {
         ZoneId zoneId = zone(zone);
         Instant now = Instant.now();
-        Duration length = minutes("slot", slot, 30);
-        SlotQuery query = new SlotQuery(date("from", from), date("to", to), zoneId, length,
-                step == null || step.isBlank() ? length : minutes("step", step, 30),
-                minutes("bufferBefore", bufferBefore, 0), minutes("bufferAfter", bufferAfter, 0),
-                minutes("notice", notice, defaultNoticeMinutes), freeSlots.horizonEnd(now), now, mode(mode));
+        Duration length = minutes("slot", slot).orElse(Duration.ofMinutes(30));
+        BookingRules rules = freeSlots.rules();
+        SlotQuery query = SlotQuery.within(rules, now, date("from", from), date("to", to), zoneId, length,
+                minutes("step", step).orElse(length), minutes("bufferBefore", bufferBefore), minutes("bufferAfter", bufferAfter),
+                minutes("notice", notice), mode(mode));
         if (query.from().atStartOfDay(zoneId).toInstant().isAfter(query.horizonEnd())) {
             throw new InvalidSlotQuery("from is past the booking horizon (" + query.horizonEnd() + ").");
         }
-        FreeSlots.Answer answer = freeSlots.find(caller.get(), addresses(users), query);
+        FreeSlots.Answer answer = freeSlots.find(caller.get(), addresses(users), query, instant("after", after));
 
         JsonArrayBuilder slots = Json.createArrayBuilder();
         answer.slots().forEach(s -> {
@@ -97,12 +98,19 @@ public class AvailabilityResource {
             u.problem().ifPresent(p -> state.add("problem", p));
             states.add(state);
         });
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("zone", zoneId.getId())
                 .add("horizonEnd", answer.horizonEnd().toString())
-                .add("slots", slots)
-                .add("users", states)
-                .build().toString();
+                .add("minimumNoticeMinutes", query.minimumNotice().toMinutes())
+                .add("bufferBeforeMinutes", query.bufferBefore().toMinutes())
+                .add("bufferAfterMinutes", query.bufferAfter().toMinutes())
+                .add("maxSlots", FreeSlots.MAX_SLOTS)
+                .add("more", answer.more());
+        if (answer.more()) {
+            Instant last = answer.slots().get(answer.slots().size() - 1).start();
+            json.add("nextAfter", OFFSET_TIME.format(ZonedDateTime.ofInstant(last, zoneId)));
+        }
+        return json.add("slots", slots).add("users", states).build().toString();
     }
 
     private static List<MailboxAddress> addresses(String users) {
@@ -138,18 +146,29 @@ public class AvailabilityResource {
         }
     }
 
-    private static Duration minutes(String field, String value, long defaultMinutes) {
+    private static Optional<Duration> minutes(String field, String value) {
         if (value == null || value.isBlank()) {
-            return Duration.ofMinutes(defaultMinutes);
+            return Optional.empty();
         }
         try {
             long minutes = Long.parseLong(value.strip());
             if (minutes < 0 || minutes > 100_000) {
                 throw new NumberFormatException();
             }
-            return Duration.ofMinutes(minutes);
+            return Optional.of(Duration.ofMinutes(minutes));
         } catch (NumberFormatException e) {
             throw new InvalidSlotQuery(field + " must be a whole number of minutes.");
+        }
+    }
+
+    private static Optional<Instant> instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new InvalidSlotQuery(field + " must be an ISO-8601 date-time with offset, such as a nextAfter of an earlier answer.");
         }
     }
 

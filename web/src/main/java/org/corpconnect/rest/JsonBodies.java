@@ -27,6 +27,9 @@ import org.corpconnect.booking.InvalidBooking;
 final class JsonBodies {
 
     static final int MAX_BYTES = 16 * 1024;
+    /** The JSON parser's limits (Parsson's defaults), named in the refusal. */
+    static final int MAX_DEPTH = 1000;
+    static final int MAX_NUMBER_CHARACTERS = 1100;
 
     private JsonBodies() {
     }
@@ -44,7 +47,21 @@ final class JsonBodies {
                     + ", column " + e.getLocation().getColumnNumber() + ").");
         } catch (jakarta.json.JsonException e) {
             throw new InvalidBooking("body", "is not valid JSON.");
+        } catch (RuntimeException beyondLimits) {
+            throw beyondParserLimits(beyondLimits);
         }
+    }
+
+    /**
+     * The parser's own limits (Parsson: nesting deeper than 1,000 levels, a number of more than 1,100
+     * characters) surface as plain runtime exceptions, not as JSON exceptions; they are still the
+     * body's fault. The parser's message is not passed on: it is not ours to promise.
+     */
+    private static InvalidBooking beyondParserLimits(RuntimeException failure) {
+        if (failure instanceof UnsupportedOperationException) {
+            return new InvalidBooking("body", "has a number of more than " + MAX_NUMBER_CHARACTERS + " characters.");
+        }
+        return new InvalidBooking("body", "is nested more than " + MAX_DEPTH + " levels deep, or otherwise beyond what the JSON parser reads.");
     }
 
     private static String readText(InputStream body) {

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ public final class Problem {
     private final String instance = "urn:uuid:" + UUID.randomUUID();
     private Map<String, String> fieldErrors = Map.of();
     private Duration retryAfter;
+    private final Map<String, String> members = new LinkedHashMap<>();
 
     public Problem(String type, String title, int status, String detail) {
         this.type = TYPE_PREFIX + type;
@@ -31,6 +33,12 @@ public final class Problem {
 
     public Problem withFieldErrors(Map<String, String> errors) {
         this.fieldErrors = errors;
+        return this;
+    }
+
+    /** An extension member of the problem (RFC 9457, section 3.2), e.g. the rule a booking broke. */
+    public Problem withMember(String name, String value) {
+        members.put(name, value);
         return this;
     }
 
@@ -53,6 +61,7 @@ public final class Problem {
         if (detail != null) {
             body.add("detail", detail);
         }
+        members.forEach(body::add);
         if (!fieldErrors.isEmpty()) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
             fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));

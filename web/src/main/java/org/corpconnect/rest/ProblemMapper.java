@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -25,6 +26,8 @@ import org.corpconnect.booking.IdempotencyKeyReused;
 import org.corpconnect.booking.InvalidBooking;
 import org.corpconnect.booking.SlotTaken;
 import org.corpconnect.booking.UserNotBookable;
+import org.corpconnect.bookingrules.CalendarUnknown;
+import org.corpconnect.bookingrules.OutsideBookingRules;
 import org.corpconnect.calendar.InvalidMailboxAddress;
 import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.NotConnected;
@@ -56,6 +59,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem problemFor(Throwable failure) {
+        Optional<Problem> ruleProblem = bookingRuleProblem(failure);
+        if (ruleProblem.isPresent()) {
+            return ruleProblem.get();
+        }
         if (failure instanceof InvalidBooking invalid) {
             return new Problem("invalid-request", "Invalid request", 400, invalid.getMessage())
                     .withFieldErrors(Map.of(invalid.field(), invalid.getMessage()));
@@ -108,6 +115,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         return new Problem("internal-error", "Internal error", 500,
                 "Something went wrong on our side; the instance identifies it in our logs.");
+    }
+
+    /** A booking outside the rules availability offers by (422 naming the rule), or of a calendar not known well enough. */
+    private static Optional<Problem> bookingRuleProblem(Throwable failure) {
+        if (failure instanceof OutsideBookingRules outside) {
+            return Optional.of(new Problem("outside-booking-rules", "Outside the booking rules", 422, outside.getMessage())
+                    .withMember("rule", outside.rule().id()));
+        }
+        if (failure instanceof CalendarUnknown) {
+            return Optional.of(new Problem("calendar-unknown", "Calendar not known well enough to book", 409, failure.getMessage()));
+        }
+        return Optional.empty();
     }
 
     private static Throwable unwrap(Throwable thrown) {

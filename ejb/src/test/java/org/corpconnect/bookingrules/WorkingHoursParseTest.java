@@ -1,4 +1,4 @@
-package org.corpconnect.availability;
+package org.corpconnect.bookingrules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

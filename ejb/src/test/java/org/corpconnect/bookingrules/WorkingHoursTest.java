@@ -1,4 +1,4 @@
-package org.corpconnect.availability;
+package org.corpconnect.bookingrules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +29,5 @@ class WorkingHoursTest {
                 () -> new WorkingHours(Set.of(DayOfWeek.MONDAY), LocalTime.of(22, 0), LocalTime.of(6, 0)));
         assertThrows(IllegalArgumentException.class,
                 () -> new WorkingHours(Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(9, 0)));
-    }
-
-    @Test
-    void noWorkingDaysIsAllowedAndMeansNeverFree() {
-        WorkingHours never = new WorkingHours(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0));
-        assertFalse(never.isWorkingDay(DayOfWeek.WEDNESDAY));
-        UserCalendar user = new UserCalendar(1, ZoneId.of("Europe/Berlin"), never, List.of(), true);
-        assertTrue(SlotFinder.find(QueryBuilder.query().build(), List.of(user)).isEmpty());
     }
 }
