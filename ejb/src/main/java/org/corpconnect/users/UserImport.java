@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +25,8 @@ public class UserImport {
     public record RowReport(long line, String address, Outcome outcome, String message) {
     }
 
+    private static final int LOOKAHEAD = 64 * 1024;
+
     @Inject
     private Users users;
 
@@ -34,14 +35,9 @@ public class UserImport {
         BufferedReader reader = new BufferedReader(csv);
         List<UserCsv.Row> rows;
         try {
-            reader.mark(64 * 1024);
-            String firstLine = reader.readLine();
-            reader.reset();
-            rows = UserCsv.parse(reader, UserCsv.guessDelimiter(firstLine == null ? "" : firstLine));
+            rows = UserCsv.parse(reader, UserCsv.guessDelimiter(firstLine(reader)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new InvalidUser("The file is not readable as CSV: " + e.getMessage());
+            throw new InvalidUser("The file could not be read; upload it again.");
         }
         List<RowReport> report = new ArrayList<>(rows.size());
         Set<MailboxAddress> seen = new HashSet<>();
@@ -49,6 +45,19 @@ public class UserImport {
             report.add(importRow(account, row, defaultZone, seen));
         }
         return report;
+    }
+
+    /** The first line, or its first {@value #LOOKAHEAD} characters, left unread for the parser. */
+    private static String firstLine(BufferedReader reader) throws IOException {
+        char[] head = new char[LOOKAHEAD];
+        reader.mark(LOOKAHEAD);
+        int length = 0;
+        int n;
+        while (length < LOOKAHEAD && (n = reader.read(head, length, LOOKAHEAD - length)) >= 0) {
+            length += n;
+        }
+        reader.reset();
+        return new String(head, 0, length).lines().findFirst().orElse("");
     }
 
     private RowReport importRow(Account account, UserCsv.Row row, ZoneId defaultZone, Set<MailboxAddress> seen) {

@@ -2,6 +2,8 @@ package org.corpconnect.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
@@ -41,5 +43,20 @@ class UserCsvTest {
     @Test
     void aFirstRowThatIsAnAddressIsData() throws Exception {
         assertEquals(1, UserCsv.parse(new StringReader("a@contoso.test\n"), ',').size());
+    }
+
+    @Test
+    void anUnterminatedQuoteIsAReadableRefusalWithItsLine() {
+        String csv = "anna.schmidt@contoso.test,Anna\nlukas.weber@contoso.test,\"Weber, Lukas\nsophie@contoso.test\n";
+
+        InvalidUser refused = assertThrows(InvalidUser.class, () -> UserCsv.parse(new StringReader(csv), ','));
+
+        assertTrue(refused.getMessage().startsWith("The file is not readable as CSV after line"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("quoted field is not closed"), refused.getMessage());
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsARefusalToo() {
+        assertThrows(InvalidUser.class, () -> UserCsv.parse(new StringReader("anna@contoso.test,Ann\"a\"x,\"Europe\"/Berlin\n"), ','));
     }
 }

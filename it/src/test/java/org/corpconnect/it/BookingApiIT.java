@@ -171,7 +171,7 @@ class BookingApiIT {
     void anotherAccountsKeySeesNothingOfThisOne() {
         Api.Tenant mine = tenant(ANNA);
         Api.Tenant theirs = tenant("lukas.weber@contoso.test");
-        Instant[] slot = freeHour(ANNA, 16);
+        Instant[] slot = freeHour(ANNA, 12);
         HttpResponse<String> created = Api.postJson(mine, "v1/bookings", UUID.randomUUID().toString(), booking(ANNA, slot, "Private"));
         String id = Server.json(created).getString("id");
 
@@ -228,10 +228,16 @@ class BookingApiIT {
         assertTrue(openapi.body().contains("Idempotency-Key"));
     }
 
-    /** A free hour of the user's, ten days from now at the given UTC hour (or the next day that has one). */
+    /**
+     * A free hour of the user's, ten days from now at the given UTC hour (or the next weekday that has
+     * one): the booking rules take only working hours (Anna: 08:00-17:00 in Berlin, Monday to Friday).
+     */
     private static Instant[] freeHour(String user, int utcHour) {
         for (int day = 10; day < 40; day++) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(day)).plus(Duration.ofHours(utcHour));
+            if (start.atZone(java.time.ZoneId.of("Europe/Berlin")).getDayOfWeek().getValue() > 5) {
+                continue;
+            }
             Instant end = start.plus(Duration.ofHours(1));
             boolean free = SIMULATOR.events(user, start, end).stream()
                     .allMatch(e -> "Free".equals(e.getString("freeBusy")));

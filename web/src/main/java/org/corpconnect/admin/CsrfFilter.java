@@ -20,11 +20,27 @@ public class CsrfFilter extends HttpFilter {
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; frame-ancestors 'none'");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !Csrf.valid(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
-                    "This form has expired or did not come from these pages. Reload the page and try again.");
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !validOrTooLarge(request, response)) {
+            if (!response.isCommitted()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                        "This form has expired or did not come from these pages. Reload the page and try again.");
+            }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reading the token parses a multipart body, and the container refuses one over the page's limit
+     * (AccountPages: 2 MB a file) with an IllegalStateException: that is the upload's fault, so 413 in words.
+     */
+    private static boolean validOrTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return Csrf.valid(request);
+        } catch (IllegalStateException tooLarge) {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "The file is larger than 2 MB. Split the list into smaller files and import them one by one.");
+            return false;
+        }
     }
 }
