@@ -1,7 +1,8 @@
 /**
  * Availability: which booking slots are free, for one user or several, computed from busy time,
- * working hours and the booking rules of a {@link org.corpconnect.availability.SlotQuery}. Pure
- * logic, no container: the caller loads the calendars and the blocking busy types.
+ * working hours and the booking rules ({@link org.corpconnect.bookingrules}) carried by a
+ * {@link org.corpconnect.availability.SlotQuery}. {@link org.corpconnect.availability.SlotFinder} is
+ * pure logic; {@link org.corpconnect.availability.FreeSlots} loads the calendars and their readability.
  *
  * <p>Decisions:
  * <ul>
@@ -15,8 +16,12 @@
  * <li>The buffers need only be busy-free, not within working hours: a 09:00 slot with a 15-minute
  * buffer before is fine for someone starting work at 09:00.</li>
  * <li>All intervals are half-open, so a meeting ending at 10:00 leaves a 10:00 slot free.</li>
- * <li>Unknown is not free: a user whose calendar could not be read is free in no slot, so in ALL
- * mode no slot is free at all.</li>
+ * <li>Unknown is not free: a user whose calendar could not be read, or whose busy time is older than
+ * the maximum staleness, is free in no slot, so in ALL mode no slot is free at all.</li>
+ * <li>A query asks at least the rules' notice and buffers ({@code SlotQuery.within}): nothing is
+ * offered that a booking would be refused for.</li>
+ * <li>An answer lists at most {@code FreeSlots.MAX_SLOTS} slots, the earliest; the caller pages on
+ * with the start of the last one.</li>
  * </ul>
  */
 package org.corpconnect.availability;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,9 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -71,8 +73,9 @@ class UserImportUploadIT {
     /** An account admin's signed-in session, as a browser holds it: cookie, CSRF token of the page. */
     private static final class Session {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // By hand: the session cookie is Secure, which java.net's CookieManager keeps from http://localhost.
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
         private URI usersPage;
 
         static Session signedInAdmin() throws Exception {
@@ -85,7 +88,7 @@ class UserImportUploadIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("csrf=" + enc(csrf) + "&username=" + enc(tenant.getString("adminUsername"))
                             + "&password=" + enc(tenant.getString("adminPassword")))));
-            assertEquals(200, signedIn.statusCode(), signedIn.body());
+            assertEquals(302, signedIn.statusCode(), "signed in and sent on: " + signedIn.body());
             session.usersPage = Server.app().resolve("admin/accounts/" + tenant.getString("accountKey") + "/users");
             return session;
         }
@@ -98,9 +101,9 @@ class UserImportUploadIT {
             part(body, boundary, "Content-Disposition: form-data; name=\"defaultTimeZone\"", "Europe/Berlin".getBytes(StandardCharsets.UTF_8));
             part(body, boundary, "Content-Disposition: form-data; name=\"csv\"; filename=\"users.csv\"\r\nContent-Type: text/csv", file);
             body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(usersPage.resolve(action)).timeout(Duration.ofSeconds(60))
+            return send(HttpRequest.newBuilder(usersPage.resolve(action))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         }
 
         HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -108,7 +111,17 @@ class UserImportUploadIT {
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                String pair = cookie.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+            return response;
         }
 
         private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) throws IOException {

@@ -62,8 +62,9 @@ public class BookingsResource {
     @Operation(summary = "Book a slot: checked live, then written into the user's calendar exactly once")
     @APIResponse(responseCode = "201", description = "Booked; Location names the booking")
     @APIResponse(responseCode = "200", description = "A retry with a known Idempotency-Key: the same booking")
-    @APIResponse(responseCode = "409", description = "The slot is taken, or the user's calendar cannot be written")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong, e.g. text Exchange cannot store; errors name the field")
+    @APIResponse(responseCode = "409", description = "The slot is taken, the user's calendar cannot be written, or its busy time is too old to trust")
+    @APIResponse(responseCode = "422", description = "Outside the booking rules (rule names which), or the Idempotency-Key was used for another request")
     @APIResponse(responseCode = "503", description = "Recorded but not written yet (Exchange unavailable or throttling): retry with the same key")
     public Response book(@Parameter(description = "One per booking, reused by retries (8-200 visible ASCII characters)")
                          @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
