@@ -8,12 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.corpconnect.BusinessException;
+import org.corpconnect.bookingrules.BookingRules;
 import org.junit.jupiter.api.Test;
 
 class SlotQueryTest {
+
+    @Test
+    void aQueryWithinTheRulesAsksAtLeastTheirNoticeAndBuffersAndEndsByTheirHorizon() {
+        BookingRules rules = new BookingRules(Duration.ofMinutes(60), 56, Duration.ofMinutes(10), Duration.ZERO);
+        Instant now = Instant.parse("2026-06-01T08:30:00Z");
+        LocalDate day = LocalDate.of(2026, 6, 3);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+        SlotQuery less = SlotQuery.within(rules, now, day, day, berlin, Duration.ofMinutes(30), Duration.ofMinutes(30),
+                Optional.of(Duration.ZERO), Optional.of(Duration.ZERO), Optional.of(Duration.ZERO), SlotQuery.Mode.ANY);
+        SlotQuery more = SlotQuery.within(rules, now, day, day, berlin, Duration.ofMinutes(30), Duration.ofMinutes(30),
+                Optional.of(Duration.ofMinutes(20)), Optional.of(Duration.ofMinutes(5)), Optional.of(Duration.ofDays(1)),
+                SlotQuery.Mode.ANY);
+
+        assertEquals(Duration.ofMinutes(60), less.minimumNotice(), "a query may not offer what a booking is refused for");
+        assertEquals(Duration.ofMinutes(10), less.bufferBefore());
+        assertEquals(Duration.ofDays(1), more.minimumNotice(), "but may ask for more");
+        assertEquals(Duration.ofMinutes(20), more.bufferBefore());
+        assertEquals(Duration.ofMinutes(5), more.bufferAfter());
+        assertEquals(rules.horizonEnd(now), less.horizonEnd());
+    }
 
     @Test
     void theDefaultsAreValid() {
