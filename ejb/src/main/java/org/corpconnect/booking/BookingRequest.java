@@ -3,7 +3,6 @@ package org.corpconnect.booking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -21,7 +20,6 @@ public record BookingRequest(MailboxAddress user, Instant start, Instant end, St
                              Optional<Invitee> invitee, String idempotencyKey) {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{8,200}");
-    static final Duration LONGEST = Duration.ofHours(12);
 
     public record Invitee(String name, String email) {
         public Invitee {
@@ -49,9 +47,6 @@ public record BookingRequest(MailboxAddress user, Instant start, Instant end, St
         }
         if (!end.isAfter(start)) {
             throw new InvalidBooking("end", "must be after start.");
-        }
-        if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw new InvalidBooking("end", "a booking lasts at most 12 hours.");
         }
         title = clean(title == null ? "" : title.strip(), "title", BookingItem.MAX_SUBJECT_LENGTH);
         if (title.isEmpty()) {

@@ -131,7 +131,7 @@ public class BookingWriter {
     /** Moves a confirmed booking: the new slot is held in the database first, then checked live and written. */
     public Booking reschedule(Account account, String bookingId, Instant start, Instant end) {
         Booking before = bookings.get(account.id(), bookingId);
-        // The new times obey the rules of a new booking (end after start, at most 12 hours).
+        // The new times obey the checks and the rules of a new booking.
         new BookingRequest(before.userAddress(), start, end, before.title(), before.invitee(), before.idempotencyKey());
         rules.requireBookable(account, before.userAddress(), new TimeWindow(start, end),
                 Optional.of(new TimeWindow(before.start(), before.end())));
