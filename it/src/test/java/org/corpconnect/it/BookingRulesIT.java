@@ -89,24 +89,27 @@ class BookingRulesIT {
         LocalDate weekAfterNext = weekAfterNext();
         List<JsonObject> offered = offeredSlots(tenant, weekAfterNext);
         Instant now = Instant.now();
-        Map<String, Instant[]> outside = new LinkedHashMap<>();
         Instant twoDaysAgo = weekday(LocalDate.now(BERLIN).minusDays(2), -1).atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant();
-        outside.put("not-in-the-past", new Instant[] {twoDaysAgo, twoDaysAgo.plus(Duration.ofMinutes(30))});
         Instant soon = now.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
-        outside.put("minimum-notice", new Instant[] {soon, soon.plus(Duration.ofMinutes(30))});
         Instant farAhead = weekday(LocalDate.now(BERLIN).plusDays(200), 1).atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant();
-        outside.put("horizon", new Instant[] {farAhead, farAhead.plus(Duration.ofMinutes(30))});
         Instant night = weekAfterNext.atTime(LocalTime.of(3, 0)).atZone(BERLIN).toInstant();
-        outside.put("working-hours", new Instant[] {night, night.plus(Duration.ofMinutes(30))});
         Instant evening = weekAfterNext.plusDays(1).atTime(LocalTime.of(16, 0)).atZone(BERLIN).toInstant();
-        outside.put("working-hours ", new Instant[] {evening, evening.plus(Duration.ofHours(8))});
+        Instant wednesday = weekAfterNext.plusDays(2).atTime(LocalTime.of(8, 0)).atZone(BERLIN).toInstant();
         Instant saturday = weekAfterNext.plusDays(5).atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant();
-        outside.put("working-hours  ", new Instant[] {saturday, saturday.plus(Duration.ofMinutes(30))});
+        List<Outside> outside = List.of(
+                new Outside("not-in-the-past", "two days ago", twoDaysAgo, Duration.ofMinutes(30)),
+                new Outside("minimum-notice", "in ten minutes, notice 60", soon, Duration.ofMinutes(30)),
+                new Outside("horizon", "200 days ahead", farAhead, Duration.ofMinutes(30)),
+                new Outside("working-hours", "at 03:00", night, Duration.ofMinutes(30)),
+                new Outside("working-hours", "8 hours from 16:00", evening, Duration.ofHours(8)),
+                new Outside("working-hours", "on a Saturday", saturday, Duration.ofMinutes(30)),
+                new Outside("slot-length", "her whole 9-hour day", wednesday, Duration.ofHours(9)),
+                new Outside("slot-length", "3 minutes", wednesday, Duration.ofMinutes(3)));
 
-        for (var wrong : outside.entrySet()) {
+        for (Outside wrong : outside) {
             HttpResponse<String> answer = Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(),
-                    booking(wrong.getValue(), "Outside"));
-            assertRule(answer, wrong.getKey().strip(), "POST " + wrong.getKey());
+                    booking(new Instant[] {wrong.start(), wrong.end()}, "Outside"));
+            assertRule(answer, wrong.rule(), "POST " + wrong.why());
         }
 
         JsonObject first = offered.get(0);
@@ -115,9 +118,8 @@ class BookingRulesIT {
         assertEquals(201, booked.statusCode(), "a slot availability offers is accepted: " + booked.body());
         String id = Server.json(booked).getString("id");
 
-        for (var wrong : outside.entrySet()) {
-            HttpResponse<String> answer = patch(tenant, id, wrong.getValue()[0], wrong.getValue()[1]);
-            assertRule(answer, wrong.getKey().strip(), "PATCH " + wrong.getKey());
+        for (Outside wrong : outside) {
+            assertRule(patch(tenant, id, wrong.start(), wrong.end()), wrong.rule(), "PATCH " + wrong.why());
         }
         JsonObject unchanged = Server.json(Api.send(Api.request(tenant, "v1/bookings/" + id).GET()));
         assertEquals(instant(first.getString("start")), Instant.parse(unchanged.getString("start")), "a refused move changes nothing");
@@ -177,6 +179,13 @@ class BookingRulesIT {
         assertEquals(400, deepPatch.statusCode(), deepPatch.body());
         for (HttpResponse<String> answer : List.of(tooDeep, tooLong, deepPatch)) {
             assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+    }
+
+    /** A booking that breaks {@code rule}, and why. */
+    private record Outside(String rule, String why, Instant start, Duration length) {
+        Instant end() {
+            return start.plus(length);
         }
     }
 
