@@ -119,6 +119,7 @@ class AvailabilityApiIT {
                 ok.replace("users=" + ANNA, "users=" + enc("\u0000<script>")),
                 ok.replace("users=" + ANNA, "users=nobody@contoso.test"),
                 ok.replace("&from=" + day, "&from=2026-02-30"),
+                ok.replace("&from=" + day, "&from=-999999999-01-01").replace("&to=" + day.plusDays(1), "&to=-999999999-01-02"),
                 "users=" + ANNA)) {
             HttpResponse<String> answer = Api.send(Api.request(tenant, "v1/availability?" + query).GET());
             assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, query + ": " + answer.statusCode() + " " + answer.body());

@@ -140,7 +140,12 @@ public class AvailabilityResource {
             throw new InvalidSlotQuery(field + " is required: a date such as 2026-12-01.");
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            // java.time reads years of nine digits; days around them are past what an Instant holds.
+            if (date.getYear() < 1900 || date.getYear() > 9999) {
+                throw new InvalidSlotQuery(field + " must be a date between the years 1900 and 9999.");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidSlotQuery(field + " must be a date such as 2026-12-01.");
         }
