@@ -50,6 +50,14 @@ public class AdminUser {
         this.createdAt = createdAt;
     }
 
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     public String username() {
         return username;
     }

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,7 @@ public class AdminUsers {
     private EntityManager em;
 
     @Inject
-    private Pbkdf2PasswordHash passwordHash;
+    private AdminPasswords passwords;
 
     @Inject
     private AuditLog audit;
@@ -44,6 +43,26 @@ public class AdminUsers {
     public Optional<AdminUser> find(String username) {
         return em.createNamedQuery("AdminUser.byName", AdminUser.class).setParameter("username", username)
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * The user whose password this is, its hash renewed if it was made with fewer iterations than
+     * today's; empty for a wrong password and for an unknown name alike, after the same hashing work.
+     */
+    public Optional<AdminUser> signIn(String username, char[] password) {
+        Optional<AdminUser> user = find(username);
+        if (user.isEmpty()) {
+            passwords.spendAsIfMatching(password);
+            return Optional.empty();
+        }
+        String stored = user.get().passwordHash();
+        if (!passwords.matches(password, stored)) {
+            return Optional.empty();
+        }
+        if (passwords.outdated(stored)) {
+            user.get().changePasswordHash(passwords.hash(password));
+        }
+        return user;
     }
 
     public boolean anyone() {
@@ -90,7 +109,7 @@ public class AdminUsers {
     private AdminUser create(String username, char[] password, AdminRole role, Long accountId) {
         requireValid(username, password);
         String name = username.strip();
-        AdminUser user = new AdminUser(name, passwordHash.generate(password), role, accountId, Instant.now(Clock.systemUTC()));
+        AdminUser user = new AdminUser(name, passwords.hash(password), role, accountId, Instant.now(Clock.systemUTC()));
         em.persist(user);
         return user;
     }

@@ -12,14 +12,22 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import org.corpconnect.admin.Csrf;
 
-/** The sign-in form; the check itself is Jakarta Security's, against the PBKDF2 hashes. */
+/**
+ * The sign-in form; the check itself is Jakarta Security's, against the PBKDF2 hashes, throttled per
+ * user name and client address ({@link SignInThrottle}) with the same answers for every name.
+ */
 @WebServlet("/admin/login")
 public class SignInServlet extends HttpServlet {
 
     @Inject
     private SecurityContext security;
+
+    @Inject
+    private SignInThrottle throttle;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -38,10 +46,21 @@ public class SignInServlet extends HttpServlet {
             show(request, response, "Enter your user name and password.");
             return;
         }
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.waitFor(username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            show(request, response, "Too many failed sign-ins. Try again in " + seconds + (seconds == 1 ? " second." : " seconds."));
+            return;
+        }
+        throttle.attempting(username, address);
         request.changeSessionId(); // a new session id at sign-in: no fixation
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
+            throttle.succeeded(username, address);
             response.sendRedirect(request.getContextPath() + "/admin/");
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             show(request, response, "Wrong user name or password.");
