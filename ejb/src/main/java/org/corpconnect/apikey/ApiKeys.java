@@ -35,15 +35,14 @@ public class ApiKeys {
         return new IssuedApiKey(key, parts.token());
     }
 
-    /** The account of an active key; empty for anything else, so that callers cannot tell why. */
-    public Optional<Account> authenticate(String token) {
+    /** The active key (with its account) this token is; empty for anything else, so that callers cannot tell why. */
+    public Optional<ApiKey> authenticate(String token) {
         return ApiKeyFormat.parse(token).flatMap(parts -> em.createNamedQuery("ApiKey.byPrefix", ApiKey.class)
                 .setParameter("prefix", parts.prefix())
                 .getResultStream()
                 .findFirst()
                 .filter(ApiKey::isActive)
-                .filter(key -> ApiKeyFormat.matches(parts.secret(), key.keyHash()))
-                .map(ApiKey::account));
+                .filter(key -> ApiKeyFormat.matches(parts.secret(), key.keyHash())));
     }
 
     public List<ApiKey> ofAccount(long accountId) {

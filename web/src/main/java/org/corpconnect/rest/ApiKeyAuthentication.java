@@ -9,11 +9,17 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import java.time.Duration;
 import java.util.Optional;
-import org.corpconnect.account.Account;
+import org.corpconnect.apikey.ApiKey;
 import org.corpconnect.apikey.ApiKeys;
 
-/** Resolves the API key to its account, or answers 401 without saying whether the key ever existed. */
+/**
+ * Resolves the API key to its account, or answers 401 without saying whether the key ever existed.
+ * A client address with too many missing or wrong keys gets 429 before any key is looked up.
+ */
 @Provider
 @ApiKeyRequired
 @Priority(Priorities.AUTHENTICATION)
@@ -28,18 +34,33 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
     @Inject
     private CallerAccount caller;
 
+    @Inject
+    private ApiRateLimits limits;
+
+    @Context
+    private HttpServletRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String address = http.getRemoteAddr();
+        Optional<Duration> wait = limits.failedKeysWait(address);
+        if (wait.isPresent()) {
+            request.abortWith(new Problem("rate-limited", "Too many requests", 429,
+                    "Too many requests without a valid API key from this address; retry after the given seconds.")
+                    .retryAfter(wait.get()).toResponse());
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<Account> account = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        Optional<ApiKey> key = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? apiKeys.authenticate(header.substring(BEARER.length()))
                 : Optional.empty();
-        if (account.isEmpty()) {
+        if (key.isEmpty()) {
+            limits.failedKey(address);
             Response unauthorized = new Problem("unauthorized", "Unauthorized", 401,
                     "Send a valid API key of your account: Authorization: Bearer <key>.").toResponse();
             request.abortWith(Response.fromResponse(unauthorized).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }
-        caller.authenticated(account.get());
+        caller.authenticated(key.get());
     }
 }
