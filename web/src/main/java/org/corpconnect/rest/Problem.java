@@ -55,7 +55,8 @@ public final class Problem {
         return status;
     }
 
-    public Response toResponse() {
+    /** The problem document itself, for answers written outside JAX-RS (servlet filters). */
+    public String json() {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", type).add("title", title).add("status", status).add("instance", instance);
         if (detail != null) {
@@ -67,7 +68,11 @@ public final class Problem {
             fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
             body.add("errors", errors);
         }
-        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
+        return body.build().toString();
+    }
+
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json());
         if (retryAfter != null) {
             response.header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }
