@@ -79,6 +79,8 @@ wait_until_ready() {
 
 echo "==> Starting Payara and deploying the EAR"
 setsid "${asadmin[@]}" start-domain --domaindir "$run/domains" "$domain" >/dev/null
+# The server as shipped: no Server or X-Powered-By header (README, "Hardening an existing domain").
+"${asadmin[@]}" multimode --file "$root/harden-domain.asadmin" >/dev/null
 # An EAR left deployed by an earlier run is still loading when start-domain returns; redeploying
 # over it at that moment breaks both, so let it finish first.
 if "${asadmin[@]}" list-applications 2>/dev/null | grep -q '^exchange-connection'; then
