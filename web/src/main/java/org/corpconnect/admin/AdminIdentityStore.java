@@ -2,6 +2,7 @@ package org.corpconnect.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -19,8 +20,12 @@ public class AdminIdentityStore implements IdentityStore {
     @Inject
     private AdminUsers adminUsers;
 
-    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return adminUsers.signIn(credential.getCaller(), credential.getPassword().getValue())
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return adminUsers.signIn(password.getCaller(), password.getPassword().getValue())
                 .map(user -> new CredentialValidationResult(user.username(), Set.of(user.role().roleName())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
