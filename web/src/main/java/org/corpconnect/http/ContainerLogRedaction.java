@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * {@code Host} header that swallowed the next line, a bad %-escape) it logs the failure at SEVERE
  * before any application runs, with the offending header in the exception's text: a folded
  * {@code Authorization} line put an API key into {@code server.log} that way. No listener setting
- * changes that, so while this application is deployed such records are replaced by one line that
- * names the failure's class only.
+ * changes that, so while this application is deployed such records are replaced by one that keeps
+ * the failure's class and stack trace but not its text.
  */
 @WebListener
 public class ContainerLogRedaction implements ServletContextListener {
@@ -49,9 +49,11 @@ public class ContainerLogRedaction implements ServletContextListener {
         if (!REQUEST_PROCESSING_FAILED.equals(record.getMessage()) || record.getThrown() == null) {
             return true;
         }
-        String failure = record.getThrown().getClass().getName();
-        LOG.log(Level.WARNING, () -> "The server refused a request it could not parse (" + failure
-                + "); its text is withheld because it may repeat request headers.");
+        // Where it failed stays readable; what the request said does not.
+        Throwable withoutText = new Throwable(record.getThrown().getClass().getName() + " (its text withheld)");
+        withoutText.setStackTrace(record.getThrown().getStackTrace());
+        LOG.log(Level.WARNING, "The server failed to process a request before any application saw it; the failure's text"
+                + " is withheld because it may repeat request headers.", withoutText);
         return false;
     }
 }
