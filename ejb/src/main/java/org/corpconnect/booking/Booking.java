@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.CalendarItemRef;
 
 @Entity
 @Table(name = "booking")
@@ -82,6 +83,29 @@ public class Booking {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The calendar change in progress on this booking's item, if any (see {@link BookingOperation}). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private BookingOperation operation;
+
+    /** Who holds {@link #operation}: the token of the one claim that may settle it. */
+    @Column(name = "operation_id", length = 36)
+    private String operationId;
+
+    @Column(name = "operation_at")
+    private Instant operationAt;
+
+    /** The times before a move in progress, to put back if Exchange refuses the move. */
+    @Column(name = "previous_start_at")
+    private Instant previousStartAt;
+
+    @Column(name = "previous_end_at")
+    private Instant previousEndAt;
+
+    /** A write was sent whose answer got lost: Exchange may hold the item though no id is known. */
+    @Column(name = "item_may_exist", nullable = false)
+    private boolean itemMayExist;
+
     @Version
     private long version;
 
@@ -89,7 +113,8 @@ public class Booking {
         // for JPA
     }
 
-    Booking(long accountId, long userId, BookingRequest request, String requestHash, Instant now) {
+    /** A new booking, PENDING, its write claimed by {@code operationId}. */
+    Booking(long accountId, long userId, BookingRequest request, String requestHash, String operationId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.accountId = accountId;
         this.userId = userId;
@@ -104,44 +129,129 @@ public class Booking {
         this.status = BookingStatus.PENDING;
         this.createdAt = now;
         this.updatedAt = now;
+        begin(BookingOperation.WRITE, operationId, now);
     }
 
-    void confirmed(String newItemId, String newChangeKey, Instant now) {
-        status = BookingStatus.CONFIRMED;
-        itemId = newItemId;
-        itemChangeKey = newChangeKey;
-        failure = null;
+    // ---- Transitions. Bookings calls them under a lock on the row, after checking the claim.
+
+    void begin(BookingOperation newOperation, String newOperationId, Instant now) {
+        operation = newOperation;
+        operationId = newOperationId;
+        operationAt = now;
         updatedAt = now;
     }
 
-    void failed(String reason, Instant now) {
-        status = BookingStatus.FAILED;
-        failure = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    /** The change in progress is over (done, given up, or handed to the sweep by the status). */
+    void endOperation(Instant now) {
+        operation = null;
+        operationId = null;
+        operationAt = null;
+        previousStartAt = null;
+        previousEndAt = null;
         updatedAt = now;
     }
 
-    void rejected(Instant now) {
-        status = BookingStatus.REJECTED;
-        updatedAt = now;
-    }
-
-    void resumed(Instant now) {
+    void resume(Instant now) {
         status = BookingStatus.PENDING;
         updatedAt = now;
     }
 
-    void moved(Instant newStart, Instant newEnd, String newChangeKey, Instant now) {
+    void confirm(String newItemId, String newChangeKey, Instant now) {
+        status = BookingStatus.CONFIRMED;
+        itemId = newItemId;
+        itemChangeKey = newChangeKey;
+        itemMayExist = false;
+        failure = null;
+        endOperation(now);
+    }
+
+    void fail(String reason, boolean mayHaveWritten, Instant now) {
+        status = BookingStatus.FAILED;
+        failure = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        itemMayExist = mayHaveWritten;
+        endOperation(now);
+    }
+
+    void reject(Instant now) {
+        status = BookingStatus.REJECTED;
+        endOperation(now);
+    }
+
+    /** The hold lapsed (or an admin gave it up): the slot is free, the failure stays to say why. */
+    void release(String reason, Instant now) {
+        status = BookingStatus.RELEASED;
+        if (failure == null) {
+            failure = reason;
+        }
+        itemMayExist = false;
+        endOperation(now);
+    }
+
+    /** Holds the new slot in the database while the item moves; the old times wait in case Exchange refuses. */
+    void beginMove(Instant newStart, Instant newEnd, String newOperationId, Instant now) {
+        begin(BookingOperation.MOVE, newOperationId, now);
+        previousStartAt = startAt;
+        previousEndAt = endAt;
         startAt = newStart;
         endAt = newEnd;
+    }
+
+    void moved(String newChangeKey, Instant now) {
         if (newChangeKey != null) {
             itemChangeKey = newChangeKey;
         }
+        endOperation(now);
+    }
+
+    void moveBack(Instant now) {
+        if (previousStartAt != null) {
+            startAt = previousStartAt;
+            endAt = previousEndAt;
+        }
+        endOperation(now);
+    }
+
+    /**
+     * Cancelled. With a change of the item still in progress, that change's owner (or, if it is gone,
+     * the sweep) removes the item: the cancellation is recorded at once and never undone.
+     */
+    void cancel(Instant now) {
+        status = BookingStatus.CANCELLED;
         updatedAt = now;
     }
 
     void cancelled(Instant now) {
         status = BookingStatus.CANCELLED;
-        updatedAt = now;
+        itemMayExist = false;
+        endOperation(now);
+    }
+
+    boolean claimedBy(String claim) {
+        return operationId != null && operationId.equals(claim);
+    }
+
+    Optional<BookingOperation> operation() {
+        return Optional.ofNullable(operation);
+    }
+
+    Optional<Instant> operationAt() {
+        return Optional.ofNullable(operationAt);
+    }
+
+    Optional<Instant> previousStart() {
+        return Optional.ofNullable(previousStartAt);
+    }
+
+    Optional<Instant> previousEnd() {
+        return Optional.ofNullable(previousEndAt);
+    }
+
+    Optional<CalendarItemRef> itemRef() {
+        return itemId().map(id -> new CalendarItemRef(id, itemChangeKey));
+    }
+
+    boolean itemMayExist() {
+        return itemMayExist;
     }
 
     public String id() {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,25 +18,22 @@ import org.corpconnect.connection.AccountConnections;
 import org.corpconnect.connection.AccountExchange;
 import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.NotConnected;
-import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.ExchangeException;
-import org.corpconnect.exchange.ExchangeOutcomeUnknown;
 import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.MailboxBusyTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Books, moves and cancels: the database reservation first, then the live check and the calendar
- * write through the account's dedicated mailbox, with no transaction held around Exchange.
+ * write through the account's dedicated mailbox, with no transaction held around Exchange. Each change
+ * of an item happens under a claim on its booking ({@link Bookings.Claim}), settled only if the claim
+ * is still the caller's; a caller that lost its claim undoes its own calendar change.
  */
 @ApplicationScoped
 public class BookingWriter {
 
     private static final Logger LOG = Logger.getLogger(BookingWriter.class.getName());
-    /** A PENDING booking not touched for this long lost its writer (a crash): a retry may take it over. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     @Inject
     private Bookings bookings;
@@ -49,10 +45,8 @@ public class BookingWriter {
     @Inject
     private BookingPolicy rules;
 
-    /** Whether the invitee becomes an attendee of the item (and gets Exchange's invitation), or is only recorded. */
     @Inject
-    @ConfigProperty(name = "booking.invitee-as-attendee", defaultValue = "true")
-    boolean inviteeAsAttendee;
+    private BookingItems items;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -66,12 +60,12 @@ public class BookingWriter {
             reservation = bookings.reserve(account, request);
         } catch (EJBException | PersistenceException duplicateKey) {
             // Two first requests with one key raced past the lookup: the unique key let one through.
-            reservation = new Bookings.Reservation(bookings.byKey(account.id(), request.idempotencyKey())
-                    .orElseThrow(() -> duplicateKey), true);
+            reservation = Bookings.Reservation.replay(bookings.byKey(account.id(), request.idempotencyKey())
+                    .orElseThrow(() -> duplicateKey));
         }
         Booking booking = reservation.booking();
         if (!reservation.replay()) {
-            return new Outcome(write(account, booking, false), true);
+            return new Outcome(write(account, new Bookings.Claim(booking, reservation.claim().orElseThrow()), false), true);
         }
         if (!booking.requestHash().equals(request.fingerprint())) {
             throw new IdempotencyKeyReused();
@@ -79,92 +73,122 @@ public class BookingWriter {
         return switch (booking.status()) {
             case CONFIRMED, CANCELLED -> new Outcome(booking, false);
             case REJECTED -> throw new SlotTaken();
+            case RELEASED -> throw new HoldLapsed(booking);
             case PENDING, FAILED -> {
-                if (!bookings.claim(booking.id(), booking.version(), clock.instant().minus(ABANDONED_AFTER))) {
-                    throw new BookingInProgress();
-                }
-                yield new Outcome(write(account, bookings.get(account.id(), booking.id()), true), false);
+                Bookings.Claim claim = bookings.resume(booking.id(), clock.instant().minus(Bookings.LEASE))
+                        .orElseThrow(BookingInProgress::new);
+                yield new Outcome(write(account, claim, true), false);
             }
         };
     }
 
     /** The live check and the write; {@code resumed} first looks for an item an earlier attempt may have left. */
-    private Booking write(Account account, Booking booking, boolean resumed) {
+    private Booking write(Account account, Bookings.Claim claim, boolean resumed) {
+        Booking booking = claim.booking();
+        BookingItems.Attempt attempt = new BookingItems.Attempt(booking.itemMayExist());
+        CalendarItemRef ref;
         try {
             AccountExchange exchange = connections.open(account.id());
-            BookingItem item = itemOf(booking, booking.start(), booking.end());
-            if (resumed) {
-                Optional<CalendarItemRef> earlier = exchange.findBookingItem(booking.userAddress(), booking.id(), around(booking));
-                if (earlier.isPresent()) {
-                    return bookings.confirm(booking.id(), earlier.get().itemId(), earlier.get().changeKey());
-                }
+            Optional<CalendarItemRef> earlier = resumed ? items.find(exchange, booking, attempt) : Optional.empty();
+            if (earlier.isPresent()) {
+                ref = earlier.get();
+            } else {
+                requireFreeInExchange(account, exchange, booking, booking.start(), booking.end(), Optional.empty());
+                ref = items.create(exchange, booking, attempt);
             }
-            requireFreeInExchange(account, exchange, booking, booking.start(), booking.end(), false);
-            CalendarItemRef ref;
-            try {
-                ref = exchange.createBookingItem(booking.userAddress(), item);
-            } catch (ExchangeOutcomeUnknown unknown) {
-                // Exchange may have written it and only the answer got lost: look before writing again.
-                LOG.info(() -> "No answer to the write of " + booking + "; looking for its item before anything else.");
-                ref = exchange.findBookingItem(booking.userAddress(), booking.id(), around(booking))
-                        .orElseGet(() -> exchange.createBookingItem(booking.userAddress(), item));
-            }
-            return bookings.confirm(booking.id(), ref.itemId(), ref.changeKey());
         } catch (SlotTaken taken) {
-            bookings.reject(booking.id());
+            bookings.reject(claim);
             throw taken;
         } catch (UserNotBookable unreadable) {
-            bookings.fail(booking.id(), unreadable.getMessage());
+            bookings.writeFailed(claim, unreadable.getMessage(), attempt.mayHaveWritten());
             throw unreadable;
         } catch (CalendarWriteDenied denied) {
-            bookings.fail(booking.id(), denied.getMessage());
+            bookings.writeFailed(claim, denied.getMessage(), attempt.mayHaveWritten());
             throw new UserNotBookable();
         } catch (ExchangeThrottled throttled) {
-            bookings.fail(booking.id(), throttled.getMessage());
+            bookings.writeFailed(claim, throttled.getMessage(), attempt.mayHaveWritten());
             throw BookingNotWritten.recorded(booking.id(), throttled.getMessage(), Optional.of(throttled.backOff()));
         } catch (ExchangeException | ConnectionPaused | NotConnected failure) {
-            bookings.fail(booking.id(), failure.getMessage());
+            bookings.writeFailed(claim, failure.getMessage(), attempt.mayHaveWritten());
             throw BookingNotWritten.recorded(booking.id(), failure.getMessage(), Optional.empty());
         }
+        Bookings.Settled settled = bookings.written(claim, ref.itemId(), ref.changeKey());
+        if (settled.removeItem()) {
+            LOG.info(() -> booking + " was cancelled or released while its item was written: removing the item.");
+            return removeOwnItem(account, claim, settled.booking(), ref);
+        }
+        return settled.booking();
     }
 
-    /** Moves a confirmed booking: the new slot is held in the database first, then checked live and written. */
+    /**
+     * Moves a confirmed booking: the new slot is held in the database first (one change at a time),
+     * then checked live and written. Exchange refusing puts the old times back.
+     */
     public Booking reschedule(Account account, String bookingId, Instant start, Instant end) {
         Booking before = bookings.get(account.id(), bookingId);
         // The new times obey the checks and the rules of a new booking.
         new BookingRequest(before.userAddress(), start, end, before.title(), before.invitee(), before.idempotencyKey());
         rules.requireBookable(account, before.userAddress(), new TimeWindow(start, end),
                 Optional.of(new TimeWindow(before.start(), before.end())));
-        Booking moved = bookings.move(account, bookingId, start, end);
+        Bookings.Claim claim = bookings.beginMove(account, bookingId, start, end);
+        Booking moving = claim.booking();
+        CalendarItemRef item = moving.itemRef().orElseThrow();
+        Bookings.Settled settled;
         try {
             AccountExchange exchange = connections.open(account.id());
-            requireFreeInExchange(account, exchange, before, start, end, true);
-            CalendarItemRef ref = exchange.updateBookingItem(before.userAddress(),
-                    new CalendarItemRef(before.itemId().orElseThrow(), before.itemChangeKey().orElse(null)),
-                    itemOf(moved, start, end));
-            return bookings.updateChangeKey(bookingId, ref.changeKey());
+            requireFreeInExchange(account, exchange, moving, start, end,
+                    Optional.of(new TimeWindow(moving.previousStart().orElseThrow(), moving.previousEnd().orElseThrow())));
+            item = exchange.updateBookingItem(moving.userAddress(), item, items.itemOf(moving, start, end));
         } catch (RuntimeException failure) {
-            bookings.moveBack(bookingId, before.start(), before.end());
-            throw translated(failure, bookingId);
+            settled = bookings.moveFailed(claim);
+            if (!settled.removeItem()) {
+                throw translated(failure, bookingId);
+            }
+            removeOwnItem(account, claim, settled.booking(), item);
+            throw BookingNotChangeable.cancelledMeanwhile();
         }
+        settled = bookings.moved(claim, item.changeKey());
+        if (settled.removeItem()) {
+            removeOwnItem(account, claim, settled.booking(), item);
+            throw BookingNotChangeable.cancelledMeanwhile();
+        }
+        return settled.booking();
     }
 
-    /** Cancels: the calendar item goes first (an item already gone is fine), then the booking. */
+    /**
+     * Cancels: the calendar item goes first (an item already gone is fine), then the booking. A booking
+     * whose item is being written or moved is cancelled at once; the writer removes the item.
+     */
     public Booking cancel(Account account, String bookingId) {
-        Booking booking = bookings.get(account.id(), bookingId);
-        if (booking.status() == BookingStatus.CANCELLED || booking.status() == BookingStatus.REJECTED) {
-            return booking;
+        Bookings.Cancellation cancellation = bookings.beginCancel(account, bookingId);
+        if (cancellation.claim().isEmpty()) {
+            return cancellation.booking();
         }
+        Bookings.Claim claim = cancellation.claim().get();
+        Booking booking = claim.booking();
         try {
             AccountExchange exchange = connections.open(account.id());
-            Optional<CalendarItemRef> item = booking.itemId().map(id -> new CalendarItemRef(id, booking.itemChangeKey().orElse(null)))
-                    .or(() -> exchange.findBookingItem(booking.userAddress(), booking.id(), around(booking)));
-            item.ifPresent(ref -> exchange.deleteBookingItem(booking.userAddress(), ref,
-                    inviteeAsAttendee && booking.invitee().isPresent()));
+            items.delete(exchange, booking, booking.itemRef());
         } catch (RuntimeException failure) {
+            bookings.giveUp(claim);
             throw translated(failure, bookingId);
         }
-        return bookings.cancelled(bookingId);
+        return bookings.cancelled(claim);
+    }
+
+    /**
+     * Undoes this caller's own calendar change after it lost the booking to a cancellation or a
+     * takeover. If Exchange refuses, the claim (when still ours) stays for the sweep to finish.
+     */
+    private Booking removeOwnItem(Account account, Bookings.Claim claim, Booking booking, CalendarItemRef ref) {
+        try {
+            items.delete(connections.open(account.id()), booking, Optional.of(ref));
+        } catch (RuntimeException failure) {
+            LOG.warning(() -> "The item of " + booking + " could not be removed yet (" + failure.getMessage()
+                    + "); the booking sweep will remove it.");
+            return booking;
+        }
+        return bookings.cancelled(claim);
     }
 
     /** For a move or a cancellation: what Exchange's refusal means to the caller. */
@@ -181,9 +205,9 @@ public class BookingWriter {
         return failure;
     }
 
-    /** One free/busy request for the user and the slot, right before writing. */
+    /** One free/busy request for the user and the slot, right before writing; {@code ownItem}: where its own item sits. */
     private static void requireFreeInExchange(Account account, AccountExchange exchange, Booking booking,
-                                              Instant start, Instant end, boolean ignoreOwnItem) {
+                                              Instant start, Instant end, Optional<TimeWindow> ownItem) {
         MailboxBusyTime busy = exchange.busyTimes(List.of(booking.userAddress()), new TimeWindow(start, end))
                 .get(booking.userAddress());
         if (!(busy instanceof MailboxBusyTime.Known known)) {
@@ -192,19 +216,9 @@ public class BookingWriter {
         Set<BusyType> blocking = account.blockingBusyTypes();
         boolean taken = known.intervals().stream()
                 .filter(i -> blocking.contains(i.type()))
-                .anyMatch(i -> !(ignoreOwnItem && Bookings.isOwnItem(i, booking)));
+                .anyMatch(i -> ownItem.map(own -> !Bookings.isOwnItem(i, own.start(), own.end())).orElse(true));
         if (taken) {
             throw new SlotTaken();
         }
-    }
-
-    private BookingItem itemOf(Booking booking, Instant start, Instant end) {
-        return new BookingItem(booking.id(), booking.title(), start, end, booking.invitee()
-                .filter(i -> inviteeAsAttendee)
-                .map(i -> new BookingItem.Invitee(i.name(), i.email())));
-    }
-
-    private static TimeWindow around(Booking booking) {
-        return new TimeWindow(booking.start().minus(Duration.ofDays(1)), booking.end().plus(Duration.ofDays(1)));
     }
 }

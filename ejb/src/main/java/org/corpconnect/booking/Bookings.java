@@ -8,12 +8,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.corpconnect.account.Account;
+import org.corpconnect.audit.AuditEntry.Outcome;
+import org.corpconnect.audit.AuditLog;
 import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
@@ -39,7 +43,39 @@ public class Bookings {
     @Inject
     private BusyTimeStore busyTime;
 
-    public record Reservation(Booking booking, boolean replay) {
+    @Inject
+    private AuditLog audit;
+
+    /**
+     * How long a claim on a booking lasts before the sweep (or a retry) may take it over: longer than
+     * any one write, move or cancellation takes (a few Exchange requests, each bounded by its timeout).
+     */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** A booking found or made by {@link #reserve}: a new one comes with the claim on its write. */
+    public record Reservation(Booking booking, boolean replay, Optional<String> claim) {
+        static Reservation replay(Booking known) {
+            return new Reservation(known, true, Optional.empty());
+        }
+    }
+
+    /** The right to change a booking's calendar item until settled (or taken over after {@link #LEASE}). */
+    public record Claim(Booking booking, String id) {
+        public String bookingId() {
+            return booking.id();
+        }
+    }
+
+    /** A claim settled; {@code removeItem}: the item its owner wrote or moved must go (the booking was cancelled or taken over). */
+    public record Settled(Booking booking, boolean removeItem) {
+    }
+
+    /** A cancellation begun: with a claim, the caller deletes the item; without, it is settled already. */
+    public record Cancellation(Booking booking, Optional<Claim> claim) {
+    }
+
+    /** The limits of the sweep: holds, writes and other claims older than these lapse. */
+    public record Lapse(Instant holdsBefore, Instant writesBefore, Instant claimsBefore) {
     }
 
     public Optional<Booking> byKey(long accountId, String idempotencyKey) {
@@ -80,39 +116,257 @@ public class Bookings {
     /**
      * Reserves the slot: under a lock on the user's row, so that of two requests for one slot only one
      * passes the overlap check. A request whose key is known already gets that booking back instead.
+     * A new booking comes back PENDING with its write claimed by the caller.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Reservation reserve(Account account, BookingRequest request) {
         Optional<Booking> known = byKey(account.id(), request.idempotencyKey());
         if (known.isPresent()) {
-            return new Reservation(known.get(), true);
+            return Reservation.replay(known.get());
         }
         BookableUser user = users.find(account.id(), request.user()).orElseThrow(UserNotFound::new);
         em.lock(user, LockModeType.PESSIMISTIC_WRITE);
         known = byKey(account.id(), request.idempotencyKey());
         if (known.isPresent()) {
-            return new Reservation(known.get(), true);
+            return Reservation.replay(known.get());
         }
         if (user.accessStatus() != CalendarAccessStatus.OK && user.accessStatus() != CalendarAccessStatus.UNCHECKED) {
             throw new UserNotBookable();
         }
         requireFree(account, user.id(), request.start(), request.end(), Optional.empty());
-        Booking booking = new Booking(account.id(), user.id(), request, request.fingerprint(), now());
+        String claim = newClaim();
+        Booking booking = new Booking(account.id(), user.id(), request, request.fingerprint(), claim, now());
         em.persist(booking);
-        return new Reservation(booking, false);
+        return new Reservation(booking, false, Optional.of(claim));
     }
 
-    /** Moves a booking to a new slot in the database first, so nothing else can take that slot meanwhile. */
+    /**
+     * Takes a FAILED booking, or one PENDING whose writer stopped answering before {@code staleBefore},
+     * for another attempt by a retry. Of two callers only one gets it.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking move(Account account, String bookingId, Instant start, Instant end) {
-        Booking booking = get(account.id(), bookingId);
+    public Optional<Claim> resume(String bookingId, Instant staleBefore) {
+        Booking booking = locked(bookingId);
+        boolean failed = booking.status() == BookingStatus.FAILED && booking.operation().isEmpty();
+        boolean abandoned = booking.status() == BookingStatus.PENDING && isStale(booking, staleBefore);
+        if (!failed && !abandoned) {
+            return Optional.empty();
+        }
+        if (abandoned) {
+            booking.fail(booking.failure().orElse(null), true, now()); // Its writer may have written the item.
+        }
+        String claim = newClaim();
+        booking.resume(now());
+        booking.begin(BookingOperation.WRITE, claim, now());
+        return Optional.of(new Claim(booking, claim));
+    }
+
+    /**
+     * The item of a write is in the calendar. The booking is confirmed if the claim is still the
+     * writer's and it is still wanted; otherwise the writer is told to remove its item (the booking
+     * was cancelled meanwhile, or the sweep or an admin settled it without this item).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Settled written(Claim claim, String itemId, String changeKey) {
+        Booking booking = locked(claim.bookingId());
+        if (!booking.claimedBy(claim.id())) {
+            return new Settled(booking, !booking.itemId().equals(Optional.of(itemId)));
+        }
+        if (booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.FAILED) {
+            booking.confirm(itemId, changeKey, now());
+            return new Settled(booking, false);
+        }
+        return new Settled(booking, true); // Cancelled meanwhile: the claim stays until the item is gone.
+    }
+
+    /** The write did not happen (or may have, {@code mayHaveWritten}): FAILED, the slot still held for a retry. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking writeFailed(Claim claim, String reason, boolean mayHaveWritten) {
+        Booking booking = locked(claim.bookingId());
+        if (booking.claimedBy(claim.id())) {
+            if (booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.FAILED) {
+                booking.fail(reason, mayHaveWritten, now());
+            } else if (!mayHaveWritten) {
+                booking.cancelled(now());
+            } // else cancelled meanwhile, an item may exist: the claim stays and the sweep removes the item.
+        }
+        return booking;
+    }
+
+    /** The live check found the slot taken: nothing was written. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void reject(Claim claim) {
+        Booking booking = locked(claim.bookingId());
+        if (booking.claimedBy(claim.id())) {
+            if (booking.status() == BookingStatus.CANCELLED) {
+                booking.cancelled(now());
+            } else {
+                booking.reject(now());
+            }
+        }
+    }
+
+    /**
+     * Starts a move: the new slot is held in the database first, so nothing else can take it meanwhile.
+     * One change of a booking at a time: during another one this answers {@link BookingInProgress}.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Claim beginMove(Account account, String bookingId, Instant start, Instant end) {
+        Booking booking = locked(account.id(), bookingId);
         if (booking.status() != BookingStatus.CONFIRMED) {
-            throw new InvalidBooking("status", "only a confirmed booking can be moved; this one is " + booking.status() + ".");
+            throw BookingNotChangeable.notMovable(booking.status());
+        }
+        if (booking.operation().isPresent()) {
+            throw BookingInProgress.changing();
         }
         long userId = booking.userId().orElseThrow(UserNotFound::new);
         em.lock(em.find(BookableUser.class, userId), LockModeType.PESSIMISTIC_WRITE);
         requireFree(account, userId, start, end, Optional.of(booking));
-        booking.moved(start, end, null, now());
+        String claim = newClaim();
+        booking.beginMove(start, end, claim, now());
+        return new Claim(booking, claim);
+    }
+
+    /** The item moved. {@code removeItem}: the booking was cancelled meanwhile, and the item must go. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Settled moved(Claim claim, String changeKey) {
+        Booking booking = locked(claim.bookingId());
+        if (!booking.claimedBy(claim.id())) {
+            return new Settled(booking, false); // The sweep took it over: it makes the item follow the booking.
+        }
+        if (booking.status() == BookingStatus.CONFIRMED) {
+            booking.moved(changeKey, now());
+            return new Settled(booking, false);
+        }
+        return new Settled(booking, true);
+    }
+
+    /** Exchange did not take the move: the booking goes back to its times (or, cancelled meanwhile, its item must go). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Settled moveFailed(Claim claim) {
+        Booking booking = locked(claim.bookingId());
+        if (!booking.claimedBy(claim.id())) {
+            return new Settled(booking, false);
+        }
+        if (booking.status() == BookingStatus.CONFIRMED) {
+            booking.moveBack(now());
+            return new Settled(booking, false);
+        }
+        return new Settled(booking, true);
+    }
+
+    /**
+     * Starts a cancellation. Settled at once, with no claim, when nothing is in the calendar, or when a
+     * write or move is in progress: its owner (or the sweep) then removes the item, and the cancellation
+     * is never undone. Otherwise the caller deletes the item under the claim and then {@link #cancelled}.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Cancellation beginCancel(Account account, String bookingId) {
+        Booking booking = locked(account.id(), bookingId);
+        if (!booking.status().holdsTheSlot()) {
+            return new Cancellation(booking, Optional.empty());
+        }
+        Optional<BookingOperation> running = booking.operation();
+        if (running.isPresent()) {
+            if (running.get() == BookingOperation.CANCEL) {
+                throw BookingInProgress.changing();
+            }
+            booking.cancel(now());
+            return new Cancellation(booking, Optional.empty());
+        }
+        if (booking.itemId().isEmpty() && !booking.itemMayExist()) {
+            booking.cancelled(now());
+            return new Cancellation(booking, Optional.empty());
+        }
+        String claim = newClaim();
+        booking.begin(BookingOperation.CANCEL, claim, now());
+        return new Cancellation(booking, Optional.of(new Claim(booking, claim)));
+    }
+
+    /** The item is gone: the booking is cancelled and its claim ends. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking cancelled(Claim claim) {
+        Booking booking = locked(claim.bookingId());
+        if (booking.claimedBy(claim.id())) {
+            booking.cancelled(now());
+        }
+        return booking;
+    }
+
+    /** Exchange did not take the change: the booking is as it was, the claim ends. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking giveUp(Claim claim) {
+        Booking booking = locked(claim.bookingId());
+        if (booking.claimedBy(claim.id())) {
+            booking.endOperation(now());
+        }
+        return booking;
+    }
+
+    // ---- The sweep: lapsed holds and changes whose owner is gone.
+
+    /** The bookings for the sweep to settle, oldest first: lapsed holds and stale claims. */
+    public List<String> toSweep(Lapse lapse, int max) {
+        return em.createQuery("select b.id from Booking b where"
+                        + " (b.operation is null and b.status = :failed and b.updatedAt < :lapsedBefore)"
+                        + " or (b.operation = :write and b.operationAt < :writeStaleBefore)"
+                        + " or (b.operation <> :write and b.operationAt < :staleBefore)"
+                        + " order by b.updatedAt", String.class)
+                .setParameter("failed", BookingStatus.FAILED)
+                .setParameter("write", BookingOperation.WRITE)
+                .setParameter("lapsedBefore", lapse.holdsBefore())
+                .setParameter("writeStaleBefore", lapse.writesBefore())
+                .setParameter("staleBefore", lapse.claimsBefore())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Claims a booking for the sweep if it still needs it (see {@link #toSweep}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Claim> takeOver(String bookingId, Lapse lapse) {
+        Booking booking = locked(bookingId);
+        Optional<BookingOperation> running = booking.operation();
+        boolean lapsedHold = running.isEmpty() && booking.status() == BookingStatus.FAILED
+                && booking.updatedAt().isBefore(lapse.holdsBefore());
+        boolean staleClaim = running.isPresent() && isStale(booking,
+                running.get() == BookingOperation.WRITE ? lapse.writesBefore() : lapse.claimsBefore());
+        if (!lapsedHold && !staleClaim) {
+            return Optional.empty();
+        }
+        if (booking.status() == BookingStatus.PENDING) {
+            booking.fail("The booking's calendar write stopped (the server restarted) before Exchange answered.",
+                    true, now());
+        }
+        String claim = newClaim();
+        booking.begin(BookingOperation.SWEEP, claim, now());
+        return Optional.of(new Claim(booking, claim));
+    }
+
+    /** The sweep found no item: the hold ends, the booking keeps why it failed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking release(Claim claim) {
+        Booking booking = locked(claim.bookingId());
+        if (booking.claimedBy(claim.id()) && booking.status() == BookingStatus.FAILED) {
+            booking.release("Its calendar item was never written.", now());
+        }
+        return booking;
+    }
+
+    /**
+     * An admin gives up a hold without asking Exchange: a FAILED booking, or a PENDING one whose writer
+     * stopped answering. A writer that comes back after all finds its claim gone and removes its item.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking releaseHold(Account account, String bookingId, String actor) {
+        Booking booking = locked(account.id(), bookingId);
+        boolean failed = booking.status() == BookingStatus.FAILED && booking.operation().isEmpty();
+        boolean abandoned = booking.status() == BookingStatus.PENDING && isStale(booking, now().minus(LEASE));
+        if (!failed && !abandoned) {
+            throw BookingNotChangeable.notReleasable(booking.status());
+        }
+        booking.release("Released by an admin before its calendar item was written.", now());
+        audit.record(account.id(), actor, "booking.released", Outcome.SUCCESS, "booking " + booking.id() + " of "
+                + booking.userAddress().value() + " at " + booking.start() + ": its slot is free again (Exchange not asked)");
         return booking;
     }
 
@@ -127,75 +381,40 @@ public class Bookings {
         Set<BusyType> blocking = account.blockingBusyTypes();
         boolean busyInExchange = busyTime.of(userId, new TimeWindow(start, end)).stream()
                 .filter(i -> blocking.contains(i.type()))
-                .anyMatch(i -> itself.map(b -> !isOwnItem(i, b)).orElse(true));
+                .anyMatch(i -> itself.map(b -> !isOwnItem(i, b.start(), b.end())).orElse(true));
         if (bookedMeanwhile || busyInExchange) {
             throw new SlotTaken();
         }
     }
 
-    /** A booking's own calendar item shows up in the synced busy time once written. */
-    static boolean isOwnItem(BusyInterval interval, Booking booking) {
-        return interval.start().equals(booking.start()) && interval.end().equals(booking.end());
+    /** A booking's own calendar item shows up in the synced busy time once written, at the booking's times. */
+    static boolean isOwnItem(BusyInterval interval, Instant start, Instant end) {
+        return interval.start().equals(start) && interval.end().equals(end);
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking confirm(String bookingId, String itemId, String changeKey) {
-        Booking booking = em.find(Booking.class, bookingId);
-        booking.confirmed(itemId, changeKey, now());
+    private Booking locked(String bookingId) {
+        Booking booking = bookingId == null ? null : em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking == null) {
+            throw new BookingNotFound();
+        }
         return booking;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking fail(String bookingId, String reason) {
-        Booking booking = em.find(Booking.class, bookingId);
-        booking.failed(reason, now());
+    /** Only within the account, as {@link #get}. */
+    private Booking locked(long accountId, String bookingId) {
+        Booking booking = locked(bookingId);
+        if (booking.accountId() != accountId) {
+            throw new BookingNotFound();
+        }
         return booking;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void reject(String bookingId) {
-        em.find(Booking.class, bookingId).rejected(now());
+    private static boolean isStale(Booking booking, Instant before) {
+        return booking.operationAt().map(at -> at.isBefore(before)).orElse(false);
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking moveBack(String bookingId, Instant start, Instant end) {
-        Booking booking = em.find(Booking.class, bookingId);
-        booking.moved(start, end, null, now());
-        return booking;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking updateChangeKey(String bookingId, String changeKey) {
-        Booking booking = em.find(Booking.class, bookingId);
-        booking.moved(booking.start(), booking.end(), changeKey, now());
-        return booking;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Booking cancelled(String bookingId) {
-        Booking booking = em.find(Booking.class, bookingId);
-        booking.cancelled(now());
-        return booking;
-    }
-
-    /**
-     * Takes a FAILED booking, or one PENDING since before {@code staleBefore} (its writer died), for
-     * another attempt. Of two callers only one gets it: the version check decides.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(String bookingId, long seenVersion, Instant staleBefore) {
-        int claimed = em.createQuery("update Booking b set b.status = :pending, b.updatedAt = :now, b.version = b.version + 1"
-                        + " where b.id = :id and b.version = :version"
-                        + " and (b.status = :failed or (b.status = :pending and b.updatedAt < :staleBefore))")
-                .setParameter("pending", BookingStatus.PENDING)
-                .setParameter("failed", BookingStatus.FAILED)
-                .setParameter("now", now())
-                .setParameter("id", bookingId)
-                .setParameter("version", seenVersion)
-                .setParameter("staleBefore", staleBefore)
-                .executeUpdate();
-        em.getEntityManagerFactory().getCache().evict(Booking.class, bookingId);
-        return claimed == 1;
+    private static String newClaim() {
+        return UUID.randomUUID().toString();
     }
 
     private static Instant now() {

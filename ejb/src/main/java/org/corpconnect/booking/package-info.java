@@ -8,5 +8,15 @@
  * When Exchange may have written the item but did not answer, the item is looked up by that property
  * before anything is written again. A booking whose write failed stays FAILED, visible, and is
  * resumed by a retry with the same key: never lost, never written twice.
+ *
+ * <p>How the booking and its item stay in step: the booking is a state machine (PENDING, CONFIRMED,
+ * FAILED, REJECTED, CANCELLED, RELEASED), each transition made under a short lock on its row and only
+ * if it still is what the change was decided on. A change of the item (write, move, cancellation) runs
+ * under a claim on the booking, one at a time, with no transaction open during the Exchange call; only
+ * the claim's holder settles it, and a holder that lost its booking (cancelled meanwhile, or released)
+ * removes the item it wrote. A cancellation during a write or a move is recorded at once and never
+ * undone. Holds lapse: the persistent {@link org.corpconnect.booking.BookingSweep} confirms a FAILED or
+ * abandoned booking whose item is in the calendar after all, releases one whose item is not (after
+ * {@code booking.hold-minutes}), and finishes changes whose holder is gone (after {@link Bookings#LEASE}).
  */
 package org.corpconnect.booking;

@@ -108,6 +108,11 @@ public class BookingsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reschedule: the same calendar item moves to the new slot")
+    @APIResponse(responseCode = "200", description = "Moved, in the database and in the calendar")
+    @APIResponse(responseCode = "409", description = "The slot is taken, the booking is not confirmed (cancelled meanwhile),"
+            + " or another change of it is in progress (Retry-After)")
+    @APIResponse(responseCode = "503", description = "Exchange did not take the move, or too many changes at once: the booking"
+            + " is unchanged; retry after Retry-After")
     public String reschedule(@PathParam("id") String id, InputStream body) {
         JsonObject json = JsonBodies.readObject(body);
         Instant start = JsonBodies.instant("start", JsonBodies.string(json, "start"));
@@ -118,6 +123,11 @@ public class BookingsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Cancel: the calendar item is deleted")
+    @APIResponse(responseCode = "200", description = "Cancelled. A booking whose item is being written or moved is cancelled"
+            + " at once, and its item removed when that write ends")
+    @APIResponse(responseCode = "409", description = "Another cancellation of it is in progress (Retry-After)")
+    @APIResponse(responseCode = "503", description = "Exchange did not delete the item, or too many changes at once: the"
+            + " booking is unchanged; retry after Retry-After")
     public String cancel(@PathParam("id") String id) {
         return json(writer.cancel(caller.get(), id)).build().toString();
     }

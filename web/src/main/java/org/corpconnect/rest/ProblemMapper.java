@@ -3,12 +3,17 @@ package org.corpconnect.rest;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +25,10 @@ import org.corpconnect.BusinessException;
 import org.corpconnect.apikey.ApiKeyNotFound;
 import org.corpconnect.availability.InvalidSlotQuery;
 import org.corpconnect.booking.BookingInProgress;
+import org.corpconnect.booking.BookingNotChangeable;
 import org.corpconnect.booking.BookingNotFound;
 import org.corpconnect.booking.BookingNotWritten;
+import org.corpconnect.booking.HoldLapsed;
 import org.corpconnect.booking.IdempotencyKeyReused;
 import org.corpconnect.booking.InvalidBooking;
 import org.corpconnect.booking.SlotTaken;
@@ -83,6 +90,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Problem("booking-in-progress", "Booking in progress", 409, failure.getMessage())
                     .retryAfter(Duration.ofSeconds(2));
         }
+        Optional<Problem> concurrency = concurrencyProblem(failure);
+        if (concurrency.isPresent()) {
+            return concurrency.get();
+        }
         if (failure instanceof IdempotencyKeyReused) {
             return new Problem("idempotency-key-reused", "Idempotency-Key reused", 422, failure.getMessage());
         }
@@ -125,6 +136,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof CalendarUnknown) {
             return Optional.of(new Problem("calendar-unknown", "Calendar not known well enough to book", 409, failure.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Races over one booking and contention in the database. A booking whose state does not allow the
+     * change is a conflict (409); a lock that timed out or a transaction the database broke off under
+     * a burst is transient (503 with Retry-After), never a 500.
+     */
+    private static Optional<Problem> concurrencyProblem(Throwable failure) {
+        if (failure instanceof BookingNotChangeable) {
+            return Optional.of(new Problem("booking-not-changeable", "Booking cannot be changed", 409, failure.getMessage()));
+        }
+        if (failure instanceof HoldLapsed) {
+            return Optional.of(new Problem("booking-released", "Booking released", 409, failure.getMessage()));
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            boolean contended = cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof OptimisticLockException || cause instanceof SQLTransientException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("55P03") || sql.getSQLState().equals("HYT00"));
+            if (contended) {
+                return Optional.of(new Problem("busy", "Busy", 503,
+                        "Too many changes of the same data at once; nothing was changed. Try again in a moment.")
+                        .retryAfter(Duration.ofSeconds(1)));
+            }
         }
         return Optional.empty();
     }

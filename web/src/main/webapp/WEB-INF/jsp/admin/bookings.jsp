@@ -13,7 +13,7 @@
     <label for="status">Status</label>
     <select id="status" name="status">
       <option value="">any</option>
-      <c:forEach var="s" items="PENDING,CONFIRMED,FAILED,REJECTED,CANCELLED">
+      <c:forEach var="s" items="PENDING,CONFIRMED,FAILED,REJECTED,CANCELLED,RELEASED">
         <option value="${s}" ${param.status == s ? 'selected' : ''}>${s}</option>
       </c:forEach>
     </select>
@@ -33,6 +33,12 @@
           <form class="cancel-booking inline" method="post" action="${base}/bookings">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="bookingId" value="<c:out value='${b.id()}'/>">
             <button type="submit" name="action" value="cancel">Cancel</button>
+          </form></c:if>
+          <c:if test="${b.status().name() == 'FAILED' or b.status().name() == 'PENDING'}">
+          <form class="release-booking inline" method="post" action="${base}/bookings"
+                title="Frees the slot without asking Exchange. An item Exchange did write after all stays in the calendar.">
+            <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="bookingId" value="<c:out value='${b.id()}'/>">
+            <button type="submit" name="action" value="release">Release hold</button>
           </form></c:if></td>
       </tr>
     </c:forEach>

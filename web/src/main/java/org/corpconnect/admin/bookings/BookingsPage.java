@@ -45,14 +45,23 @@ public class BookingsPage implements AccountPage {
 
     @Override
     public void change(PageRequest page) throws ServletException, IOException {
-        if ("cancel".equals(page.param("action"))) {
-            try {
-                writer.cancel(page.account(), page.param("bookingId"));
-                page.redirect("bookings", "Booking cancelled; its calendar item is deleted.");
-                return;
-            } catch (BusinessException e) {
-                page.error("booking", e.getMessage());
+        try {
+            switch (page.param("action")) {
+                case "cancel" -> {
+                    writer.cancel(page.account(), page.param("bookingId"));
+                    page.redirect("bookings", "Booking cancelled; its calendar item is deleted.");
+                    return;
+                }
+                case "release" -> {
+                    // The database alone: this works while Exchange is down, which is when it is needed.
+                    bookings.releaseHold(page.account(), page.param("bookingId"), page.me().username());
+                    page.redirect("bookings", "Hold released: the slot can be booked again.");
+                    return;
+                }
+                default -> page.error("booking", "Unknown action.");
             }
+        } catch (BusinessException e) {
+            page.error("booking", e.getMessage());
         }
         show(page);
     }

@@ -1,2 +1,2 @@
-/** The bookings page: list, filter and cancel. */
+/** The bookings page: list, filter, cancel, and release a hold whose calendar write failed (without Exchange). */
 package org.corpconnect.admin.bookings;

@@ -1,0 +1,90 @@
+package org.corpconnect.booking;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * No slot held for ever: every {@code booking.sweep-interval-seconds}, settles the bookings left
+ * mid-way (see {@link BookingRecovery}): holds older than {@code booking.hold-minutes}, and claims
+ * whose owner stopped answering (a crash, a killed server). One persistent, programmatic timer per
+ * deployment: it survives restarts and fires on one instance in a cluster.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "MasterKeyRotation"})
+public class BookingSweep {
+
+    private static final Logger LOG = Logger.getLogger(BookingSweep.class.getName());
+    private static final String TIMER = "booking-sweep";
+    /** Bookings settled per run, so that one run stays short; the rest wait for the next. */
+    private static final int PER_RUN = 100;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private Bookings bookings;
+
+    @Inject
+    private BookingRecovery recovery;
+
+    @Inject
+    @ConfigProperty(name = "booking.hold-minutes", defaultValue = "10")
+    long holdMinutes;
+
+    @Inject
+    @ConfigProperty(name = "booking.sweep-interval-seconds", defaultValue = "60")
+    long intervalSeconds;
+
+    /** One timer, whose info names its interval: a changed setting replaces it at the next start. */
+    @PostConstruct
+    void schedule() {
+        long interval = Duration.ofSeconds(Math.max(1, intervalSeconds)).toMillis();
+        String info = TIMER + " every " + interval + " ms";
+        boolean scheduled = false;
+        for (Timer timer : timers.getTimers()) {
+            if (info.equals(timer.getInfo()) && !scheduled) {
+                scheduled = true;
+            } else {
+                timer.cancel();
+            }
+        }
+        if (!scheduled) {
+            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
+        }
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Exchange calls: no transaction around them.
+    void sweep() {
+        Instant now = Instant.now(Clock.systemUTC());
+        Duration hold = Duration.ofMinutes(Math.max(0, holdMinutes));
+        // A write holds its slot for the hold too, and is never taken from a writer still within its lease.
+        Bookings.Lapse lapse = new Bookings.Lapse(now.minus(hold), now.minus(hold.compareTo(Bookings.LEASE) > 0 ? hold : Bookings.LEASE),
+                now.minus(Bookings.LEASE));
+        for (String bookingId : bookings.toSweep(lapse, PER_RUN)) {
+            try {
+                recovery.settle(bookingId, lapse);
+            } catch (RuntimeException failure) {
+                // One booking's trouble (a lock timeout, a database hiccup) must not stop the others.
+                LOG.log(Level.WARNING, "The sweep could not settle booking " + bookingId + "; it tries again next time.", failure);
+            }
+        }
+    }
+}
