@@ -3,6 +3,8 @@ package org.corpconnect.booking;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,12 +31,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn({"SchemaMigration", "MasterKeyRotation"})
+@Lock(LockType.READ) // A run that is still going makes the next one skip (below), rather than queue behind it.
 public class BookingSweep {
 
     private static final Logger LOG = Logger.getLogger(BookingSweep.class.getName());
     private static final String TIMER = "booking-sweep";
     /** Bookings settled per run, so that one run stays short; the rest wait for the next. */
     private static final int PER_RUN = 100;
+
+    private final AtomicBoolean running = new AtomicBoolean();
 
     @Resource
     private TimerService timers;
@@ -73,11 +79,22 @@ public class BookingSweep {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Exchange calls: no transaction around them.
     void sweep() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sweepOnce();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void sweepOnce() {
         Instant now = Instant.now(Clock.systemUTC());
         Duration hold = Duration.ofMinutes(Math.max(0, holdMinutes));
         // A write holds its slot for the hold too, and is never taken from a writer still within its lease.
-        Bookings.Lapse lapse = new Bookings.Lapse(now.minus(hold), now.minus(hold.compareTo(Bookings.LEASE) > 0 ? hold : Bookings.LEASE),
-                now.minus(Bookings.LEASE));
+        Duration writeHold = hold.compareTo(Bookings.LEASE) > 0 ? hold : Bookings.LEASE;
+        Bookings.Lapse lapse = new Bookings.Lapse(now.minus(hold), now.minus(writeHold), now.minus(Bookings.LEASE));
         for (String bookingId : bookings.toSweep(lapse, PER_RUN)) {
             try {
                 recovery.settle(bookingId, lapse);
