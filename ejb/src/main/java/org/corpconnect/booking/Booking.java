@@ -106,6 +106,7 @@ public class Booking {
     @Column(name = "item_may_exist", nullable = false)
     private boolean itemMayExist;
 
+    /** Every change also checks the version it read (JPA's optimistic check), under the row lock Bookings takes. */
     @Version
     private long version;
 
@@ -292,10 +293,6 @@ public class Booking {
 
     public String idempotencyKey() {
         return idempotencyKey;
-    }
-
-    long version() {
-        return version;
     }
 
     String requestHash() {
