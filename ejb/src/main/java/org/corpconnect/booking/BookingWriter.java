@@ -54,7 +54,11 @@ public class BookingWriter {
     }
 
     public Outcome book(Account account, BookingRequest request) {
-        rules.requireBookable(account, request.user(), new TimeWindow(request.start(), request.end()), Optional.empty());
+        if (bookings.byKey(account.id(), request.idempotencyKey()).isEmpty()) {
+            // The rules judge a new request; a retry of one already accepted gets that booking back,
+            // even once its start has come within the notice or the user's data has gone stale.
+            rules.requireBookable(account, request.user(), new TimeWindow(request.start(), request.end()), Optional.empty());
+        }
         Bookings.Reservation reservation;
         try {
             reservation = bookings.reserve(account, request);

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.corpconnect.availability.FreeSlots;
+import org.corpconnect.availability.Slot;
 import org.corpconnect.availability.SlotQuery;
+import org.corpconnect.booking.Booking;
 import org.corpconnect.booking.BookingRequest;
+import org.corpconnect.booking.BookingStatus;
 import org.corpconnect.booking.BookingWriter;
 import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.bookingrules.CalendarUnknown;
@@ -85,6 +88,14 @@ class StalenessIT {
         Instant connected = Instant.now();
         fixture.connect(account, AccessMode.IMPERSONATION, account.password());
         fixture.awaitRefreshedSince(account, connected, Duration.ofSeconds(60));
+        FreeSlots.Answer beforeBooking = availability(account);
+        Slot offered = beforeBooking.slots().get(beforeBooking.slots().size() / 2);
+        BookableUser free = beforeBooking.users().stream().map(FreeSlots.UserState::user)
+                .filter(user -> user.id().equals(offered.freeUserIds().get(0))).findFirst().orElseThrow();
+        BookingRequest accepted = new BookingRequest(free.address(), offered.start(), offered.end(), "Accepted while fresh",
+                Optional.empty(), UUID.randomUUID().toString());
+        Booking confirmed = writer.book(account.account(), accepted).booking();
+        assertEquals(BookingStatus.CONFIRMED, confirmed.status());
         sync.refreshNow(account.id()).get();
         FreeSlots.Answer fresh = availability(account);
         assertTrue(fresh.users().stream().allMatch(FreeSlots.UserState::readable), fresh.users().toString());
@@ -110,6 +121,9 @@ class StalenessIT {
                 new MailboxAddress(USERS.get(0)), fresh.slots().get(0).start(), fresh.slots().get(0).end(), "Stale",
                 Optional.empty(), UUID.randomUUID().toString())));
         assertTrue(refused.getMessage().contains("CREDENTIAL_REJECTED"), refused.getMessage());
+        BookingWriter.Outcome retried = writer.book(account.account(), accepted);
+        assertEquals(confirmed.id(), retried.booking().id(), "a retry of an accepted booking gets it back, stale or not");
+        assertFalse(retried.created());
 
         Instant renewed = Instant.now();
         fixture.connect(account, AccessMode.IMPERSONATION, newPassword);
