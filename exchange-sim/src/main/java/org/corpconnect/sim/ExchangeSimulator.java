@@ -33,7 +33,10 @@ import org.corpconnect.sim.faults.Throttle;
 import org.corpconnect.sim.items.CreateItem;
 import org.corpconnect.sim.items.DeleteItem;
 import org.corpconnect.sim.items.FindItem;
-import org.corpconnect.sim.items.GetFolder;
+import org.corpconnect.sim.folders.FindFolder;
+import org.corpconnect.sim.items.ConvertId;
+import org.corpconnect.sim.timezones.GetServerTimeZones;
+import org.corpconnect.sim.folders.GetFolder;
 import org.corpconnect.sim.items.GetItem;
 import org.corpconnect.sim.items.SyncFolderItems;
 import org.corpconnect.sim.items.UpdateItem;
@@ -45,6 +48,7 @@ import org.corpconnect.sim.soap.EwsEndpoint;
 import org.corpconnect.sim.soap.EwsOperation;
 import org.corpconnect.sim.soap.SchemaFiles;
 import org.corpconnect.sim.soap.SchemaValidator;
+import org.corpconnect.sim.soap.ServerProfile;
 
 /**
  * The Exchange simulator: an EWS endpoint with its directory, calendars, authentication, throttling,
@@ -98,6 +102,9 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("UpdateItem", new UpdateItem()),
                 Map.entry("DeleteItem", new DeleteItem()),
                 Map.entry("GetFolder", new GetFolder()),
+                Map.entry("FindFolder", new FindFolder()),
+                Map.entry("ConvertId", new ConvertId()),
+                Map.entry("GetServerTimeZones", new GetServerTimeZones()),
                 Map.entry("ResolveNames", new ResolveNames()),
                 Map.entry("SyncFolderItems", new SyncFolderItems()),
                 Map.entry("Subscribe", notifications.subscribe()),
@@ -108,7 +115,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
         Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
                 ? Optional.of(SchemaValidator.forDirectory(legacyDir)) : Optional.empty();
-        EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator, legacy,
+        EwsEndpoint ews = new EwsEndpoint(b.serverProfile, directory, authenticator, throttle, faults, requestLog, validator, legacy,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
         AtomicInteger threads = new AtomicInteger();
@@ -269,6 +276,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         private long backOffMillis = 30_000;
         private int requestLogCapacity = 100_000;
         private Clock clock = Clock.systemUTC();
+        private ServerProfile serverProfile = ServerProfile.EXCHANGE_ONLINE;
 
         public Builder host(String v) { host = Objects.requireNonNull(v); return this; }
         public Builder port(int v) { port = v; return this; }
@@ -282,6 +290,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         public Builder backOffMillis(long v) { backOffMillis = v; return this; }
         public Builder requestLogCapacity(int v) { requestLogCapacity = v; return this; }
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+        /** Which Exchange to be: what ServerVersionInfo says and how an unknown version is refused. */
+        public Builder serverProfile(ServerProfile v) { serverProfile = Objects.requireNonNull(v); return this; }
 
         public ExchangeSimulator start() {
             try {

@@ -49,8 +49,9 @@ public final class EwsEndpoint implements HttpHandler {
     private final Consumer<String> validationFailures;
     private final Map<String, EwsOperation> operations;
     private final Clock clock;
+    private final ServerProfile server;
 
-    public EwsEndpoint(Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
+    public EwsEndpoint(ServerProfile server, Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
                        RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
                        boolean validateResponses,
                        Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
@@ -65,6 +66,7 @@ public final class EwsEndpoint implements HttpHandler {
         this.validationFailures = validationFailures;
         this.operations = Map.copyOf(operations);
         this.clock = clock;
+        this.server = server;
     }
 
     @Override
@@ -151,6 +153,19 @@ public final class EwsEndpoint implements HttpHandler {
     private void processWithinBudget(HttpExchange exchange, RequestLogEntry.Builder log, Principal principal,
                                      String anchor, byte[] requestBytes, SoapRequest request, String operationName,
                                      List<String> involved) throws IOException {
+        // Without the header Exchange serves the initial Exchange 2007 schema (versioning-requests docs).
+        // A version this server does not know is refused before the schema sees it (ServerProfile).
+        Optional<String> requestedVersion = request.header("RequestServerVersion")
+                .map(h -> h.getAttribute("Version")).filter(v -> !v.isEmpty());
+        requestedVersion.ifPresent(log::requestServerVersion);
+        ExchangeVersion version;
+        try {
+            version = requestedVersion.map(server::negotiate).orElse(ExchangeVersion.Exchange2007);
+        } catch (EwsFault fault) {
+            log.responseCode(fault.responseCode());
+            respond(exchange, log, 500, faultEnvelope(fault));
+            return;
+        }
         List<SchemaValidator.Violation> violations = validator.validate(requestBytes);
         if (!violations.isEmpty()) {
             SchemaValidator.Violation v = violations.get(0);
@@ -160,12 +175,7 @@ public final class EwsEndpoint implements HttpHandler {
         String body;
         int status = 200;
         boolean dropAfterCommit = false;
-        // Without the header Exchange serves the initial Exchange 2007 schema (versioning-requests docs).
-        ExchangeVersion version = request.header("RequestServerVersion")
-                .map(h -> ExchangeVersion.parse(h.getAttribute("Version")))
-                .orElse(ExchangeVersion.Exchange2007);
         try {
-            request.header("RequestServerVersion").ifPresent(h -> log.requestServerVersion(h.getAttribute("Version")));
             MailboxAddress acting = actingMailbox(principal, request, anchor, log);
             ZoneId tzContext = version.atLeast(ExchangeVersion.Exchange2010)
                     ? request.header("TimeZoneContext").flatMap(this::zoneOf).orElse(null) : null;
@@ -339,15 +349,13 @@ public final class EwsEndpoint implements HttpHandler {
         }
     }
 
-    /** The server this simulator claims to be: Exchange Online's build family, schema version V2018_01_08. */
-    private static XmlWriter envelopeStart() {
+    /** The server this simulator claims to be, in ServerVersionInfo (ServerProfile). */
+    private XmlWriter envelopeStart() {
         XmlWriter w = new XmlWriter();
         w.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         w.start("s:Envelope").attr("xmlns:s", Ews.SOAP);
         w.start("s:Header");
-        w.start("h:ServerVersionInfo").attr("xmlns:h", Ews.TYPES)
-                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
-                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        server.writeServerVersionInfo(w, "h:ServerVersionInfo", "xmlns:h");
         w.end();
         w.start("s:Body").attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
         return w;
@@ -360,13 +368,11 @@ public final class EwsEndpoint implements HttpHandler {
      * Some clients split the stream on the literal {@code <Envelope} and {@code </Envelope>}
      * (ews-javascript-api does).
      */
-    private static XmlWriter streamedEnvelopeStart() {
+    private XmlWriter streamedEnvelopeStart() {
         XmlWriter w = new XmlWriter();
         w.start("Envelope").attr("xmlns", Ews.SOAP);
         w.start("soap11:Header").attr("xmlns:soap11", Ews.SOAP);
-        w.start("ServerVersionInfo").attr("xmlns", Ews.TYPES)
-                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
-                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        server.writeServerVersionInfo(w, "ServerVersionInfo", "xmlns");
         w.end();
         w.start("soap11:Body").attr("xmlns:soap11", Ews.SOAP).attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
         return w;
