@@ -89,6 +89,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.throttle = new Throttle(b.concurrencyBudget, b.backOffMillis);
         this.tokens = new TokenService(directory, b.clock);
         this.authenticator = new Authenticator(directory, tokens, b.clock, b.lockoutThreshold, b.lockoutDuration);
+        authenticator.configureSchemes(b.basicAuth, b.ntlmAuth != null ? b.ntlmAuth : b.serverProfile.onPremises());
         if (b.dataset != null) {
             b.dataset.applyTo(directory);
         }
@@ -277,6 +278,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         private int requestLogCapacity = 100_000;
         private Clock clock = Clock.systemUTC();
         private ServerProfile serverProfile = ServerProfile.EXCHANGE_ONLINE;
+        private boolean basicAuth = true;
+        private Boolean ntlmAuth;
 
         public Builder host(String v) { host = Objects.requireNonNull(v); return this; }
         public Builder port(int v) { port = v; return this; }
@@ -292,6 +295,10 @@ public final class ExchangeSimulator implements AutoCloseable {
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
         /** Which Exchange to be: what ServerVersionInfo says and how an unknown version is refused. */
         public Builder serverProfile(ServerProfile v) { serverProfile = Objects.requireNonNull(v); return this; }
+        /** Basic authentication on (default) or off, as an on-premises administrator may turn it off. */
+        public Builder basicAuth(boolean v) { basicAuth = v; return this; }
+        /** NTLM (and NTLM under Negotiate); default: on for an on-premises profile (Exchange 2019), off for Online. */
+        public Builder ntlmAuth(boolean v) { ntlmAuth = v; return this; }
 
         public ExchangeSimulator start() {
             try {

@@ -73,6 +73,8 @@ public final class ExchangeSimulatorMain {
                   --validate-responses     test mode: validate every response against the schema
                   --server-version V       online (Exchange Online, 15.20, V2018_01_08; default) or 2019
                                            (Exchange 2019 CU14, 15.2.1544.4, V2017_07_11)
+                  --ntlm                   accept NTLM (and NTLM under Negotiate); default with --server-version 2019
+                  --no-basic               refuse Basic authentication, as an on-premises administrator may
                 """;
 
         private static final java.util.Set<String> KNOWN = java.util.Set.of("--port", "--host", "--dataset",
@@ -87,6 +89,8 @@ public final class ExchangeSimulatorMain {
         int lockoutThreshold = 5;
         int lockoutMinutes = 30;
         ServerProfile serverVersion = ServerProfile.EXCHANGE_ONLINE;
+        boolean ntlm;
+        boolean noBasic;
         boolean validateResponses;
         boolean help;
 
@@ -103,6 +107,8 @@ public final class ExchangeSimulatorMain {
                 switch (a) {
                     case "--help", "-h" -> o.help = true;
                     case "--validate-responses" -> o.validateResponses = true;
+                    case "--ntlm" -> o.ntlm = true;
+                    case "--no-basic" -> o.noBasic = true;
                     default -> {
                         if (!KNOWN.contains(a)) {
                             throw new IllegalArgumentException("Unknown option " + a);
@@ -144,7 +150,10 @@ public final class ExchangeSimulatorMain {
             ExchangeSimulator.Builder b = ExchangeSimulator.builder().host(host).port(port).dataset(loadDataset())
                     .controlToken(controlToken).lockoutThreshold(lockoutThreshold)
                     .lockoutDuration(Duration.ofMinutes(lockoutMinutes)).validateResponses(validateResponses)
-                    .serverProfile(serverVersion);
+                    .serverProfile(serverVersion).basicAuth(!noBasic);
+            if (ntlm) {
+                b.ntlmAuth(true);
+            }
             if (schemaDir != null) {
                 b.schemaDir(schemaDir);
             }

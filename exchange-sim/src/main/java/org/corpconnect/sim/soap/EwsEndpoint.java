@@ -85,13 +85,16 @@ public final class EwsEndpoint implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange, RequestLogEntry.Builder log) throws IOException {
-        Authenticator.Result auth = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        Authenticator.Result auth = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRemoteAddress().toString());
         log.authOutcome(auth.outcome()).authenticatedAs(auth.claimedName());
         byte[] requestBytes = exchange.getRequestBody().readAllBytes();
         if (!auth.succeeded()) {
             // Exchange answers 401 with an empty body and offers its schemes; the client learns nothing more.
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + exchange.getRequestHeaders().getFirst("Host") + "\"");
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            // An NTLM handshake's middle step answers with the challenge alone; otherwise every enabled scheme.
+            List<String> challenges = auth.challenge() != null ? List.of(auth.challenge())
+                    : authenticator.offeredSchemes(exchange.getRequestHeaders().getFirst("Host"));
+            challenges.forEach(c -> exchange.getResponseHeaders().add("WWW-Authenticate", c));
             log.httpStatus(401);
             record(log);
             exchange.sendResponseHeaders(401, -1);

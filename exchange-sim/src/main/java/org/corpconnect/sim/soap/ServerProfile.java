@@ -69,6 +69,11 @@ public enum ServerProfile {
         return known.get();
     }
 
+    /** On-premises Exchange authenticates EWS with Windows authentication (NTLM, Negotiate) by default. */
+    public boolean onPremises() {
+        return this == EXCHANGE_2019;
+    }
+
     public ExchangeVersion newest() {
         return newest;
     }
