@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
  * GetServerTimeZones (getservertimezones-operation.md): one response message with the definitions
  * of the requested Windows ids, or of every zone the server knows when no Ids are given.
  * ReturnFullTimeZoneData="false" gives the Id only. An id the server does not know fails the whole
- * message with ErrorTimeZone.
+ * message with ErrorTimeZone (and an empty TimeZoneDefinitions, which the schema requires).
  */
 public final class GetServerTimeZones implements EwsOperation {
     @Override
@@ -27,8 +27,9 @@ public final class GetServerTimeZones implements EwsOperation {
         Optional<List<String>> ids = Dom.child(request, "Ids")
                 .map(e -> Dom.children(e, "Id").stream().map(i -> i.getTextContent().trim()).toList());
         int year = call.clock().instant().atZone(java.time.ZoneOffset.UTC).getYear();
+        // GetServerTimeZonesResponseMessageType requires TimeZoneDefinitions, also after an error.
         ResponseMessages.write(call, w, "m:GetServerTimeZonesResponse", "m:GetServerTimeZonesResponseMessage",
-                List.of(request), (r, out) -> {
+                "m:TimeZoneDefinitions", List.of(request), (r, out) -> {
                     List<String> wanted = ids.orElseGet(WindowsZones::windowsIds);
                     List<ZoneId> zones = wanted.stream().map(id -> WindowsZones.toZone(id)
                             .filter(z -> WindowsZones.windowsIds().contains(id))
