@@ -20,7 +20,8 @@ import org.corpconnect.sim.requestlog.RequestLogEntry.AuthOutcome;
  * Checks the Authorization header as Exchange does: HTTP Basic for mailbox accounts (user name is
  * the SMTP address or UPN, optionally DOMAIN\\user), NTLM for them where Windows authentication is
  * on (NtlmAuthentication: on-premises IIS offers Negotiate and NTLM), bearer tokens from our token
- * endpoint for applications. Basic can be turned off, as an on-premises administrator does. Wrong passwords count towards an on-premises style account lockout: after
+ * endpoint for applications. Basic can be turned off, as an on-premises administrator does. Wrong
+ * passwords (Basic or NTLM) count towards an on-premises style account lockout: after
  * {@code threshold} consecutive failures the account is locked for {@code lockoutDuration}, and
  * while locked even the right password is refused.
  */
