@@ -30,8 +30,9 @@ import org.w3c.dom.Element;
 
 /**
  * The EWS endpoint, /EWS/Exchange.asmx. The order of checks follows Exchange: authentication (401),
- * injected transport faults, the account's concurrency budget (ErrorServerBusy), schema validation
- * (ErrorSchemaValidation), version and impersonation headers, then the operation. In test mode every
+ * injected transport faults, the account's concurrency budget (ErrorServerBusy), the requested
+ * version (refused as the server refuses it, before the schema sees it), schema validation
+ * (ErrorSchemaValidation), the impersonation header, then the operation. In test mode every
  * response is validated against the schema before it leaves; an invalid one is replaced by a 500
  * and recorded, so that no test can pass on a response Exchange would never send.
  */
@@ -51,8 +52,8 @@ public final class EwsEndpoint implements HttpHandler {
     private final Clock clock;
     private final ServerProfile server;
 
-    public EwsEndpoint(ServerProfile server, Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
-                       RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
+    public EwsEndpoint(ServerProfile server, Directory directory, Authenticator authenticator, Throttle throttle,
+                       FaultRules faults, RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
                        boolean validateResponses,
                        Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
         this.directory = directory;
