@@ -33,7 +33,7 @@ class IndependentClientsTest {
     @Test
     void ewsJavascriptApi() throws Exception {
         require(Files.isDirectory(INTEROP.resolve("node_modules").resolve("ews-javascript-api")),
-                "ews-javascript-api is not installed: run `npm ci` in exchange-sim/interop (.ci/run does)");
+                "ews-javascript-api is not installed: run `npm install` in exchange-sim/interop (.ci/run does)");
         try (ExchangeSimulator sim = simulator(ServerProfile.EXCHANGE_ONLINE)) {
             run(sim, List.of("node", "ews-javascript-api-check.js", sim.ewsUrl().toString()));
         }
