@@ -11,6 +11,8 @@ const PASSWORD = 'Demo-Service-Pa55!';
 const ANNA = 'anna.schmidt@contoso.test';
 const LUKAS = 'lukas.weber@contoso.test';
 const DAVID = 'david.braun@contoso.test'; // the service mailbox may not impersonate him (README demo table)
+const MICHAEL = 'michael.brown@contoso.test'; // the service mailbox is Editor on his calendar (a delegate)
+const JAMES = 'james.miller@contoso.test';
 
 let failures = 0;
 function check(name, ok, detail) {
@@ -19,7 +21,7 @@ function check(name, ok, detail) {
 }
 
 function service(impersonate) {
-  const s = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013);
+  const s = new ews.ExchangeService(); // the default version (Exchange2013_SP1), as its documentation starts
   s.Credentials = new ews.WebCredentials(SERVICE, PASSWORD);
   s.Url = new ews.Uri(url);
   if (impersonate) {
@@ -46,12 +48,12 @@ async function freeBusy() {
   const s = service();
   const start = ews.DateTime.Now.Date;
   const window = new ews.TimeWindow(start, start.AddDays(7));
-  const attendees = [new ews.AttendeeInfo(ANNA), new ews.AttendeeInfo(LUKAS)];
+  const attendees = [new ews.AttendeeInfo(ANNA), new ews.AttendeeInfo(LUKAS), new ews.AttendeeInfo(JAMES)];
   const options = new ews.AvailabilityOptions();
   options.RequestedFreeBusyView = ews.FreeBusyViewType.FreeBusy;
   const results = await s.GetUserAvailability(attendees, window, ews.AvailabilityData.FreeBusy, options);
   const responses = results.AttendeesAvailability.Responses;
-  check('GetUserAvailability answers both mailboxes', responses.length === 2, `${responses.length} responses`);
+  check('GetUserAvailability answers every mailbox', responses.length === attendees.length, `${responses.length} responses`);
   responses.forEach((r, i) => {
     check(`GetUserAvailability ${attendees[i].SmtpAddress} without error`, r.ErrorCode === ews.ServiceError.NoError,
       ews.ServiceError[r.ErrorCode] + (r.ErrorMessage ? ' ' + r.ErrorMessage : ''));
@@ -61,6 +63,43 @@ async function freeBusy() {
     check(`GetUserAvailability ${attendees[i].SmtpAddress} has working hours`, !!r.WorkingHours && r.WorkingHours.DaysOfTheWeek.length > 0,
       r.WorkingHours ? `${r.WorkingHours.DaysOfTheWeek.length} days, ${r.WorkingHours.StartTime}-${r.WorkingHours.EndTime}` : 'none');
   });
+}
+
+async function versionAndFolderWalk() {
+  const s = service();
+  const root = await ews.Folder.Bind(s, ews.WellKnownFolderName.Root);
+  const info = s.ServerInfo;
+  check('ServerVersionInfo is read from the response', !!info && info.MajorVersion === 15,
+    info && `${info.MajorVersion}.${info.MinorVersion}.${info.MajorBuildNumber}.${info.MinorBuildNumber} ${info.VersionString}`);
+  const view = new ews.FolderView(100);
+  view.Traversal = ews.FolderTraversal.Deep;
+  const found = await root.FindFolders(view);
+  const names = found.Folders.map(f => f.DisplayName);
+  check('FindFolder Deep from the root lists the mailbox folders',
+    ['Top of Information Store', 'Calendar', 'Inbox', 'Sent Items', 'Deleted Items'].every(n => names.includes(n)), JSON.stringify(names));
+  const calendar = found.Folders.find(f => f.DisplayName === 'Calendar');
+  check('the calendar is a CalendarFolder of class IPF.Appointment',
+    calendar instanceof ews.CalendarFolder && calendar.FolderClass === 'IPF.Appointment', calendar && calendar.FolderClass);
+  const inbox = await ews.Folder.Bind(s, ews.WellKnownFolderName.Inbox);
+  check('the Inbox counts its messages', inbox.TotalCount >= 3 && inbox.UnreadCount >= 0,
+    `${inbox.TotalCount} total, ${inbox.UnreadCount} unread`);
+}
+
+async function delegateCalendarView() {
+  const s = service();
+  const calendarId = new ews.FolderId(ews.WellKnownFolderName.Calendar, new ews.Mailbox(MICHAEL));
+  const calendar = await ews.CalendarFolder.Bind(s, calendarId);
+  check('a delegate binds Michael\'s calendar', calendar.DisplayName === 'Calendar', calendar.DisplayName);
+  const start = ews.DateTime.Now.Date;
+  const found = await calendar.FindAppointments(new ews.CalendarView(start, start.AddDays(7)));
+  check('a delegate\'s CalendarView of Michael\'s calendar', found.Items.filter(a => a.Subject === 'Daily stand-up').length >= 3,
+    `${found.Items.length} appointments`);
+  try {
+    await ews.Folder.Bind(s, new ews.FolderId(ews.WellKnownFolderName.Inbox, new ews.Mailbox(MICHAEL)));
+    check('Michael\'s Inbox is refused to the delegate', false, 'no error');
+  } catch (e) {
+    check('Michael\'s Inbox is ErrorAccessDenied to a calendar delegate', errorCode(e) === ews.ServiceError.ErrorAccessDenied, describe(e));
+  }
 }
 
 async function calendarView() {
@@ -157,7 +196,7 @@ async function impersonationDenied() {
 
 (async () => {
   console.log(`ews-javascript-api ${require('ews-javascript-api/package.json').version} against ${url}`);
-  for (const step of [freeBusy, calendarView, createAndDelete, timeZoneAndPermissions, streamingNotifications, syncInbox,
+  for (const step of [versionAndFolderWalk, freeBusy, delegateCalendarView, calendarView, createAndDelete, timeZoneAndPermissions, streamingNotifications, syncInbox,
     impersonationDenied]) {
     try {
       await step();

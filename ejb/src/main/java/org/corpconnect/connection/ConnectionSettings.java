@@ -51,6 +51,11 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
                 requireHttpUrl(endpoint, "tokenUrl", "The token endpoint", MICROSOFT_AUTHORITY + "contoso.onmicrosoft.com/oauth2/v2.0/token")));
     }
 
+    /** The same settings with the credential as Exchange accepted it (the same secret, perhaps another scheme). */
+    public ConnectionSettings withCredential(ExchangeCredential accepted) {
+        return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode, accepted);
+    }
+
     public Secret secret() {
         return credential instanceof ExchangeCredential.Password password
                 ? password.password()

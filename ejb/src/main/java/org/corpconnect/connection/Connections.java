@@ -58,17 +58,9 @@ public class Connections {
      * are tested against Exchange first, and a refused credential leaves the old one in use. On success
      * the whole account is renewed at once: the new credential generation makes every earlier one stale.
      */
-    public ExchangeConnection connect(Account account, ConnectionSettings settings, boolean force, String actor) {
+    public ExchangeConnection connect(Account account, ConnectionSettings entered, boolean force, String actor) {
         String action = findFor(account.id()).isPresent() ? "connection.credential-changed" : "connection.created";
-        if (!force) {
-            try {
-                exchange.verify(accessFor(settings));
-            } catch (ExchangeException refused) {
-                audit.record(account.id(), actor, action, Outcome.REFUSED,
-                        describe(settings) + "; Exchange refused it: " + refused.getMessage());
-                throw refused;
-            }
-        }
+        ConnectionSettings settings = force ? entered : tested(account, entered, action, actor);
         String ciphertext = secrets.encrypt(settings.secret());
         ExchangeConnection connection = findFor(account.id())
                 .map(existing -> {
@@ -87,6 +79,17 @@ public class Connections {
                 describe(settings) + (force ? "; saved without a test (forced)" : "; tested against Exchange"));
         renewed.fire(new ConnectionRenewed(account.id()));
         return connection;
+    }
+
+    /** The settings as Exchange accepted them: a password refused with Basic may have got in with NTLM. */
+    private ConnectionSettings tested(Account account, ConnectionSettings entered, String action, String actor) {
+        try {
+            return entered.withCredential(exchange.verified(accessFor(entered)));
+        } catch (ExchangeException refused) {
+            audit.record(account.id(), actor, action, Outcome.REFUSED,
+                    describe(entered) + "; Exchange refused it: " + refused.getMessage());
+            throw refused;
+        }
     }
 
     /** What the gateway needs to act for this account now, with the credential decrypted. */
@@ -122,7 +125,8 @@ public class Connections {
 
     private static String describe(ConnectionSettings settings) {
         String credential = settings.credential() instanceof ExchangeCredential.OAuthApp app
-                ? "OAuth app " + app.clientId() : "password";
+                ? "OAuth app " + app.clientId()
+                : "password (" + ((ExchangeCredential.Password) settings.credential()).scheme() + ")";
         return "mailbox " + settings.serviceMailbox() + ", " + settings.accessMode() + ", " + credential + ", "
                 + settings.ewsUrl();
     }

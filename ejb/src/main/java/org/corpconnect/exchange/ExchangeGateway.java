@@ -20,6 +20,16 @@ public interface ExchangeGateway {
     void verify(ExchangeAccess access);
 
     /**
+     * {@link #verify}, telling which credential got in: for a password, with the scheme Exchange
+     * accepted it by (an on-premises server may refuse Basic and take only NTLM). The connection is
+     * saved with it, so every later call uses what the test used.
+     */
+    default ExchangeCredential verified(ExchangeAccess access) {
+        verify(access);
+        return access.credential();
+    }
+
+    /**
      * Busy time of at most {@value #MAX_MAILBOXES_PER_REQUEST} mailboxes in a window of at most
      * {@value #MAX_WINDOW_DAYS} days, in one request; only start, end and busy type, never details.
      * One mailbox's problem comes back in its own entry, the others still answer.

@@ -33,7 +33,10 @@ import org.corpconnect.sim.faults.Throttle;
 import org.corpconnect.sim.items.CreateItem;
 import org.corpconnect.sim.items.DeleteItem;
 import org.corpconnect.sim.items.FindItem;
-import org.corpconnect.sim.items.GetFolder;
+import org.corpconnect.sim.folders.FindFolder;
+import org.corpconnect.sim.items.ConvertId;
+import org.corpconnect.sim.timezones.GetServerTimeZones;
+import org.corpconnect.sim.folders.GetFolder;
 import org.corpconnect.sim.items.GetItem;
 import org.corpconnect.sim.items.SyncFolderItems;
 import org.corpconnect.sim.items.UpdateItem;
@@ -45,6 +48,7 @@ import org.corpconnect.sim.soap.EwsEndpoint;
 import org.corpconnect.sim.soap.EwsOperation;
 import org.corpconnect.sim.soap.SchemaFiles;
 import org.corpconnect.sim.soap.SchemaValidator;
+import org.corpconnect.sim.soap.ServerProfile;
 
 /**
  * The Exchange simulator: an EWS endpoint with its directory, calendars, authentication, throttling,
@@ -85,6 +89,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.throttle = new Throttle(b.concurrencyBudget, b.backOffMillis);
         this.tokens = new TokenService(directory, b.clock);
         this.authenticator = new Authenticator(directory, tokens, b.clock, b.lockoutThreshold, b.lockoutDuration);
+        authenticator.configureSchemes(b.basicAuth, b.ntlmAuth != null ? b.ntlmAuth : b.serverProfile.onPremises());
         if (b.dataset != null) {
             b.dataset.applyTo(directory);
         }
@@ -98,6 +103,9 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("UpdateItem", new UpdateItem()),
                 Map.entry("DeleteItem", new DeleteItem()),
                 Map.entry("GetFolder", new GetFolder()),
+                Map.entry("FindFolder", new FindFolder()),
+                Map.entry("ConvertId", new ConvertId()),
+                Map.entry("GetServerTimeZones", new GetServerTimeZones()),
                 Map.entry("ResolveNames", new ResolveNames()),
                 Map.entry("SyncFolderItems", new SyncFolderItems()),
                 Map.entry("Subscribe", notifications.subscribe()),
@@ -108,7 +116,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
         Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
                 ? Optional.of(SchemaValidator.forDirectory(legacyDir)) : Optional.empty();
-        EwsEndpoint ews = new EwsEndpoint(directory, authenticator, throttle, faults, requestLog, validator, legacy,
+        EwsEndpoint ews = new EwsEndpoint(b.serverProfile, directory, authenticator, throttle, faults, requestLog, validator, legacy,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
         AtomicInteger threads = new AtomicInteger();
@@ -269,6 +277,9 @@ public final class ExchangeSimulator implements AutoCloseable {
         private long backOffMillis = 30_000;
         private int requestLogCapacity = 100_000;
         private Clock clock = Clock.systemUTC();
+        private ServerProfile serverProfile = ServerProfile.EXCHANGE_ONLINE;
+        private boolean basicAuth = true;
+        private Boolean ntlmAuth;
 
         public Builder host(String v) { host = Objects.requireNonNull(v); return this; }
         public Builder port(int v) { port = v; return this; }
@@ -282,6 +293,12 @@ public final class ExchangeSimulator implements AutoCloseable {
         public Builder backOffMillis(long v) { backOffMillis = v; return this; }
         public Builder requestLogCapacity(int v) { requestLogCapacity = v; return this; }
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+        /** Which Exchange to be: what ServerVersionInfo says and how an unknown version is refused. */
+        public Builder serverProfile(ServerProfile v) { serverProfile = Objects.requireNonNull(v); return this; }
+        /** Basic authentication on (default) or off, as an on-premises administrator may turn it off. */
+        public Builder basicAuth(boolean v) { basicAuth = v; return this; }
+        /** NTLM (and NTLM under Negotiate); default: on for an on-premises profile (Exchange 2019), off for Online. */
+        public Builder ntlmAuth(boolean v) { ntlmAuth = v; return this; }
 
         public ExchangeSimulator start() {
             try {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.corpconnect.sim.dataset.Dataset;
+import org.corpconnect.sim.soap.ServerProfile;
 
 /**
  * Runs the simulator alone: {@code java -jar exchange-sim.jar --port 8025 --dataset demo}.
@@ -70,10 +71,15 @@ public final class ExchangeSimulatorMain {
                   --lockout-threshold N    wrong passwords before an account locks (default 5)
                   --lockout-minutes M      how long it stays locked (default 30)
                   --validate-responses     test mode: validate every response against the schema
+                  --server-version V       online (Exchange Online, 15.20, V2018_01_08; default) or 2019
+                                           (Exchange 2019 CU14, 15.2.1544.4, V2017_07_11)
+                  --ntlm                   accept NTLM (and NTLM under Negotiate); default with --server-version 2019
+                  --no-basic               refuse Basic authentication, as an on-premises administrator may
                 """;
 
         private static final java.util.Set<String> KNOWN = java.util.Set.of("--port", "--host", "--dataset",
-                "--schema-dir", "--control-token", "--lockout-threshold", "--lockout-minutes");
+                "--schema-dir", "--control-token", "--lockout-threshold", "--lockout-minutes",
+                "--server-version");
 
         int port = 8025;
         String host = "127.0.0.1";
@@ -82,6 +88,9 @@ public final class ExchangeSimulatorMain {
         String controlToken = "sim-control-token";
         int lockoutThreshold = 5;
         int lockoutMinutes = 30;
+        ServerProfile serverVersion = ServerProfile.EXCHANGE_ONLINE;
+        boolean ntlm;
+        boolean noBasic;
         boolean validateResponses;
         boolean help;
 
@@ -98,6 +107,8 @@ public final class ExchangeSimulatorMain {
                 switch (a) {
                     case "--help", "-h" -> o.help = true;
                     case "--validate-responses" -> o.validateResponses = true;
+                    case "--ntlm" -> o.ntlm = true;
+                    case "--no-basic" -> o.noBasic = true;
                     default -> {
                         if (!KNOWN.contains(a)) {
                             throw new IllegalArgumentException("Unknown option " + a);
@@ -116,6 +127,7 @@ public final class ExchangeSimulatorMain {
                             case "--control-token" -> o.controlToken = value;
                             case "--lockout-threshold" -> o.lockoutThreshold = Integer.parseInt(value);
                             case "--lockout-minutes" -> o.lockoutMinutes = Integer.parseInt(value);
+                            case "--server-version" -> o.serverVersion = ServerProfile.parse(value);
                             default -> throw new IllegalArgumentException("Unknown option " + a);
                         }
                     }
@@ -137,7 +149,11 @@ public final class ExchangeSimulatorMain {
         ExchangeSimulator.Builder builder() {
             ExchangeSimulator.Builder b = ExchangeSimulator.builder().host(host).port(port).dataset(loadDataset())
                     .controlToken(controlToken).lockoutThreshold(lockoutThreshold)
-                    .lockoutDuration(Duration.ofMinutes(lockoutMinutes)).validateResponses(validateResponses);
+                    .lockoutDuration(Duration.ofMinutes(lockoutMinutes)).validateResponses(validateResponses)
+                    .serverProfile(serverVersion).basicAuth(!noBasic);
+            if (ntlm) {
+                b.ntlmAuth(true);
+            }
             if (schemaDir != null) {
                 b.schemaDir(schemaDir);
             }

@@ -50,6 +50,23 @@ class ExchangeSimulatorMainTest {
     }
 
     @Test
+    void anOnPremisesServerWithBasicOffIsChosenOnTheCommandLine() {
+        ExchangeSimulatorMain.Options o = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0",
+                "--server-version", "2019", "--no-basic", "--schema-dir", TestSupport.schemaDir().toString()});
+        try (ExchangeSimulator sim = o.builder().start()) {
+            assertTrue(sim.authenticator().ntlmEnabled(), "NTLM is on by default on premises");
+            assertFalse(sim.authenticator().basicEnabled());
+        }
+        ExchangeSimulatorMain.Options online = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0", "--ntlm",
+                "--schema-dir", TestSupport.schemaDir().toString()});
+        try (ExchangeSimulator sim = online.builder().start()) {
+            assertTrue(sim.authenticator().ntlmEnabled() && sim.authenticator().basicEnabled());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ExchangeSimulatorMain.Options.parse(new String[] {"--server-version", "2003"}));
+    }
+
+    @Test
     void unknownFlagsAndMissingValuesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ExchangeSimulatorMain.Options.parse(new String[] {"--bogus"}));
         assertThrows(IllegalArgumentException.class, () -> ExchangeSimulatorMain.Options.parse(new String[] {"--port"}));

@@ -92,6 +92,11 @@ public final class SimulatorControl {
         send("POST", "faults", rule);
     }
 
+    /** Turns Basic and NTLM on or off, as an on-premises administrator does in IIS; answers the new state. */
+    public JsonObject setAuthentication(boolean basic, boolean ntlm) {
+        return (JsonObject) send("PUT", "authentication", Json.createObjectBuilder().add("basic", basic).add("ntlm", ntlm).build());
+    }
+
     public void clearFaults() {
         send("DELETE", "faults", null);
     }

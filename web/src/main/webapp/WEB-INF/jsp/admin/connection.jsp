@@ -15,6 +15,9 @@
         <tr><th>EWS URL</th><td><c:out value="${connection.ewsUrl()}"/></td></tr>
         <tr><th>Access to users' calendars</th><td><c:out value="${connection.accessMode()}"/></td></tr>
         <tr><th>Signs in as</th><td><c:out value="${connection.principal()}"/> (the secret is stored encrypted and never shown)</td></tr>
+        <c:if test="${not empty connection.passwordScheme().orElse(null)}">
+          <tr><th>Authentication</th><td id="connection-scheme"><c:out value="${connection.passwordScheme().get()}"/> (the scheme the last connection test got in with)</td></tr>
+        </c:if>
         <tr><th>Last success</th><td><c:out value="${connection.lastSuccessAt().orElse(null)}" default="never"/></td></tr>
         <tr><th>Last error</th><td id="connection-error"><c:out value="${connection.lastFailureAt().orElse(null)}" default="none"/>
           <c:if test="${connection.status().name() != 'HEALTHY'}"><br><c:out value="${connection.statusDetail().orElse('')}"/></c:if></td></tr>

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.ExchangeServiceBase;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
@@ -57,6 +58,43 @@ public class EwsGateway implements ExchangeGateway {
     @Override
     public void verify(ExchangeAccess access) {
         call(access, service -> Folder.bind(service, new FolderId(WellKnownFolderName.Calendar)));
+    }
+
+    /**
+     * {@link #verify}, and which scheme a password got in with. Basic goes first (preemptively);
+     * when the server refuses it and offers only Windows authentication, as an on-premises server
+     * with Basic turned off does, the password is tried once with NTLM. A refused Basic on such a
+     * server never reaches the account, so this costs no lockout attempt. ews-java-api prefers NTLM
+     * to Basic when the server offers both, so an NTLM password reports NTLM where it is offered.
+     */
+    @Override
+    public ExchangeCredential verified(ExchangeAccess access) {
+        if (!(access.credential() instanceof ExchangeCredential.Password password)) {
+            verify(access);
+            return access.credential();
+        }
+        Duration timeout = Duration.ofMillis(requestTimeoutMillis);
+        if (password.scheme() == ExchangeCredential.PasswordScheme.NTLM) {
+            verify(access);
+            return EwsChallenge.offersWindowsAuthentication(EwsChallenge.offeredSchemes(access.ewsUrl(), timeout))
+                    ? password : withScheme(password, ExchangeCredential.PasswordScheme.BASIC);
+        }
+        try {
+            verify(access);
+            return password;
+        } catch (CredentialRejected rejected) {
+            Set<String> offered = EwsChallenge.offeredSchemes(access.ewsUrl(), timeout);
+            if (offered.contains("BASIC") || !EwsChallenge.offersWindowsAuthentication(offered)) {
+                throw rejected;
+            }
+            ExchangeCredential.Password ntlm = withScheme(password, ExchangeCredential.PasswordScheme.NTLM);
+            verify(new ExchangeAccess(access.ewsUrl(), access.serviceMailbox(), access.mode(), ntlm, access.generation()));
+            return ntlm;
+        }
+    }
+
+    private static ExchangeCredential.Password withScheme(ExchangeCredential.Password p, ExchangeCredential.PasswordScheme scheme) {
+        return new ExchangeCredential.Password(p.username(), p.password(), scheme);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.calendar;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +58,11 @@ public final class WindowsZones {
             Map.entry("Canada Central Standard Time", "America/Regina"));
 
     private WindowsZones() {
+    }
+
+    /** The Windows ids the simulator knows, sorted. */
+    public static List<String> windowsIds() {
+        return TO_IANA.keySet().stream().sorted().toList();
     }
 
     public static Optional<ZoneId> toZone(String windowsId) {

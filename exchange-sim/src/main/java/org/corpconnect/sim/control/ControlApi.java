@@ -157,6 +157,15 @@ public final class ControlApi implements HttpHandler {
                 yield Json.createObjectBuilder().add("budget", sim.throttle().budget())
                         .add("backOffMillis", sim.throttle().backOffMillis()).build();
             }
+            case "authentication" -> {
+                if ("PUT".equals(m)) {
+                    sim.authenticator().configureSchemes(c.body().getBoolean("basic", sim.authenticator().basicEnabled()),
+                            c.body().getBoolean("ntlm", sim.authenticator().ntlmEnabled()));
+                }
+                yield Json.createObjectBuilder().add("basic", sim.authenticator().basicEnabled())
+                        .add("ntlm", sim.authenticator().ntlmEnabled())
+                        .add("netbiosDomain", sim.authenticator().netbiosDomain()).build();
+            }
             case "lockout" -> {
                 if ("PUT".equals(m)) {
                     sim.authenticator().configureLockout(c.body().getInt("threshold", sim.authenticator().threshold()),

@@ -65,6 +65,15 @@ public final class Mailbox {
                 candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether a proof computed from the password holds (NTLM computes its response from it), without
+     * the password leaving the directory.
+     */
+    public boolean passwordSatisfies(java.util.function.Predicate<String> proof) {
+        String p = password;
+        return p != null && proof.test(p);
+    }
+
     public void changePassword(String newPassword) {
         this.password = Objects.requireNonNull(newPassword);
     }

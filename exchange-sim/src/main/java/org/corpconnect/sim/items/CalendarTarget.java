@@ -2,7 +2,6 @@ package org.corpconnect.sim.items;
 
 import java.util.Optional;
 import org.corpconnect.sim.directory.Mailbox;
-import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.soap.Dom;
 import org.corpconnect.sim.soap.EwsCall;
 import org.corpconnect.sim.soap.ResponseError;
@@ -10,8 +9,8 @@ import org.w3c.dom.Element;
 
 /**
  * Resolves a folder reference (t:DistinguishedFolderId with optional t:Mailbox, or t:FolderId) to
- * the calendar it names. Only calendars exist in the simulator; another well-known folder resolves
- * to empty, which operations treat as an empty folder.
+ * the calendar it names. Calendar items live only in calendars; another folder (by distinguished id
+ * or by the id FindFolder gave) resolves to empty, which operations treat as an empty folder.
  */
 final class CalendarTarget {
     private CalendarTarget() {
@@ -24,8 +23,9 @@ final class CalendarTarget {
             Mailbox mailbox = call.targetMailbox(smtp);
             return "calendar".equals(folderRef.getAttribute("Id")) ? Optional.of(mailbox) : Optional.empty();
         }
-        MailboxAddress owner = ItemIds.parseCalendarFolder(folderRef.getAttribute("Id"))
+        ItemIds.FolderRef folder = ItemIds.parseFolder(folderRef.getAttribute("Id"))
                 .orElseThrow(() -> new ResponseError("ErrorInvalidIdMalformed", "Id is malformed."));
-        return Optional.of(call.targetMailbox(owner.value()));
+        Mailbox mailbox = call.targetMailbox(folder.mailbox().value());
+        return "calendar".equals(folder.folder()) ? Optional.of(mailbox) : Optional.empty();
     }
 }

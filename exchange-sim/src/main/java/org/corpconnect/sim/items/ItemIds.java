@@ -58,8 +58,25 @@ public final class ItemIds {
         return Optional.of(new ItemRef(MailboxAddress.of(parts[1]), parts[2], occurrence));
     }
 
+    /** A decoded folder id: the mailbox and the folder's distinguished name. */
+    public record FolderRef(MailboxAddress mailbox, String folder) {
+    }
+
+    /** The id of one of a mailbox's folders, named by its distinguished id (all folders of a simulated mailbox have one). */
+    public static String folderId(MailboxAddress mailbox, String distinguishedId) {
+        return encode(FOLDER + "|" + mailbox.value() + "|" + distinguishedId);
+    }
+
+    public static Optional<FolderRef> parseFolder(String id) {
+        String[] parts = decode(id);
+        if (parts.length == 3 && FOLDER.equals(parts[0])) {
+            return Optional.of(new FolderRef(MailboxAddress.of(parts[1]), parts[2]));
+        }
+        return Optional.empty();
+    }
+
     public static String calendarFolderId(MailboxAddress mailbox) {
-        return encode(FOLDER + "|" + mailbox.value() + "|calendar");
+        return folderId(mailbox, "calendar");
     }
 
     public static Optional<MailboxAddress> parseCalendarFolder(String id) {

@@ -6,6 +6,7 @@ import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.soap.Dom;
 import org.corpconnect.sim.soap.EwsCall;
 import org.corpconnect.sim.soap.EwsOperation;
+import org.corpconnect.sim.soap.ExchangeVersion;
 import org.corpconnect.sim.soap.XmlWriter;
 
 /**
@@ -13,7 +14,10 @@ import org.corpconnect.sim.soap.XmlWriter;
  * SMTP address, alias or display name starts with it (case-insensitive; an "SMTP:" prefix means
  * the exact address). One match is Success, several are a Warning with
  * ErrorNameResolutionMultipleResults (at most 100 returned), none is ErrorNameResolutionNoResults.
- * Contacts folders do not exist in the simulator, so ReturnFullContactData adds nothing.
+ * Every match is a directory (Active Directory) entry: with ReturnFullContactData="true" it comes
+ * with its t:Contact (display name, given name, surname, the SMTP address as EmailAddress1 and, from
+ * Exchange 2010 on, ContactSource ActiveDirectory), as in the reference's sample. Contacts folders
+ * are empty in the simulator, so SearchScope="Contacts" finds nothing.
  */
 public final class ResolveNames implements EwsOperation {
     private static final int MAX_RESULTS = 100;
@@ -21,7 +25,8 @@ public final class ResolveNames implements EwsOperation {
     @Override
     public void execute(EwsCall call, XmlWriter w) {
         String entry = Dom.text(call.body(), "UnresolvedEntry").orElse("");
-        List<Mailbox> matches = matches(call, entry);
+        boolean fullContact = "true".equals(call.body().getAttribute("ReturnFullContactData"));
+        List<Mailbox> matches = "Contacts".equals(call.body().getAttribute("SearchScope")) ? List.of() : matches(call, entry);
         call.log().requestedProperty("UnresolvedEntry");
         w.start("m:ResolveNamesResponse").start("m:ResponseMessages");
         if (matches.isEmpty()) {
@@ -51,12 +56,34 @@ public final class ResolveNames implements EwsOperation {
                 w.element("t:EmailAddress", m.address().value());
                 w.element("t:RoutingType", "SMTP");
                 w.element("t:MailboxType", "Mailbox");
-                w.end().end();
+                w.end();
+                if (fullContact) {
+                    writeContact(w, call, m);
+                }
+                w.end();
             }
             w.end();
             w.end();
         }
         w.end().end();
+    }
+
+    private static void writeContact(XmlWriter w, EwsCall call, Mailbox m) {
+        String name = m.displayName();
+        int space = name.indexOf(' ');
+        w.start("t:Contact");
+        w.element("t:DisplayName", name);
+        if (space > 0) {
+            w.element("t:GivenName", name.substring(0, space));
+        }
+        w.start("t:EmailAddresses").start("t:Entry").attr("Key", "EmailAddress1").text("SMTP:" + m.address().value()).end().end();
+        if (call.version().atLeast(ExchangeVersion.Exchange2010)) {
+            w.element("t:ContactSource", "ActiveDirectory");
+        }
+        if (space > 0) {
+            w.element("t:Surname", name.substring(space + 1));
+        }
+        w.end();
     }
 
     private static List<Mailbox> matches(EwsCall call, String entry) {

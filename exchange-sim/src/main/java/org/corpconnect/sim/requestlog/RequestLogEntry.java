@@ -14,8 +14,14 @@ public record RequestLogEntry(Instant time, String path, String operation, Strin
                               String requestServerVersion, List<String> targetMailboxes, String requestedView,
                               List<String> requestedProperties, List<String> responseCodes, int httpStatus) {
 
-    /** How the request's credentials fared. */
-    public enum AuthOutcome { SUCCESS, NO_CREDENTIALS, WRONG_PASSWORD, UNKNOWN_ACCOUNT, LOCKED_OUT, INVALID_TOKEN, NOT_CHECKED }
+    /**
+     * How the request's credentials fared. NTLM_CHALLENGE is the middle step of an NTLM handshake (a
+     * 401 with the server's challenge); SCHEME_DISABLED a scheme the server has turned off.
+     */
+    public enum AuthOutcome {
+        SUCCESS, NO_CREDENTIALS, WRONG_PASSWORD, UNKNOWN_ACCOUNT, LOCKED_OUT, INVALID_TOKEN, NTLM_CHALLENGE,
+        SCHEME_DISABLED, NOT_CHECKED
+    }
 
     /** Filled in while a request is processed, frozen when the response has been sent. */
     public static final class Builder {

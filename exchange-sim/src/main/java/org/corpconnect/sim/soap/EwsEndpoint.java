@@ -30,8 +30,9 @@ import org.w3c.dom.Element;
 
 /**
  * The EWS endpoint, /EWS/Exchange.asmx. The order of checks follows Exchange: authentication (401),
- * injected transport faults, the account's concurrency budget (ErrorServerBusy), schema validation
- * (ErrorSchemaValidation), version and impersonation headers, then the operation. In test mode every
+ * injected transport faults, the account's concurrency budget (ErrorServerBusy), the requested
+ * version (refused as the server refuses it, before the schema sees it), schema validation
+ * (ErrorSchemaValidation), the impersonation header, then the operation. In test mode every
  * response is validated against the schema before it leaves; an invalid one is replaced by a 500
  * and recorded, so that no test can pass on a response Exchange would never send.
  */
@@ -49,9 +50,10 @@ public final class EwsEndpoint implements HttpHandler {
     private final Consumer<String> validationFailures;
     private final Map<String, EwsOperation> operations;
     private final Clock clock;
+    private final ServerProfile server;
 
-    public EwsEndpoint(Directory directory, Authenticator authenticator, Throttle throttle, FaultRules faults,
-                       RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
+    public EwsEndpoint(ServerProfile server, Directory directory, Authenticator authenticator, Throttle throttle,
+                       FaultRules faults, RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
                        boolean validateResponses,
                        Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
         this.directory = directory;
@@ -65,6 +67,7 @@ public final class EwsEndpoint implements HttpHandler {
         this.validationFailures = validationFailures;
         this.operations = Map.copyOf(operations);
         this.clock = clock;
+        this.server = server;
     }
 
     @Override
@@ -83,13 +86,16 @@ public final class EwsEndpoint implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange, RequestLogEntry.Builder log) throws IOException {
-        Authenticator.Result auth = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        Authenticator.Result auth = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRemoteAddress().toString());
         log.authOutcome(auth.outcome()).authenticatedAs(auth.claimedName());
         byte[] requestBytes = exchange.getRequestBody().readAllBytes();
         if (!auth.succeeded()) {
             // Exchange answers 401 with an empty body and offers its schemes; the client learns nothing more.
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + exchange.getRequestHeaders().getFirst("Host") + "\"");
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            // An NTLM handshake's middle step answers with the challenge alone; otherwise every enabled scheme.
+            List<String> challenges = auth.challenge() != null ? List.of(auth.challenge())
+                    : authenticator.offeredSchemes(exchange.getRequestHeaders().getFirst("Host"));
+            challenges.forEach(c -> exchange.getResponseHeaders().add("WWW-Authenticate", c));
             log.httpStatus(401);
             record(log);
             exchange.sendResponseHeaders(401, -1);
@@ -151,6 +157,19 @@ public final class EwsEndpoint implements HttpHandler {
     private void processWithinBudget(HttpExchange exchange, RequestLogEntry.Builder log, Principal principal,
                                      String anchor, byte[] requestBytes, SoapRequest request, String operationName,
                                      List<String> involved) throws IOException {
+        // Without the header Exchange serves the initial Exchange 2007 schema (versioning-requests docs).
+        // A version this server does not know is refused before the schema sees it (ServerProfile).
+        Optional<String> requestedVersion = request.header("RequestServerVersion")
+                .map(h -> h.getAttribute("Version")).filter(v -> !v.isEmpty());
+        requestedVersion.ifPresent(log::requestServerVersion);
+        ExchangeVersion version;
+        try {
+            version = requestedVersion.map(server::negotiate).orElse(ExchangeVersion.Exchange2007);
+        } catch (EwsFault fault) {
+            log.responseCode(fault.responseCode());
+            respond(exchange, log, 500, faultEnvelope(fault));
+            return;
+        }
         List<SchemaValidator.Violation> violations = validator.validate(requestBytes);
         if (!violations.isEmpty()) {
             SchemaValidator.Violation v = violations.get(0);
@@ -160,12 +179,7 @@ public final class EwsEndpoint implements HttpHandler {
         String body;
         int status = 200;
         boolean dropAfterCommit = false;
-        // Without the header Exchange serves the initial Exchange 2007 schema (versioning-requests docs).
-        ExchangeVersion version = request.header("RequestServerVersion")
-                .map(h -> ExchangeVersion.parse(h.getAttribute("Version")))
-                .orElse(ExchangeVersion.Exchange2007);
         try {
-            request.header("RequestServerVersion").ifPresent(h -> log.requestServerVersion(h.getAttribute("Version")));
             MailboxAddress acting = actingMailbox(principal, request, anchor, log);
             ZoneId tzContext = version.atLeast(ExchangeVersion.Exchange2010)
                     ? request.header("TimeZoneContext").flatMap(this::zoneOf).orElse(null) : null;
@@ -339,15 +353,13 @@ public final class EwsEndpoint implements HttpHandler {
         }
     }
 
-    /** The server this simulator claims to be: Exchange Online's build family, schema version V2018_01_08. */
-    private static XmlWriter envelopeStart() {
+    /** The server this simulator claims to be, in ServerVersionInfo (ServerProfile). */
+    private XmlWriter envelopeStart() {
         XmlWriter w = new XmlWriter();
         w.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         w.start("s:Envelope").attr("xmlns:s", Ews.SOAP);
         w.start("s:Header");
-        w.start("h:ServerVersionInfo").attr("xmlns:h", Ews.TYPES)
-                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
-                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        server.writeServerVersionInfo(w, "h:ServerVersionInfo", "xmlns:h");
         w.end();
         w.start("s:Body").attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
         return w;
@@ -360,13 +372,11 @@ public final class EwsEndpoint implements HttpHandler {
      * Some clients split the stream on the literal {@code <Envelope} and {@code </Envelope>}
      * (ews-javascript-api does).
      */
-    private static XmlWriter streamedEnvelopeStart() {
+    private XmlWriter streamedEnvelopeStart() {
         XmlWriter w = new XmlWriter();
         w.start("Envelope").attr("xmlns", Ews.SOAP);
         w.start("soap11:Header").attr("xmlns:soap11", Ews.SOAP);
-        w.start("ServerVersionInfo").attr("xmlns", Ews.TYPES)
-                .attr("MajorVersion", 15).attr("MinorVersion", 20).attr("MajorBuildNumber", 8000)
-                .attr("MinorBuildNumber", 0).attr("Version", "V2018_01_08").end();
+        server.writeServerVersionInfo(w, "ServerVersionInfo", "xmlns");
         w.end();
         w.start("soap11:Body").attr("xmlns:soap11", Ews.SOAP).attr("xmlns:m", Ews.MESSAGES).attr("xmlns:t", Ews.TYPES);
         return w;

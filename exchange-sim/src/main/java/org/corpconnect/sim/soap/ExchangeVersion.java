@@ -1,6 +1,5 @@
 package org.corpconnect.sim.soap;
 
-import java.util.Arrays;
 import org.corpconnect.sim.calendar.BusyType;
 
 /**
@@ -11,12 +10,6 @@ public enum ExchangeVersion {
     Exchange2007, Exchange2007_SP1, Exchange2009, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2012,
     Exchange2013, Exchange2013_SP1, Exchange2015, Exchange2016, V2015_10_05, V2016_01_06, V2016_04_13,
     V2016_07_13, V2016_10_10, V2017_01_07, V2017_04_14, V2017_07_11, V2017_10_09, V2018_01_08;
-
-    public static ExchangeVersion parse(String value) {
-        return Arrays.stream(values()).filter(v -> v.name().equals(value)).findFirst()
-                .orElseThrow(() -> new EwsFault("ErrorInvalidServerVersion",
-                        "The specified server version is invalid."));
-    }
 
     /**
      * The free/busy status as this version's schema can say it: WorkingElsewhere arrived with
