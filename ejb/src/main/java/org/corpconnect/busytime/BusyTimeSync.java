@@ -2,6 +2,7 @@ package org.corpconnect.busytime;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -90,6 +91,18 @@ public class BusyTimeSync {
     @PostConstruct
     void scheduleEveryConnectedAccount() {
         connections.all().forEach(connection -> schedule(connection.account().id()));
+    }
+
+    /**
+     * A renewed connection (new account, new credential): its timer, and a refresh of every user at
+     * once. Asynchronous, because it is called when the renewing transaction has just completed, where
+     * the timer service cannot be used on that thread.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void renewed(long accountId) {
+        schedule(accountId);
+        request(accountId, Optional.empty());
     }
 
     /** Makes sure the account has its timer; idempotent. */
