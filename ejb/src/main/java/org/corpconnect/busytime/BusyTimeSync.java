@@ -131,8 +131,14 @@ public class BusyTimeSync {
         return timers.getTimers().stream().filter(t -> Long.valueOf(accountId).equals(t.getInfo())).findFirst();
     }
 
-    /** A timer that fires while the account is being refreshed skips: that refresh is as fresh. */
+    /**
+     * A timer that fires while the account is being refreshed skips: that refresh is as fresh. It
+     * only hands the refresh over, so whatever the container holds while it delivers a timeout (the
+     * singleton's lock among them: READ is said on the method too) is held for moments, never for as
+     * long as Exchange takes.
+     */
     @Timeout
+    @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer(Timer timer) {
         long accountId = (Long) timer.getInfo();

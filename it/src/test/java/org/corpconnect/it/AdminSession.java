@@ -1,7 +1,6 @@
 package org.corpconnect.it;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,16 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The admin pages over plain HTTP (no browser), signed in with a session cookie: for tests that read a page. */
+/**
+ * The admin pages over plain HTTP (no browser), signed in with a session cookie: for tests that read
+ * a page. It keeps the cookies itself, as a browser does on http://localhost (the JDK's cookie
+ * handler never sends a Secure cookie over http).
+ */
 public final class AdminSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     private AdminSession() {
     }
@@ -43,9 +50,32 @@ public final class AdminSession {
         return send(HttpRequest.newBuilder(Server.app().resolve(path)).GET());
     }
 
+    /** Sends the request with the session's cookies, and follows redirects with GET as a browser does. */
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = exchange(HttpRequest.newBuilder(next).GET());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(header -> {
+                String pair = header.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                }
+            });
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
