@@ -251,6 +251,8 @@ public class AccountRefresh {
                         + " minutes (sync.max-refresh-minutes); the rest at the next one.";
                 if (stop(reason)) {
                     unfinished().forEach(id -> failures.putIfAbsent(id, reason));
+                    connectionRecords.recordTrouble(exchange.accountId(), exchange.generation(),
+                            ConnectionStatus.UNREACHABLE, "Exchange answers too slowly: " + reason);
                 }
             }
             return stopped.get() == null;
