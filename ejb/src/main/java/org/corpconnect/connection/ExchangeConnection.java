@@ -1,5 +1,6 @@
 package org.corpconnect.connection;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +25,7 @@ import org.corpconnect.exchange.ExchangeCredential;
 
 @Entity
 @Table(name = "exchange_connection")
+@Cacheable(false) // Its status is written by conditional bulk updates, which bypass the shared cache.
 @NamedQuery(name = "ExchangeConnection.ofAccount",
         query = "select c from ExchangeConnection c where c.account.id = :accountId")
 @NamedQuery(name = "ExchangeConnection.all", query = "select c from ExchangeConnection c")
