@@ -32,6 +32,8 @@ export CORPCONNECT_MASTER_KEY_FILE="$run/master.key"
 export DEMO_ENABLED=true
 export DEMO_EWS_URL="http://localhost:$sim_port/EWS/Exchange.asmx"
 export DEMO_SERVICE_PASSWORD="$demo_password"
+# Readiness asks the API itself through the server's own HTTP port.
+export HEALTH_SELF_URL="http://localhost:$http_port/exchange-connection/"
 # Sign-ins of the admin pages, created at the first start only (change them there afterwards).
 export ADMIN_FIRST_OPERATOR_USERNAME=operator
 export ADMIN_FIRST_OPERATOR_PASSWORD="${ADMIN_FIRST_OPERATOR_PASSWORD:-Operator-Demo-Pa55}"

@@ -15,9 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -47,15 +48,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One refresh of an account's busy time: the plan's requests, the first one alone (so a rejected
- * credential is sent exactly once), the rest by a bounded number of workers under Exchange's
- * throttling budget, honouring its back-off within a bounded number of retries; then the access
- * checks that are due; then each user's intervals replaced in one transaction.
+ * credential is sent exactly once), the rest by at most {@code sync.concurrency} threads of the
+ * shared executor, this one included; then the access checks that are due; each group of users is
+ * stored as soon as its windows are read.
+ *
+ * <p>Nothing here ever waits for Exchange's back-off: a throttled or unreachable Exchange stops the
+ * refresh, which says when and for whom to resume (the caller sets a timer), so that one account's
+ * throttling never holds a thread that another account's refresh needs. A refresh stops, too, when
+ * it has taken {@code sync.max-refresh-minutes}.
  */
 @ApplicationScoped
 public class AccountRefresh {
 
     private static final Logger LOG = Logger.getLogger(AccountRefresh.class.getName());
-    private static final Duration LONGEST_BACK_OFF = Duration.ofMinutes(5);
+    /** A back-off longer than this is Exchange's mistake (or a hostile server's); the interval timer still comes. */
+    private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
 
     @Inject
     private AccountConnections connections;
@@ -72,6 +79,9 @@ public class AccountRefresh {
     @Inject
     private DelegationStatuses delegation;
 
+    @Inject
+    private ExchangeBackOffs backOffs;
+
     @Resource(lookup = BusyTimeSync.EXECUTOR)
     private ManagedExecutorService executor;
 
@@ -79,14 +89,19 @@ public class AccountRefresh {
     @ConfigProperty(name = "sync.horizon-days", defaultValue = "56")
     int horizonDays;
 
-    /** Requests in flight per account; Exchange allows 27 per account (EWSMaxConcurrency), shared with others. */
+    /** Threads (so requests in flight) per account; Exchange allows 27 per account (EWSMaxConcurrency), shared with others. */
     @Inject
     @ConfigProperty(name = "sync.concurrency", defaultValue = "4")
     int concurrency;
 
+    /** Back-offs in a row after which the refresh gives up until the account's next scheduled one. */
     @Inject
     @ConfigProperty(name = "sync.max-retries", defaultValue = "5")
     int maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "sync.max-refresh-minutes", defaultValue = "10")
+    long maxRefreshMinutes;
 
     @Inject
     @ConfigProperty(name = "delegation.recheck-minutes", defaultValue = "360")
@@ -94,7 +109,8 @@ public class AccountRefresh {
 
     private final Clock clock = Clock.systemUTC();
 
-    public RefreshResult refresh(long accountId, Optional<Long> onlyUser) {
+    /** Refreshes every user of the account, or only those given. */
+    public RefreshResult refresh(long accountId, Optional<Set<Long>> onlyUsers) {
         Instant started = clock.instant();
         AccountExchange exchange;
         try {
@@ -102,28 +118,40 @@ public class AccountRefresh {
         } catch (ConnectionPaused | NotConnected e) {
             return RefreshResult.skipped(accountId, started, e.getMessage());
         }
+        Optional<Instant> backOff = backOffs.pendingUntil(accountId, exchange.generation(), started);
+        if (backOff.isPresent()) {
+            return RefreshResult.skipped(accountId, started, "Exchange asked to wait until " + backOff.get() + ".");
+        }
         List<BookableUser> accountUsers = users.ofAccount(accountId).stream()
-                .filter(u -> onlyUser.isEmpty() || onlyUser.get().equals(u.id()))
+                .filter(u -> onlyUsers.isEmpty() || onlyUsers.get().contains(u.id()))
                 .toList();
         Run run = new Run(exchange, accountUsers, SyncPlan.of(
-                accountUsers.stream().map(BookableUser::address).toList(), started, horizonDays));
+                accountUsers.stream().map(BookableUser::address).toList(), started, horizonDays),
+                started.plus(Duration.ofMinutes(Math.max(1, maxRefreshMinutes))));
 
         Queue<SyncPlan.Request> requests = new ConcurrentLinkedQueue<>(run.plan.requests());
         SyncPlan.Request first = requests.poll();
         if (first != null) {
             run.read(first);
         }
-        inParallel(requests, run::read);
-        inParallel(new ConcurrentLinkedQueue<>(dueForAccessCheck(accountUsers, run, started)), run::check);
+        inParallel(requests, run::read, run);
+        inParallel(new ConcurrentLinkedQueue<>(dueForAccessCheck(accountUsers, run, started)), run::check, run);
 
         Instant finished = clock.instant();
         run.store(finished);
         if (run.stopped.get() == null) {
-            connectionRecords.recordSuccess(accountId, exchange.generation());
+            backOffs.clear(accountId, exchange.generation());
+            if (run.everyoneFailed()) {
+                // Exchange answered, but with nothing usable for anyone (e.g. a page that is not EWS).
+                connectionRecords.recordTrouble(accountId, exchange.generation(), ConnectionStatus.FAILING,
+                        "No user's busy time could be read: " + run.failures.values().iterator().next());
+            } else {
+                connectionRecords.recordSuccess(accountId, exchange.generation());
+            }
         }
         RefreshResult result = new RefreshResult(accountId, started, Duration.between(started, finished),
                 run.requestsSent.get(), run.refreshedUsers(), run.failures.size(), run.accessChecks.get(),
-                Optional.ofNullable(run.stopped.get()));
+                Optional.ofNullable(run.stopped.get()), Optional.ofNullable(run.resume.get()));
         LOG.fine(() -> "Busy-time refresh: " + result);
         return result;
     }
@@ -140,18 +168,37 @@ public class AccountRefresh {
                 .toList();
     }
 
-    /** Runs the queue's items on at most {@code concurrency} managed threads and waits for them. */
-    private <T> void inParallel(Queue<T> queue, Consumer<T> work) {
-        int workers = Math.min(Math.max(1, concurrency), queue.size());
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            running.add(executor.runAsync(() -> {
-                for (T item = queue.poll(); item != null; item = queue.poll()) {
+    /**
+     * Works through the queue on this thread and at most {@code concurrency - 1} helpers of the
+     * shared executor. This thread works too and waits only for the items a helper took, never for
+     * a helper to start: a full pool slows a refresh down but cannot stall it.
+     */
+    private <T> void inParallel(Queue<T> queue, Consumer<T> work, Run run) {
+        CountDownLatch done = new CountDownLatch(queue.size());
+        Runnable worker = () -> {
+            for (T item = queue.poll(); item != null; item = queue.poll()) {
+                try {
                     work.accept(item);
+                } finally {
+                    done.countDown();
                 }
-            }));
+            }
+        };
+        int helpers = Math.min(Math.max(1, concurrency), queue.size()) - 1;
+        try {
+            for (int i = 0; i < helpers; i++) {
+                executor.execute(worker);
+            }
+        } catch (RejectedExecutionException fullPool) {
+            LOG.fine("The executor took fewer helpers than asked; the refresh goes on with those it has.");
         }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        worker.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop("interrupted");
+        }
     }
 
     /** The state of one refresh, shared by its workers. */
@@ -159,6 +206,7 @@ public class AccountRefresh {
 
         final AccountExchange exchange;
         final SyncPlan plan;
+        final Instant deadline;
         final Map<MailboxAddress, Long> userIds = new HashMap<>();
         final int windowsPerUser;
         final Map<Long, List<BusyInterval>> intervals = new ConcurrentHashMap<>();
@@ -166,15 +214,18 @@ public class AccountRefresh {
         final Map<Long, WorkingWeek> workingWeeks = new ConcurrentHashMap<>();
         final Map<Long, String> failures = new ConcurrentHashMap<>();
         final Map<Long, Checked> checked = new ConcurrentHashMap<>();
+        final Set<Long> stored = ConcurrentHashMap.newKeySet();
         final AtomicInteger requestsSent = new AtomicInteger();
         final AtomicInteger accessChecks = new AtomicInteger();
         final AtomicReference<String> stopped = new AtomicReference<>();
+        final AtomicReference<ResumeRefresh> resume = new AtomicReference<>();
         final Map<List<MailboxAddress>, AtomicInteger> windowsLeft = new ConcurrentHashMap<>();
         final Set<Instant> seams;
 
-        Run(AccountExchange exchange, List<BookableUser> accountUsers, SyncPlan plan) {
+        Run(AccountExchange exchange, List<BookableUser> accountUsers, SyncPlan plan, Instant deadline) {
             this.exchange = exchange;
             this.plan = plan;
+            this.deadline = deadline;
             accountUsers.forEach(u -> userIds.put(u.address(), u.id()));
             long requestsPerGroup = plan.requests().stream().map(SyncPlan.Request::mailboxes).distinct().count();
             this.windowsPerUser = requestsPerGroup == 0 ? 0 : plan.requests().size() / (int) requestsPerGroup;
@@ -184,52 +235,78 @@ public class AccountRefresh {
 
         /** Reads one request; the last window of a group stores that group at once, while others still read. */
         void read(SyncPlan.Request request) {
+            if (!goesOn()) {
+                return;
+            }
             fetch(request);
             if (stopped.get() == null && windowsLeft.get(request.mailboxes()).decrementAndGet() == 0) {
                 storeGroup(request.mailboxes(), clock.instant());
             }
         }
 
-        private void fetch(SyncPlan.Request request) {
-            for (int attempt = 0; stopped.get() == null; attempt++) {
-                try {
-                    requestsSent.incrementAndGet();
-                    exchange.busyTimes(request.mailboxes(), request.window()).forEach(this::record);
-                    return;
-                } catch (CredentialRejected | ConnectionPaused e) {
-                    stopped.compareAndSet(null, e.getMessage());
-                    return;
-                } catch (ExchangeThrottled e) {
-                    if (!retry(attempt, ConnectionStatus.THROTTLED, e, e.backOff())) {
-                        failAll(request, "Exchange kept throttling the dedicated mailbox; retried " + maxRetries + " times.");
-                        return;
-                    }
-                } catch (ExchangeUnreachable e) {
-                    if (!retry(attempt, ConnectionStatus.UNREACHABLE, e, Duration.ofSeconds(1L << Math.min(attempt, 5)))) {
-                        failAll(request, e.getMessage());
-                        return;
-                    }
-                } catch (ExchangeException e) {
-                    failAll(request, e.getMessage());
-                    return;
+        /** Whether the refresh may send another request: not stopped, and within its time cap. */
+        private boolean goesOn() {
+            if (stopped.get() == null && clock.instant().isAfter(deadline)) {
+                String reason = "The refresh took longer than " + maxRefreshMinutes
+                        + " minutes (sync.max-refresh-minutes); the rest at the next one.";
+                if (stop(reason)) {
+                    unfinished().forEach(id -> failures.putIfAbsent(id, reason));
+                    connectionRecords.recordTrouble(exchange.accountId(), exchange.generation(),
+                            ConnectionStatus.UNREACHABLE, "Exchange answers too slowly: " + reason);
                 }
+            }
+            return stopped.get() == null;
+        }
+
+        boolean stop(String reason) {
+            return stopped.compareAndSet(null, reason);
+        }
+
+        private void fetch(SyncPlan.Request request) {
+            try {
+                requestsSent.incrementAndGet();
+                exchange.busyTimes(request.mailboxes(), request.window()).forEach(this::record);
+            } catch (CredentialRejected | ConnectionPaused e) {
+                stop(e.getMessage());
+            } catch (ExchangeThrottled e) {
+                backOff(ConnectionStatus.THROTTLED, e, e.backOff());
+            } catch (ExchangeUnreachable e) {
+                backOff(ConnectionStatus.UNREACHABLE, e,
+                        Duration.ofSeconds(1L << Math.min(backOffs.inARow(exchange.accountId(), exchange.generation()), 6)));
+            } catch (ExchangeException e) {
+                failAll(request, e.getMessage());
             }
         }
 
-        private boolean retry(int attempt, ConnectionStatus status, ExchangeException cause, Duration wait) {
-            if (attempt >= maxRetries) {
-                return false;
+        /**
+         * Stops the refresh instead of waiting: the first worker to meet the back-off records it and
+         * names the users still to read, for a timer to resume with when it ends; after
+         * {@code sync.max-retries} back-offs in a row, those users are failed until the next scheduled refresh.
+         */
+        private void backOff(ConnectionStatus status, ExchangeException cause, Duration wait) {
+            Duration pause = wait.compareTo(LONGEST_BACK_OFF) > 0 ? LONGEST_BACK_OFF
+                    : wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
+            Instant until = clock.instant().plus(pause);
+            if (!stop(cause.getMessage() + " Resumes at " + until + ".")) {
+                return;
             }
+            int inARow = backOffs.record(exchange.accountId(), exchange.generation(), until);
             connectionRecords.recordTrouble(exchange.accountId(), exchange.generation(), status, cause.getMessage());
-            Duration pause = wait.compareTo(LONGEST_BACK_OFF) > 0 ? LONGEST_BACK_OFF : wait;
-            try {
-                Thread.sleep(Math.max(1, pause.toMillis()));
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopped.compareAndSet(null, "interrupted");
-                return false;
+            if (inARow > maxRetries) {
+                stopped.set(cause.getMessage() + " Gave up after " + maxRetries + " back-offs in a row, until the next scheduled refresh.");
+                unfinished().forEach(id -> failures.putIfAbsent(id, cause.getMessage()));
+                return;
             }
+            Set<Long> rest = unfinished();
+            if (!rest.isEmpty()) {
+                resume.set(new ResumeRefresh(exchange.accountId(), until, rest));
+            }
+        }
+
+        /** The users neither stored nor failed yet. */
+        private Set<Long> unfinished() {
+            return userIds.values().stream().filter(id -> !stored.contains(id) && !failures.containsKey(id))
+                    .collect(Collectors.toSet());
         }
 
         private void record(MailboxAddress mailbox, MailboxBusyTime busyTime) {
@@ -257,7 +334,7 @@ public class AccountRefresh {
         }
 
         void check(BookableUser user) {
-            if (stopped.get() != null) {
+            if (!goesOn()) {
                 return;
             }
             try {
@@ -269,15 +346,23 @@ public class AccountRefresh {
                                 failures.getOrDefault(user.id(), "not read in this refresh"));
                 checked.put(user.id(), DelegationStatuses.statusOf(exchange.probe(user.address(), freeBusy)));
             } catch (CredentialRejected | ConnectionPaused e) {
-                stopped.compareAndSet(null, e.getMessage());
+                stop(e.getMessage());
+            } catch (ExchangeThrottled e) {
+                // The checks left stay due, for the next refresh after the back-off.
+                backOff(ConnectionStatus.THROTTLED, e, e.backOff());
             } catch (ExchangeException e) {
-                // Throttled or unreachable now: the check stays due and runs at the next refresh.
+                // Unreachable now: the check stays due and runs at the next refresh.
                 LOG.fine(() -> "Access check of " + user + " postponed: " + e.getMessage());
             }
         }
 
         int refreshedUsers() {
-            return (int) intervals.keySet().stream().filter(this::complete).count();
+            return stored.size();
+        }
+
+        /** Every user read was a failure: Exchange answers, but nothing usable. */
+        boolean everyoneFailed() {
+            return stored.isEmpty() && !failures.isEmpty();
         }
 
         private boolean complete(Long userId) {
@@ -291,6 +376,7 @@ public class AccountRefresh {
             group.stream().map(userIds::get).filter(Objects::nonNull).filter(this::complete)
                     .forEach(id -> chunk.put(id, WindowSeams.join(intervals.get(id), seams)));
             store.replace(chunk, workingWeeks, at);
+            stored.addAll(chunk.keySet());
         }
 
         /** What is left once every request was read: failures and access checks. */

@@ -14,7 +14,6 @@ public class RefreshOnRenewal {
     private BusyTimeSync sync;
 
     void renewed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionRenewed renewal) {
-        sync.schedule(renewal.accountId());
-        sync.refreshNow(renewal.accountId());
+        sync.renewed(renewal.accountId());
     }
 }

@@ -6,5 +6,9 @@
  * <p>Each user's intervals are replaced in one transaction, so no reader ever sees a user half
  * refreshed (and so wrongly free). One user's failure never stops the others; a rejected credential
  * stops the whole account after its first request.
+ *
+ * <p>Accounts share one executor, each with at most {@code sync.concurrency} of its threads, and no
+ * thread ever waits out Exchange's back-off: the refresh stops, and a timer resumes it when the
+ * back-off ends, so one account's throttling never delays another's refresh.
  */
 package org.corpconnect.busytime;

@@ -7,5 +7,7 @@ public enum ConnectionStatus {
     /** Exchange refused the credential: it is not used again until the admin enters a new one. */
     CREDENTIAL_REJECTED,
     UNREACHABLE,
-    THROTTLED
+    THROTTLED,
+    /** Exchange answers, but the last refresh could read no user's busy time (e.g. the URL is not EWS). */
+    FAILING
 }

@@ -1,16 +1,22 @@
 package org.corpconnect.connection;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.corpconnect.account.Account;
 import org.corpconnect.audit.AuditEntry.Outcome;
 import org.corpconnect.audit.AuditLog;
@@ -38,6 +44,9 @@ public class Connections {
     @Inject
     private Event<ConnectionRenewed> renewed;
 
+    @Resource
+    private SessionContext self;
+
     public Optional<ExchangeConnection> findFor(Account account) {
         return findFor(account.id());
     }
@@ -53,31 +62,61 @@ public class Connections {
         return em.createNamedQuery("ExchangeConnection.all", ExchangeConnection.class).getResultList();
     }
 
+    /** How many connections have each status (statuses nobody has are left out). */
+    public Map<ConnectionStatus, Long> countByStatus() {
+        Map<ConnectionStatus, Long> counts = new EnumMap<>(ConnectionStatus.class);
+        em.createNamedQuery("ExchangeConnection.countByStatus", Object[].class).getResultList()
+                .forEach(row -> counts.put((ConnectionStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /**
      * Connects the account, or replaces its connection and credential. Unless forced, the new settings
-     * are tested against Exchange first, and a refused credential leaves the old one in use. On success
-     * the whole account is renewed at once: the new credential generation makes every earlier one stale.
+     * are tested against Exchange first, outside any transaction, and a refused credential leaves the
+     * old one in use. Then they are saved in a short transaction, only if the connection is still the
+     * one read before the test (another admin's save meanwhile is not overwritten). On success the
+     * whole account is renewed at once: the new credential generation makes every earlier one stale.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // The Exchange test holds no transaction.
     public ExchangeConnection connect(Account account, ConnectionSettings entered, boolean force, String actor) {
-        String action = findFor(account.id()).isPresent() ? "connection.credential-changed" : "connection.created";
+        OptionalLong generationRead = findFor(account.id()).stream().mapToLong(ExchangeConnection::credentialGeneration)
+                .findFirst();
+        String action = generationRead.isPresent() ? "connection.credential-changed" : "connection.created";
         ConnectionSettings settings = force ? entered : tested(account, entered, action, actor);
+        return self.getBusinessObject(Connections.class).save(account.id(), generationRead, settings, !force, actor);
+    }
+
+    /**
+     * Saves the settings if the account's connection is still what {@code generationRead} says (none,
+     * or that credential generation), under a lock on the account so that two saves never interleave.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ExchangeConnection save(long accountId, OptionalLong generationRead, ConnectionSettings settings, boolean tested,
+                                   String actor) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<ExchangeConnection> current = findFor(accountId);
+        OptionalLong generationNow = current.stream().mapToLong(ExchangeConnection::credentialGeneration).findFirst();
+        if (!generationNow.equals(generationRead)) {
+            throw new InvalidConnection("Someone else changed this connection while it was being tested; nothing was"
+                    + " saved. Look at it again, then save.");
+        }
         String ciphertext = secrets.encrypt(settings.secret());
-        ExchangeConnection connection = findFor(account.id())
+        ExchangeConnection connection = current
                 .map(existing -> {
                     existing.apply(settings, ciphertext);
                     return existing;
                 })
                 .orElseGet(() -> {
-                    var created = new ExchangeConnection(em.merge(account), settings, ciphertext);
+                    var created = new ExchangeConnection(account, settings, ciphertext);
                     em.persist(created);
                     return created;
                 });
-        if (!force) {
+        if (tested) {
             connection.succeeded(now());
         }
-        audit.record(account.id(), actor, action, Outcome.SUCCESS,
-                describe(settings) + (force ? "; saved without a test (forced)" : "; tested against Exchange"));
-        renewed.fire(new ConnectionRenewed(account.id()));
+        audit.recordWithChange(accountId, actor, current.isPresent() ? "connection.credential-changed" : "connection.created",
+                Outcome.SUCCESS, describe(settings) + (tested ? "; tested against Exchange" : "; saved without a test (forced)"));
+        renewed.fire(new ConnectionRenewed(accountId));
         return connection;
     }
 
@@ -98,29 +137,42 @@ public class Connections {
                 connection.credential(secrets.decrypt(connection.secretCiphertext())), connection.credentialGeneration());
     }
 
+    /*
+     * Status writes are single conditional updates: they land only on the credential generation they
+     * were decided for, so a late answer about an old credential never marks a newly saved one. A
+     * rejected credential keeps its status until a new one is saved.
+     */
+
     /** Exchange refused this credential generation; a newer one, saved meanwhile, is left alone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRejected(long accountId, long generation, String detail) {
-        findFor(accountId)
-                .filter(c -> c.credentialGeneration() == generation)
-                .ifPresent(c -> {
-                    c.failed(ConnectionStatus.CREDENTIAL_REJECTED, detail, now());
-                    audit.record(accountId, "system", "connection.credential-rejected", Outcome.FAILED, detail);
-                });
+        if (writeStatus(accountId, generation, ConnectionStatus.CREDENTIAL_REJECTED, detail) == 1) {
+            audit.recordWithChange(accountId, "system", "connection.credential-rejected", Outcome.FAILED, detail);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordTrouble(long accountId, long generation, ConnectionStatus status, String detail) {
-        findFor(accountId)
-                .filter(c -> c.credentialGeneration() == generation && c.status() != ConnectionStatus.CREDENTIAL_REJECTED)
-                .ifPresent(c -> c.failed(status, detail, now()));
+        writeStatus(accountId, generation, status, detail);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordSuccess(long accountId, long generation) {
-        findFor(accountId)
-                .filter(c -> c.credentialGeneration() == generation && c.status() != ConnectionStatus.CREDENTIAL_REJECTED)
-                .ifPresent(c -> c.succeeded(now()));
+        writeStatus(accountId, generation, ConnectionStatus.HEALTHY, null);
+    }
+
+    /** The number of connections changed: 1, or 0 when the generation is not the current one (or was rejected). */
+    private int writeStatus(long accountId, long generation, ConnectionStatus status, String detail) {
+        var update = status == ConnectionStatus.HEALTHY
+                ? em.createNamedQuery("ExchangeConnection.succeeded")
+                : em.createNamedQuery("ExchangeConnection.failed")
+                        .setParameter("status", status)
+                        .setParameter("detail", ExchangeConnection.statusDetail(detail));
+        return update.setParameter("accountId", accountId)
+                .setParameter("generation", generation)
+                .setParameter("rejected", ConnectionStatus.CREDENTIAL_REJECTED)
+                .setParameter("at", now())
+                .executeUpdate();
     }
 
     private static String describe(ConnectionSettings settings) {

@@ -1,5 +1,6 @@
 package org.corpconnect.connection;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,9 +25,19 @@ import org.corpconnect.exchange.ExchangeCredential;
 
 @Entity
 @Table(name = "exchange_connection")
+@Cacheable(false) // Its status is written by conditional bulk updates, which bypass the shared cache.
 @NamedQuery(name = "ExchangeConnection.ofAccount",
         query = "select c from ExchangeConnection c where c.account.id = :accountId")
 @NamedQuery(name = "ExchangeConnection.all", query = "select c from ExchangeConnection c")
+@NamedQuery(name = "ExchangeConnection.countByStatus",
+        query = "select c.status, count(c) from ExchangeConnection c group by c.status")
+@NamedQuery(name = "ExchangeConnection.succeeded",
+        query = "update ExchangeConnection c set c.status = org.corpconnect.connection.ConnectionStatus.HEALTHY,"
+                + " c.statusDetail = null, c.lastSuccessAt = :at"
+                + " where c.account.id = :accountId and c.credentialGeneration = :generation and c.status <> :rejected")
+@NamedQuery(name = "ExchangeConnection.failed",
+        query = "update ExchangeConnection c set c.status = :status, c.statusDetail = :detail, c.lastFailureAt = :at"
+                + " where c.account.id = :accountId and c.credentialGeneration = :generation and c.status <> :rejected")
 public class ExchangeConnection {
 
     @Id
@@ -132,10 +143,9 @@ public class ExchangeConnection {
         lastSuccessAt = at;
     }
 
-    void failed(ConnectionStatus newStatus, String detail, Instant at) {
-        status = newStatus;
-        statusDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-        lastFailureAt = at;
+    /** A status detail as stored: at most 1,000 characters. */
+    static String statusDetail(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
     public Account account() {

@@ -1,6 +1,7 @@
 package org.corpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -115,34 +116,36 @@ class BusyTimeSyncIT {
     }
 
     @Test
-    void serverBusyIsWaitedOutWhileTheAccountShowsThrottled() throws Exception {
+    void serverBusyStopsTheRefreshAndATimerResumesItWhenTheBackOffEnds() throws Exception {
         simulator.loadDemo();
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "jonas.fischer@contoso.test"));
         Instant before = Instant.now();
         fixture.connect(account, AccessMode.IMPERSONATION, account.password());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
+        sync.refreshNow(account.id()).get();
 
         long backOff = 1500;
         try {
-            // ErrorServerBusy with BackOffMilliseconds=1500, for the next two free/busy requests.
-            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY")
+            // ErrorServerBusy with BackOffMilliseconds=1500, for the account's next two free/busy requests.
+            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", account.serviceMailbox())
                     .add("operation", "GetUserAvailabilityRequest").add("millis", backOff).add("times", 2).build());
             Instant throttledFrom = Instant.now();
-            var refresh = sync.refreshNow(account.id());
-            TestAccounts.await(() -> connections.findFor(account.id()).orElseThrow().status() == ConnectionStatus.THROTTLED,
-                    Duration.ofSeconds(10), "the account shows throttled while it waits");
 
-            var result = refresh.get();
+            var stopped = sync.refreshNow(account.id()).get();
 
-            assertTrue(result.completed(), result.toString());
-            assertEquals(ConnectionStatus.HEALTHY, connections.findFor(account.id()).orElseThrow().status());
+            assertFalse(stopped.completed(), "the refresh stops at the back-off instead of sleeping: " + stopped);
+            assertTrue(stopped.resume().isPresent(), "and says when it resumes: " + stopped);
+            assertEquals(ConnectionStatus.THROTTLED, connections.findFor(account.id()).orElseThrow().status());
+            fixture.awaitRefreshedSince(account, throttledFrom, Duration.ofSeconds(30));
+            TestAccounts.await(() -> connections.findFor(account.id()).orElseThrow().status() == ConnectionStatus.HEALTHY,
+                    Duration.ofSeconds(10), "healthy again once resumed");
             List<Instant> attempts = simulator.requestsBy(account.serviceMailbox(), "GetUserAvailabilityRequest", throttledFrom)
                     .stream().map(r -> Instant.parse(r.getString("time"))).sorted().toList();
             assertTrue(attempts.size() >= 3, "two refused, then answered: " + attempts);
             for (int i = 1; i < 3; i++) {
                 assertTrue(Duration.between(attempts.get(i - 1), attempts.get(i)).toMillis() >= backOff,
-                        "waited at least BackOffMilliseconds before retrying: " + attempts);
+                        "resumed no earlier than BackOffMilliseconds: " + attempts);
             }
         } finally {
             simulator.clearFaults();

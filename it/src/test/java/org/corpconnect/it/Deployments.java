@@ -38,6 +38,14 @@ public final class Deployments {
         return ear.addAsModule(ejb);
     }
 
+    /** The real EAR with test classes in its EJB module (see {@link #realEarWith}) and web components in its web module. */
+    public static EnterpriseArchive realEarWith(Class<?>[] testClasses, Class<?>... webClasses) {
+        EnterpriseArchive ear = realEarWith(testClasses);
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses);
+        ear.delete(WEB_MODULE);
+        return ear.addAsModule(web);
+    }
+
     /** The real EAR with test-only web components (e.g. a probe servlet) added to its web module. */
     public static EnterpriseArchive realEarWithWeb(Class<?>... webClasses) {
         EnterpriseArchive ear = realEar();

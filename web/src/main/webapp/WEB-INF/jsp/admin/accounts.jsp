@@ -4,12 +4,17 @@
 <section>
   <h2>Accounts</h2>
   <table id="accounts">
-    <tr><th>Key</th><th>Name</th><th>Exchange connection</th></tr>
+    <tr><th>Key</th><th>Name</th><th>Exchange connection</th><th>Dedicated mailbox, EWS URL</th><th>Last success</th><th>Last problem</th></tr>
     <c:forEach var="row" items="${rows}">
       <tr data-account="<c:out value='${row.account.slug().value()}'/>">
         <td><a href="${pageContext.request.contextPath}/admin/accounts/<c:out value='${row.account.slug().value()}'/>/connection"><c:out value="${row.account.slug().value()}"/></a></td>
         <td><c:out value="${row.account.name()}"/></td>
-        <td class="status status-<c:out value='${row.connection}'/>"><c:out value="${row.connection}"/></td>
+        <c:set var="status" value="${empty row.connection ? 'NOT_CONNECTED' : row.connection.status().name()}"/>
+        <td class="status status-<c:out value='${status}'/>"><c:out value="${status}"/></td>
+        <td><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.ewsUrl()}"/></c:if></td>
+        <td><c:out value="${empty row.connection ? '' : row.connection.lastSuccessAt().orElse(null)}"/></td>
+        <td class="connection-problem"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><c:out value="${row.connection.lastFailureAt().orElse(null)}"/>
+          <c:out value="${row.connection.statusDetail().orElse('')}"/></c:if></td>
       </tr>
     </c:forEach>
   </table>

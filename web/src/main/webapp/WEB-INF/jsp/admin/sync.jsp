@@ -5,7 +5,9 @@
 <section>
   <h2>Busy-time sync</h2>
   <p>Connection: <span id="connection-status" class="status status-<c:out value='${empty connection ? "" : connection.status().name()}'/>"><c:out value="${empty connection ? 'NOT_CONNECTED' : connection.status().name()}"/></span>
-    <c:if test="${not empty connection and connection.status().name() == 'THROTTLED'}"> — Exchange is throttling the dedicated mailbox; the sync waits as Exchange asks and goes on.</c:if></p>
+    <c:if test="${not empty connection and connection.status().name() == 'THROTTLED'}"> — Exchange is throttling the dedicated mailbox; the sync stops and goes on when the back-off Exchange asked for ends.</c:if>
+    <c:if test="${not empty connection and connection.status().name() == 'FAILING'}"> — Exchange answers, but the last refresh could read no user's busy time: <c:out value="${connection.statusDetail().orElse('')}"/></c:if></p>
+  <c:if test="${refreshing}"><p id="refresh-running">A refresh is running now.</p></c:if>
   <p>Next scheduled refresh: <c:out value="${nextRefresh}" default="none (not connected)"/></p>
   <form id="refresh-sync" method="post" action="${base}/sync">
     <input type="hidden" name="csrf" value="${csrf}">

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +93,13 @@ public class AccountsServlet extends HttpServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, AdminUser me, Map<String, String> errors)
             throws ServletException, IOException {
-        var rows = accounts.all().stream().map(a -> Map.of("account", a,
-                "connection", connections.findFor(a.id()).map(c -> c.status().name()).orElse("not connected"))).toList();
+        // The operator's view of every account's connection: what /health/ready only counts.
+        var rows = accounts.all().stream().map(a -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("account", a);
+            connections.findFor(a.id()).ifPresent(c -> row.put("connection", c));
+            return row;
+        }).toList();
         request.setAttribute("rows", rows);
         request.setAttribute("me", me);
         request.setAttribute("errors", errors);

@@ -52,6 +52,9 @@ public class ConnectionPage implements AccountPage {
         } catch (ExchangeException refused) {
             page.error(secretField(page), "Exchange refused it, nothing was changed: " + refused.getMessage());
             show(page);
+        } catch (InvalidConnection changedMeanwhile) {
+            page.error(secretField(page), changedMeanwhile.getMessage());
+            show(page);
         }
     }
 

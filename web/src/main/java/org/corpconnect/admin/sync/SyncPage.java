@@ -29,6 +29,7 @@ public class SyncPage implements AccountPage {
                 .set("users", users.ofAccount(id))
                 .set("runs", sync.recentRuns(id))
                 .set("nextRefresh", sync.nextRefresh(id).orElse(null))
+                .set("refreshing", sync.refreshing(id))
                 .render("sync");
     }
 

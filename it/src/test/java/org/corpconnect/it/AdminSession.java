@@ -1,0 +1,90 @@
+package org.corpconnect.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The admin pages over plain HTTP (no browser), signed in with a session cookie: for tests that read
+ * a page. It keeps the cookies itself, as a browser does on http://localhost (the JDK's cookie
+ * handler never sends a Secure cookie over http).
+ */
+public final class AdminSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    private AdminSession() {
+    }
+
+    public static AdminSession signIn(String username, String password) {
+        AdminSession session = new AdminSession();
+        Matcher csrf = CSRF.matcher(session.get("admin/login").body());
+        if (!csrf.find()) {
+            throw new AssertionError("The sign-in page has no CSRF token");
+        }
+        String form = "csrf=" + enc(csrf.group(1)) + "&username=" + enc(username) + "&password=" + enc(password);
+        HttpResponse<String> signedIn = session.send(HttpRequest.newBuilder(Server.app().resolve("admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (signedIn.statusCode() != 200 || signedIn.uri().getPath().endsWith("/login")) {
+            throw new AssertionError("Sign-in of " + username + " failed: " + signedIn.statusCode() + " " + signedIn.uri());
+        }
+        return session;
+    }
+
+    /** A page below the application, e.g. {@code admin/accounts}. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(Server.app().resolve(path)).GET());
+    }
+
+    /** Sends the request with the session's cookies, and follows redirects with GET as a browser does. */
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = exchange(HttpRequest.newBuilder(next).GET());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(header -> {
+                String pair = header.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                }
+            });
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
