@@ -1,7 +1,10 @@
 package org.corpconnect.sim;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,15 +24,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corpconnect.sim.auth.Authenticator;
-import org.corpconnect.sim.auth.TokenEndpoint;
 import org.corpconnect.sim.auth.TokenService;
 import org.corpconnect.sim.autodiscover.AutodiscoverEndpoint;
 import org.corpconnect.sim.availability.GetUserAvailability;
 import org.corpconnect.sim.control.ControlApi;
 import org.corpconnect.sim.dataset.Dataset;
 import org.corpconnect.sim.directory.Directory;
+import org.corpconnect.sim.entra.Entra;
 import org.corpconnect.sim.faults.FaultRules;
 import org.corpconnect.sim.faults.Throttle;
+import org.corpconnect.sim.graph.access.CalendarAccessPolicy;
+import org.corpconnect.sim.graph.access.GraphTokenVerifier;
+import org.corpconnect.sim.graph.rbac.ApplicationRbac;
+import org.corpconnect.sim.graph.rbac.ExchangeOnlineCalendarPolicy;
 import org.corpconnect.sim.items.CreateItem;
 import org.corpconnect.sim.items.DeleteItem;
 import org.corpconnect.sim.items.FindItem;
@@ -49,10 +56,12 @@ import org.corpconnect.sim.soap.EwsOperation;
 import org.corpconnect.sim.soap.SchemaFiles;
 import org.corpconnect.sim.soap.SchemaValidator;
 import org.corpconnect.sim.soap.ServerProfile;
+import org.corpconnect.sim.tls.SimulatorCertificate;
 
 /**
  * The Exchange simulator: an EWS endpoint with its directory, calendars, authentication, throttling,
- * injected faults, OAuth token endpoint, Autodiscover and control API, on the JDK's HTTP server.
+ * injected faults, simulated Entra ID (sign-in, tokens, consent), Autodiscover and control API, on the
+ * JDK's HTTP server, and on an HTTPS listener with a certificate of its own when asked for one.
  *
  * <pre>{@code
  * try (ExchangeSimulator sim = ExchangeSimulator.builder().port(0).schemaDir(dir)
@@ -68,6 +77,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     public static final String CONTROL_PATH = "/control";
 
     private final HttpServer server;
+    private final HttpsServer httpsServer;
+    private final SimulatorCertificate certificate;
     private final ExecutorService executor;
     private final Directory directory;
     private final RequestLog requestLog;
@@ -75,10 +86,14 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final Throttle throttle;
     private final Authenticator authenticator;
     private final TokenService tokens;
+    private final Entra entra;
+    private final ApplicationRbac rbac;
+    private final CalendarAccessPolicy calendarAccessPolicy;
     private final Subscriptions subscriptions =
             new Subscriptions();
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final URI baseUrl;
+    private final URI httpsBaseUrl;
 
     private ExchangeSimulator(Builder b) throws IOException {
         Path schemaDir = b.schemaDir != null ? b.schemaDir : defaultSchemaDir();
@@ -90,8 +105,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.tokens = new TokenService(directory, b.clock);
         this.authenticator = new Authenticator(directory, tokens, b.clock, b.lockoutThreshold, b.lockoutDuration);
         authenticator.configureSchemes(b.basicAuth, b.ntlmAuth != null ? b.ntlmAuth : b.serverProfile.onPremises());
+        this.entra = new Entra(directory, tokens, b.clock);
+        this.rbac = new ApplicationRbac(directory.groups());
+        this.calendarAccessPolicy = new ExchangeOnlineCalendarPolicy(rbac, () -> entra.directory().homeTenant().id());
         if (b.dataset != null) {
-            b.dataset.applyTo(directory);
+            b.dataset.applyTo(directory, entra, rbac);
         }
         NotificationOperations notifications =
                 new NotificationOperations(subscriptions);
@@ -131,16 +149,35 @@ public final class ExchangeSimulator implements AutoCloseable {
         String host = b.host.equals("0.0.0.0") ? "localhost" : b.host;
         this.baseUrl = URI.create("http://" + host + ":" + port);
         ControlApi control = new ControlApi(this, b.controlToken);
-        TokenEndpoint tokenEndpoint = new TokenEndpoint(tokens);
         AutodiscoverEndpoint autodiscover = new AutodiscoverEndpoint(directory, authenticator, () -> ewsUrl());
         SchemaFiles schemaFiles = new SchemaFiles(schemaDir, authenticator);
-        server.createContext("/", exchange -> route(exchange, ews, schemaFiles, control, tokenEndpoint, autodiscover));
+        HttpHandler routes = exchange -> route(exchange, ews, schemaFiles, control, entra, autodiscover);
+        server.createContext("/", routes);
+        if (b.httpsPort >= 0) {
+            // Entra clients (MSAL) insist on an https authority: the same routes, over TLS, on a port of their own.
+            this.certificate = SimulatorCertificate.create(b.host);
+            if (b.certificateFile != null) {
+                certificate.writePem(b.certificateFile);
+            }
+            this.httpsServer = HttpsServer.create(new InetSocketAddress(b.host, b.httpsPort), 256);
+            httpsServer.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            httpsServer.setExecutor(executor);
+            httpsServer.createContext("/", routes);
+            this.httpsBaseUrl = URI.create("https://" + host + ":" + httpsServer.getAddress().getPort());
+        } else {
+            this.certificate = null;
+            this.httpsServer = null;
+            this.httpsBaseUrl = null;
+        }
         server.start();
+        if (httpsServer != null) {
+            httpsServer.start();
+        }
     }
 
     /** Paths are matched case-insensitively, as IIS does for Exchange. */
     private static void route(HttpExchange exchange, EwsEndpoint ews, SchemaFiles schemaFiles,
-                              ControlApi control, TokenEndpoint token, AutodiscoverEndpoint autodiscover) throws IOException {
+                              ControlApi control, Entra entra, AutodiscoverEndpoint autodiscover) throws IOException {
         String path = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
         if (path.equals(EWS_PATH.toLowerCase(Locale.ROOT))) {
             ews.handle(exchange);
@@ -148,8 +185,8 @@ public final class ExchangeSimulator implements AutoCloseable {
             schemaFiles.handle(exchange);
         } else if (path.startsWith(CONTROL_PATH + "/") || path.equals(CONTROL_PATH)) {
             control.handle(exchange);
-        } else if (path.endsWith("/oauth2/v2.0/token") || path.equals("/oauth2/token")) {
-            token.handle(exchange);
+        } else if (Entra.serves(path)) {
+            entra.handle(exchange);
         } else if (path.startsWith("/autodiscover/")) {
             autodiscover.handle(exchange);
         } else {
@@ -200,6 +237,24 @@ public final class ExchangeSimulator implements AutoCloseable {
         return baseUrl.resolve("/" + tenant + "/oauth2/v2.0/token");
     }
 
+    /** The HTTPS listener's base URL; only when the builder asked for one ({@code httpsPort}). */
+    public URI httpsBaseUrl() {
+        if (httpsBaseUrl == null) {
+            throw new IllegalStateException("This simulator has no HTTPS listener; set httpsPort(...) (0 = any free port)");
+        }
+        return httpsBaseUrl;
+    }
+
+    /** The Entra authority of a tenant over HTTPS, e.g. for MSAL: https://localhost:port/{tenant}/. */
+    public URI authorityUrl(String tenant) {
+        return httpsBaseUrl().resolve("/" + tenant + "/");
+    }
+
+    /** The simulator's own TLS certificate, when it has an HTTPS listener. */
+    public Optional<SimulatorCertificate> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
     public URI autodiscoverUrl() {
         return baseUrl.resolve("/autodiscover/autodiscover.svc");
     }
@@ -232,12 +287,34 @@ public final class ExchangeSimulator implements AutoCloseable {
         return tokens;
     }
 
+    /** The simulated Entra ID: tenants, app registrations, consents, sessions. */
+    public Entra entra() {
+        return entra;
+    }
+
+    /** Exchange Online's RBAC for Applications: service principals, management scopes, role assignments. */
+    public ApplicationRbac rbac() {
+        return rbac;
+    }
+
+    /** What the Graph endpoints ask about a bearer token. */
+    public GraphTokenVerifier graphTokenVerifier() {
+        return entra.tokens();
+    }
+
+    /** What the Graph endpoints ask before touching a calendar. */
+    public CalendarAccessPolicy calendarAccessPolicy() {
+        return calendarAccessPolicy;
+    }
+
     /** Replaces the whole organisation with a data set (mailboxes, calendars, rights, apps). */
     public synchronized void loadDataset(Dataset dataset) {
         directory.clear();
         tokens.revokeAll();
+        entra.clear();
+        rbac.clear();
         subscriptions.clear();
-        dataset.applyTo(directory);
+        dataset.applyTo(directory, entra, rbac);
     }
 
     /** Every response that failed schema validation in test mode; must stay empty. */
@@ -255,6 +332,9 @@ public final class ExchangeSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -267,6 +347,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 8025;
+        private int httpsPort = -1;
+        private Path certificateFile;
         private Path schemaDir;
         private Dataset dataset;
         private String controlToken = "sim-control-token";
@@ -283,6 +365,10 @@ public final class ExchangeSimulator implements AutoCloseable {
 
         public Builder host(String v) { host = Objects.requireNonNull(v); return this; }
         public Builder port(int v) { port = v; return this; }
+        /** Also listen over HTTPS on this port (0 = any free port) with a certificate made at start; -1 (default) = no HTTPS. */
+        public Builder httpsPort(int v) { httpsPort = v; return this; }
+        /** Write the HTTPS certificate (PEM) here at start, for clients that must trust it. */
+        public Builder certificateFile(Path v) { certificateFile = v; return this; }
         public Builder schemaDir(Path v) { schemaDir = v; return this; }
         public Builder dataset(Dataset v) { dataset = v; return this; }
         public Builder controlToken(String v) { controlToken = Objects.requireNonNull(v); return this; }

@@ -47,6 +47,11 @@ public final class ExchangeSimulatorMain {
         out.println("  EWS URL:          " + sim.ewsUrl());
         out.println("  Control API:      " + sim.controlUrl() + "  (Authorization: Bearer " + options.controlToken + ")");
         out.println("  Token endpoint:   " + sim.tokenUrl("contoso-test"));
+        sim.certificate().ifPresent(c -> {
+            out.println("  HTTPS:            " + sim.httpsBaseUrl() + "  (EWS, Entra, control; trust "
+                    + (options.certificateFile != null ? options.certificateFile.toAbsolutePath() : "GET /control/certificate") + ")");
+            out.println("  Entra authority:  " + sim.authorityUrl("contoso-test"));
+        });
         out.println("  Autodiscover:     " + sim.autodiscoverUrl());
         out.println("  Mailboxes:        " + sim.directory().size());
         sim.directory().serviceMailbox().ifPresent(m -> {
@@ -64,6 +69,8 @@ public final class ExchangeSimulatorMain {
         static final String USAGE = """
                 Usage: java -jar exchange-sim.jar [options]
                   --port N                 HTTP port (default 8025; 0 = any free port)
+                  --https-port N           HTTPS port with a certificate made at start (default 8443; 0 = any free port; -1 = none)
+                  --certificate-file F     write that certificate (PEM) to F for clients to trust
                   --host H                 address to bind (default 127.0.0.1; 0.0.0.0 for all)
                   --dataset D              demo | generated:N | path/to/dataset.json (default demo)
                   --schema-dir DIR         Microsoft's EWS schema directory (default ../shared/ews-schema/exchange-online-2023)
@@ -77,11 +84,13 @@ public final class ExchangeSimulatorMain {
                   --no-basic               refuse Basic authentication, as an on-premises administrator may
                 """;
 
-        private static final java.util.Set<String> KNOWN = java.util.Set.of("--port", "--host", "--dataset",
-                "--schema-dir", "--control-token", "--lockout-threshold", "--lockout-minutes",
+        private static final java.util.Set<String> KNOWN = java.util.Set.of("--port", "--https-port", "--certificate-file",
+                "--host", "--dataset", "--schema-dir", "--control-token", "--lockout-threshold", "--lockout-minutes",
                 "--server-version");
 
         int port = 8025;
+        int httpsPort = 8443;
+        Path certificateFile;
         String host = "127.0.0.1";
         String dataset = "demo";
         Path schemaDir;
@@ -121,6 +130,8 @@ public final class ExchangeSimulatorMain {
                         }
                         switch (a) {
                             case "--port" -> o.port = Integer.parseInt(value);
+                            case "--https-port" -> o.httpsPort = Integer.parseInt(value);
+                            case "--certificate-file" -> o.certificateFile = Path.of(value);
                             case "--host" -> o.host = value;
                             case "--dataset" -> o.dataset = value;
                             case "--schema-dir" -> o.schemaDir = Path.of(value);
@@ -147,7 +158,8 @@ public final class ExchangeSimulatorMain {
         }
 
         ExchangeSimulator.Builder builder() {
-            ExchangeSimulator.Builder b = ExchangeSimulator.builder().host(host).port(port).dataset(loadDataset())
+            ExchangeSimulator.Builder b = ExchangeSimulator.builder().host(host).port(port).httpsPort(httpsPort)
+                    .certificateFile(certificateFile).dataset(loadDataset())
                     .controlToken(controlToken).lockoutThreshold(lockoutThreshold)
                     .lockoutDuration(Duration.ofMinutes(lockoutMinutes)).validateResponses(validateResponses)
                     .serverProfile(serverVersion).basicAuth(!noBasic);

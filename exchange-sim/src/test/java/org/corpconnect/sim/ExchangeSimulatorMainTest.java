@@ -14,6 +14,7 @@ class ExchangeSimulatorMainTest {
     void defaultsAreTheDocumentedOnes() {
         ExchangeSimulatorMain.Options o = ExchangeSimulatorMain.Options.parse(new String[0]);
         assertEquals(8025, o.port);
+        assertEquals(8443, o.httpsPort);
         assertEquals("demo", o.dataset);
         assertEquals("sim-control-token", o.controlToken);
         assertEquals(5, o.lockoutThreshold);
@@ -21,8 +22,10 @@ class ExchangeSimulatorMainTest {
     }
 
     @Test
-    void flagsAreParsedWithSpaceOrEquals() {
+    void flagsAreParsedWithSpaceOrEquals() throws Exception {
+        Path pem = Files.createTempDirectory("sim-cert").resolve("exchange-sim.pem");
         ExchangeSimulatorMain.Options o = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0",
+                "--https-port", "0", "--certificate-file", pem.toString(),
                 "--dataset=generated:12", "--control-token", "x", "--lockout-threshold=3", "--lockout-minutes", "7",
                 "--schema-dir", TestSupport.schemaDir().toString()});
         assertEquals(0, o.port);
@@ -32,6 +35,10 @@ class ExchangeSimulatorMainTest {
             assertEquals(3, sim.authenticator().threshold());
             assertEquals(Duration.ofMinutes(7), sim.authenticator().lockoutDuration());
             assertTrue(sim.ewsUrl().toString().endsWith("/EWS/Exchange.asmx"));
+            assertEquals("https", sim.httpsBaseUrl().getScheme());
+            assertEquals(sim.certificate().orElseThrow().pem(), Files.readString(pem), "the PEM file is the served certificate");
+        } finally {
+            Files.deleteIfExists(pem);
         }
     }
 
@@ -40,7 +47,7 @@ class ExchangeSimulatorMainTest {
         Path file = Files.createTempFile("dataset", ".json");
         Files.writeString(file, "{\"domain\":\"fabrikam.test\",\"mailboxes\":[{\"address\":\"a@fabrikam.test\",\"password\":\"p\"}]}");
         ExchangeSimulatorMain.Options o = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0",
-                "--dataset", file.toString(), "--schema-dir", TestSupport.schemaDir().toString()});
+                "--https-port", "-1", "--dataset", file.toString(), "--schema-dir", TestSupport.schemaDir().toString()});
         try (ExchangeSimulator sim = o.builder().start()) {
             assertTrue(sim.directory().find(MailboxAddress.of("a@fabrikam.test")).isPresent());
             assertEquals("fabrikam.test", sim.directory().domain());

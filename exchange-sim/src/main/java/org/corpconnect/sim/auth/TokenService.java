@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.corpconnect.sim.directory.Directory;
 
 /**
- * Issues and checks the OAuth2 client-credentials access tokens of the simulated Entra ID tenant.
- * Tokens are opaque random strings (a real one is a JWT, but EWS clients never read it), valid one hour.
+ * Issues and checks the app-only access tokens for Exchange (EWS, {@code full_access_as_app}) that the
+ * simulated Entra ID hands out ({@link org.corpconnect.sim.entra}). Tokens are opaque random strings
+ * (a real one is a JWT, but EWS clients never read it), valid one hour.
  */
 public final class TokenService {
     public static final Duration LIFETIME = Duration.ofHours(1);
@@ -35,13 +36,16 @@ public final class TokenService {
         return directory.application(clientId)
                 .filter(app -> app.clientSecret().equals(clientSecret))
                 .filter(app -> tenant == null || tenant.equalsIgnoreCase(app.tenantId()) || "organizations".equals(tenant))
-                .map(app -> {
-                    byte[] bytes = new byte[32];
-                    random.nextBytes(bytes);
-                    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                    issued.put(token, new Issued(app.clientId(), clock.instant().plus(LIFETIME)));
-                    return token;
-                });
+                .map(this::issueFor);
+    }
+
+    /** A token for an application whose client the caller (the simulated Entra ID) has authenticated. */
+    public String issueFor(Directory.Application app) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        issued.put(token, new Issued(app.clientId(), clock.instant().plus(LIFETIME)));
+        return token;
     }
 
     public Optional<Directory.Application> verify(String token) {

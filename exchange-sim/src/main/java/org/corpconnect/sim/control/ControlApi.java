@@ -49,10 +49,12 @@ public final class ControlApi implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlApi.class.getName());
 
     private final ExchangeSimulator sim;
+    private final IdentityControl identity;
     private final byte[] token;
 
     public ControlApi(ExchangeSimulator sim, String token) {
         this.sim = sim;
+        this.identity = new IdentityControl(sim);
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -147,6 +149,10 @@ public final class ControlApi implements HttpHandler {
             }
             case "mailboxes" -> mailboxes(c);
             case "impersonation" -> impersonation(c);
+            case "certificate" -> identity.certificate(m);
+            case "entra" -> identity.entra(m, c.path(), c.body());
+            case "groups" -> identity.groups(m, c.path(), c.body());
+            case "rbac" -> identity.rbac(m, c.path(), c.body(), c.query());
             case "faults" -> faults(c);
             case "throttling" -> {
                 if ("PUT".equals(m)) {
@@ -229,6 +235,13 @@ public final class ControlApi implements HttpHandler {
             case "password" -> {
                 requireMethod(m, "PUT");
                 mailbox.changePassword(c.body().getString("password"));
+                // An admin reset, as in the Entra admin centre: the user's refresh tokens die with it.
+                sim.entra().revokeSessions(mailbox.address());
+                return null;
+            }
+            case "revoke-sessions" -> {
+                requireMethod(m, "POST");
+                sim.entra().revokeSessions(mailbox.address());
                 return null;
             }
             case "unlock" -> {

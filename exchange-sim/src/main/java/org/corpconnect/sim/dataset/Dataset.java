@@ -21,6 +21,8 @@ import org.corpconnect.sim.directory.ImpersonationScope;
 import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.directory.WorkingHours;
+import org.corpconnect.sim.entra.Entra;
+import org.corpconnect.sim.graph.rbac.ApplicationRbac;
 
 /**
  * A whole simulated organisation, as a value: mailboxes with their calendars and permissions
@@ -29,12 +31,20 @@ import org.corpconnect.sim.directory.WorkingHours;
  * or read from JSON ({@link #fromJson(Path)}); {@link #applyTo(Directory)} loads it.
  */
 public record Dataset(String domain, String serviceMailbox, List<MailboxSpec> mailboxes,
-                      Map<String, ImpersonationScope> impersonation, List<Directory.Application> applications) {
+                      Map<String, ImpersonationScope> impersonation, List<Directory.Application> applications,
+                      EntraSpec entra) {
 
     public Dataset {
         mailboxes = List.copyOf(mailboxes);
         impersonation = Map.copyOf(impersonation);
         applications = List.copyOf(applications);
+        entra = entra == null ? EntraSpec.none() : entra;
+    }
+
+    /** A data set without an Entra part: its tenant is derived from the domain, its apps are the EWS ones. */
+    public Dataset(String domain, String serviceMailbox, List<MailboxSpec> mailboxes,
+                   Map<String, ImpersonationScope> impersonation, List<Directory.Application> applications) {
+        this(domain, serviceMailbox, mailboxes, impersonation, applications, EntraSpec.none());
     }
 
     /** One mailbox: account, zone, hours, who may do what in its calendar, and its events. */
@@ -103,6 +113,13 @@ public record Dataset(String domain, String serviceMailbox, List<MailboxSpec> ma
         }
         impersonation.forEach((account, scope) -> directory.grantImpersonation(MailboxAddress.of(account), scope));
         applications.forEach(directory::registerApplication);
+        entra.applyGroups(directory);
+    }
+
+    /** Loads the organisation and its identity side: Entra's tenant, apps and consents, and Exchange's RBAC. */
+    public void applyTo(Directory directory, Entra entraId, ApplicationRbac rbac) {
+        applyTo(directory);
+        entra.applyTo(entraId, rbac);
     }
 
     public static CalendarItem toItem(EventSpec e, MailboxAddress owner) {

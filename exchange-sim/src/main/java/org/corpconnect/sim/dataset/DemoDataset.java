@@ -113,7 +113,9 @@ final class DemoDataset {
         }
         return new Dataset(DOMAIN, SERVICE, mailboxes,
                 Map.of(SERVICE, ImpersonationScope.only(impersonable)),
-                List.of(new Directory.Application(APP_CLIENT_ID, APP_SECRET, APP_TENANT, ImpersonationScope.only(impersonable))));
+                List.of(new Directory.Application(APP_CLIENT_ID, APP_SECRET, APP_TENANT, ImpersonationScope.only(impersonable))),
+                // The Graph apps' RBAC scope holds the same users the EWS side may impersonate.
+                DemoSignIns.entra(impersonable));
     }
 
     /** A realistic six weeks (last week to four weeks ahead) for user number i. */

@@ -10,13 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The simulated organisation: its mailboxes, the impersonation rights and the OAuth applications.
+ * The simulated organisation: its mailboxes, groups, the impersonation rights and the OAuth applications.
  * Thread-safe; tests, the control API and EWS requests change it concurrently.
  */
 public final class Directory {
     private final Map<MailboxAddress, Mailbox> mailboxes = new ConcurrentSkipListMap<>();
     private final Map<MailboxAddress, ImpersonationScope> impersonation = new ConcurrentHashMap<>();
     private final Map<String, Application> applications = new ConcurrentHashMap<>();
+    private final Groups groups = new Groups();
     private volatile String domain = "contoso.test";
     private volatile MailboxAddress serviceMailbox;
 
@@ -94,9 +95,15 @@ public final class Directory {
         return new ArrayList<>(applications.values());
     }
 
+    /** Mail-enabled security groups (the membership RBAC management scopes filter on). */
+    public Groups groups() {
+        return groups;
+    }
+
     /** Empties the organisation before a data set is loaded. */
     public void clear() {
         mailboxes.clear();
+        groups.clear();
         impersonation.clear();
         applications.clear();
         serviceMailbox = null;

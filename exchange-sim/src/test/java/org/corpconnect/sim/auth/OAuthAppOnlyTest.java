@@ -83,7 +83,7 @@ class OAuthAppOnlyTest {
         assertTrue(r.body().contains("unsupported_grant_type"));
         assertEquals(400, token("contoso-test", "grant_type=client_credentials&client_id=corpconnect-demo-app"
                 + "&client_secret=Demo-App-Secret-1%21&scope=EWS.AccessAsUser.All").statusCode());
-        assertEquals(401, token("other-tenant", "grant_type=client_credentials&client_id=corpconnect-demo-app"
+        assertEquals(400, token("other-tenant", "grant_type=client_credentials&client_id=corpconnect-demo-app"
                 + "&client_secret=Demo-App-Secret-1%21&scope=https%3A%2F%2Foutlook.office365.com%2F.default").statusCode());
     }
 
