@@ -1,6 +1,7 @@
 package org.corpconnect.sim.entra;
 
 import static org.corpconnect.sim.TestSupport.*;
+import static org.corpconnect.sim.entra.SimulatedBrowser.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
@@ -54,26 +55,19 @@ class EntraSignInTest {
     static final Set<String> DELEGATED = Set.of("https://graph.microsoft.com/Calendars.ReadWrite.Shared");
 
     private static ExchangeSimulator sim;
+    private static SimulatedBrowser browser;
 
     @BeforeAll
     static void start() {
         sim = ExchangeSimulator.builder().port(0).httpsPort(0).schemaDir(schemaDir()).dataset(Dataset.demo())
                 .controlToken("t").validateResponses(true).start();
+        browser = new SimulatedBrowser(sim);
     }
 
     @AfterAll
     static void stop() {
         sim.assertAllResponsesValid();
         sim.close();
-    }
-
-    static ConfidentialClientApplication msal(ExchangeSimulator sim, String clientId, IClientCredential credential,
-                                              String tenant) throws Exception {
-        return ConfidentialClientApplication.builder(clientId, credential)
-                .authority(sim.authorityUrl(tenant).toString())
-                .instanceDiscovery(false) // the authority is the simulator's: nothing to ask Microsoft
-                .sslSocketFactory(sim.certificate().orElseThrow().clientContext().getSocketFactory())
-                .build();
     }
 
     static JWTClaimsSet claims(String jwt) throws Exception {
@@ -123,7 +117,7 @@ class EntraSignInTest {
 
     @Test
     void aWrongSecretIsInvalidClientInEntrasShape() throws Exception {
-        HttpResponse<String> r = post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"), Map.of(
+        HttpResponse<String> r = browser.token("contoso-test", Map.of(
                 "grant_type", "client_credentials", "client_id", DemoSignIns.CENTRAL_CLIENT_ID,
                 "client_secret", "wrong", "scope", GRAPH_DEFAULT));
         assertEquals(401, r.statusCode());
@@ -138,17 +132,14 @@ class EntraSignInTest {
 
     @Test
     void theDiscoveryDocumentNamesTheEndpointsAndKeys() throws Exception {
-        HttpResponse<String> r = client().send(HttpRequest.newBuilder(
-                sim.httpsBaseUrl().resolve("/contoso-test/v2.0/.well-known/openid-configuration")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = browser.get(sim.httpsBaseUrl().resolve("/contoso-test/v2.0/.well-known/openid-configuration"));
         assertEquals(200, r.statusCode());
         JsonObject meta = Json.createReader(new StringReader(r.body())).readObject();
         String authority = sim.httpsBaseUrl() + "/" + DemoSignIns.TENANT.id();
         assertEquals(authority + "/oauth2/v2.0/token", meta.getString("token_endpoint"));
         assertEquals(authority + "/oauth2/v2.0/authorize", meta.getString("authorization_endpoint"));
         assertEquals(authority + "/v2.0", meta.getString("issuer"));
-        HttpResponse<String> keys = client().send(HttpRequest.newBuilder(URI.create(meta.getString("jwks_uri"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> keys = browser.get(URI.create(meta.getString("jwks_uri")));
         JsonObject key = Json.createReader(new StringReader(keys.body())).readObject().getJsonArray("keys").getJsonObject(0);
         assertEquals("RSA", key.getString("kty"));
         assertFalse(key.containsKey("d"), "never the private part");
@@ -186,7 +177,7 @@ class EntraSignInTest {
         MsalServiceException reused = msalError(() -> app.acquireToken(RefreshTokenParameters.builder(DELEGATED, first).build()).get());
         assertEquals("invalid_grant", reused.errorCode(), "the rotated-out refresh token is dead");
 
-        HttpResponse<String> reset = control("PUT", "/control/mailboxes/" + SERVICE + "/password",
+        HttpResponse<String> reset = browser.control("PUT", "/control/mailboxes/" + SERVICE + "/password",
                 "{\"password\":\"Reset-By-Admin-1!\"}");
         assertEquals(204, reset.statusCode(), reset.body());
         try {
@@ -195,7 +186,7 @@ class EntraSignInTest {
             assertEquals("invalid_grant", revoked.errorCode());
             assertTrue(revoked.getMessage().contains("AADSTS50173"), revoked.getMessage());
         } finally {
-            control("PUT", "/control/mailboxes/" + SERVICE + "/password", "{\"password\":\"" + SERVICE_PASSWORD + "\"}");
+            browser.control("PUT", "/control/mailboxes/" + SERVICE + "/password", "{\"password\":\"" + SERVICE_PASSWORD + "\"}");
         }
         // The admin signs the mailbox in again: a new sign-in works at once.
         assertEquals(SERVICE, signIn(app, redirect, SERVICE, SERVICE_PASSWORD).account().username());
@@ -205,36 +196,36 @@ class EntraSignInTest {
     void aCodeIsRedeemedOnceAndOnlyWithItsVerifier() throws Exception {
         String redirect = DemoSignIns.MAILBOX_REDIRECT_URI;
         String verifier = verifier();
-        String code = browserSignIn(authorizeUrl(redirect, challenge(verifier), "s1"), SARAH, USER_PASSWORD, "s1");
+        String code = browser.signIn(authorizeUrl(redirect, challenge(verifier), "s1"), SARAH, USER_PASSWORD, "s1");
         Map<String, String> form = Map.of("grant_type", "authorization_code", "client_id", DemoSignIns.MAILBOX_CLIENT_ID,
                 "client_secret", DemoSignIns.MAILBOX_SECRET, "code", code, "redirect_uri", redirect,
                 "code_verifier", verifier().substring(0, 43));
-        HttpResponse<String> wrongVerifier = post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"), form);
+        HttpResponse<String> wrongVerifier = browser.token("contoso-test", form);
         assertEquals(400, wrongVerifier.statusCode());
         assertTrue(wrongVerifier.body().contains("AADSTS501481"), wrongVerifier.body());
 
-        String code2 = browserSignIn(authorizeUrl(redirect, challenge(verifier), "s2"), SARAH, USER_PASSWORD, "s2");
+        String code2 = browser.signIn(authorizeUrl(redirect, challenge(verifier), "s2"), SARAH, USER_PASSWORD, "s2");
         Map<String, String> good = new java.util.HashMap<>(form);
         good.put("code", code2);
         good.put("code_verifier", verifier);
-        assertEquals(200, post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"), good).statusCode());
-        HttpResponse<String> again = post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"), good);
+        assertEquals(200, browser.token("contoso-test", good).statusCode());
+        HttpResponse<String> again = browser.token("contoso-test", good);
         assertEquals(400, again.statusCode());
         assertTrue(again.body().contains("AADSTS54005"), "already redeemed: " + again.body());
     }
 
     @Test
     void aWrongPasswordStaysOnTheSignInPageAndAForeignRedirectUriGetsNothing() throws Exception {
-        HttpResponse<String> page = client().send(HttpRequest.newBuilder(authorizeUrl(DemoSignIns.MAILBOX_REDIRECT_URI,
-                challenge(verifier()), "x")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = postPage(hidden(page.body(), "ctx"), Map.of("login", SERVICE, "passwd", "nope"));
+        HttpResponse<String> page = browser.get((authorizeUrl(DemoSignIns.MAILBOX_REDIRECT_URI,
+                challenge(verifier()), "x")));
+        HttpResponse<String> wrong = browser.postPage("contoso-test", hidden(page.body(), "ctx"), Map.of("login", SERVICE, "passwd", "nope"));
         assertEquals(200, wrong.statusCode());
         assertTrue(wrong.body().contains("AADSTS50126"), wrong.body());
 
         URI evil = URI.create(sim.httpsBaseUrl() + "/contoso-test/oauth2/v2.0/authorize?client_id="
                 + DemoSignIns.MAILBOX_CLIENT_ID + "&response_type=code&scope=Calendars.ReadWrite.Shared"
                 + "&redirect_uri=" + enc("https://evil.example/steal"));
-        HttpResponse<String> refused = client().send(HttpRequest.newBuilder(evil).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = browser.get(evil);
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("AADSTS50011"));
         assertTrue(refused.headers().firstValue("Location").isEmpty());
@@ -242,19 +233,17 @@ class EntraSignInTest {
 
     @Test
     void declinedConsentGoesBackAsAccessDenied() throws Exception {
-        HttpResponse<String> page = client().send(HttpRequest.newBuilder(authorizeUrl(DemoSignIns.MAILBOX_REDIRECT_URI,
-                challenge(verifier()), "st")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.get((authorizeUrl(DemoSignIns.MAILBOX_REDIRECT_URI,
+                challenge(verifier()), "st")));
         String ctx = hidden(page.body(), "ctx");
-        HttpResponse<String> consent = postPage(ctx, Map.of("login", OLIVER, "passwd", USER_PASSWORD));
+        HttpResponse<String> consent = browser.postPage("contoso-test", ctx, Map.of("login", OLIVER, "passwd", USER_PASSWORD));
         assertTrue(consent.body().contains("Permissions requested"), consent.body());
-        HttpResponse<String> declined = postPage(ctx, Map.of("consent", "cancel"));
+        HttpResponse<String> declined = browser.postPage("contoso-test", ctx, Map.of("consent", "cancel"));
         assertEquals(302, declined.statusCode());
         String location = declined.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(DemoSignIns.MAILBOX_REDIRECT_URI + "?error=access_denied"), location);
         assertTrue(location.contains("state=st"), location);
     }
-
-    // --- a browser, as the demo admin drives it -------------------------------------------------------
 
     private static IAuthenticationResult signIn(ConfidentialClientApplication app, String redirect, String user,
                                                 String password) throws Exception {
@@ -262,25 +251,9 @@ class EntraSignInTest {
         String state = Long.toString(new SecureRandom().nextLong());
         URI authorize = app.getAuthorizationRequestUrl(AuthorizationRequestUrlParameters.builder(redirect, DELEGATED)
                 .codeChallenge(challenge(verifier)).codeChallengeMethod("S256").state(state).build()).toURI();
-        String code = browserSignIn(authorize, user, password, state);
+        String code = browser.signIn(authorize, user, password, state);
         return app.acquireToken(AuthorizationCodeParameters.builder(code, URI.create(redirect)).scopes(DELEGATED)
                 .codeVerifier(verifier).build()).get();
-    }
-
-    /** GET the page, post the user name and password, accept the consent page if shown; the code from the redirect. */
-    static String browserSignIn(URI authorize, String user, String password, String state) throws Exception {
-        HttpResponse<String> page = client().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), page.body());
-        String ctx = hidden(page.body(), "ctx");
-        HttpResponse<String> next = postPage(ctx, Map.of("login", user, "passwd", password));
-        if (next.statusCode() == 200) {
-            assertTrue(next.body().contains("Permissions requested"), next.body());
-            next = postPage(ctx, Map.of("consent", "accept"));
-        }
-        assertEquals(302, next.statusCode(), next.body());
-        Map<String, String> query = EntraHttp.form(URI.create(next.headers().firstValue("Location").orElseThrow()).getRawQuery());
-        assertEquals(state, query.get("state"));
-        return query.get("code");
     }
 
     private static URI authorizeUrl(String redirect, String challenge, String state) {
@@ -288,50 +261,6 @@ class EntraSignInTest {
                 + "&response_type=code&redirect_uri=" + enc(redirect)
                 + "&scope=" + enc("https://graph.microsoft.com/Calendars.ReadWrite.Shared offline_access openid profile")
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256&state=" + state);
-    }
-
-    private static HttpResponse<String> postPage(String ctx, Map<String, String> fields) throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(fields);
-        all.put("ctx", ctx);
-        return post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/authorize"), all);
-    }
-
-    static String hidden(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no " + name + " in " + html);
-        return m.group(1);
-    }
-
-    static HttpClient client() {
-        return HttpClient.newBuilder().sslContext(sim.certificate().orElseThrow().clientContext())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    static HttpResponse<String> post(URI uri, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> control(String method, String path, String json) throws Exception {
-        return client().send(HttpRequest.newBuilder(sim.httpsBaseUrl().resolve(path)).header("Authorization", "Bearer t")
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static String verifier() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The refresh token MSAL keeps in its cache (it never hands one out otherwise). */
