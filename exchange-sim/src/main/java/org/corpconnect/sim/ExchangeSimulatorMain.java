@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.corpconnect.sim.dataset.Dataset;
+import org.corpconnect.sim.dataset.DemoSignIns;
 import org.corpconnect.sim.soap.ServerProfile;
 
 /**
@@ -51,6 +52,11 @@ public final class ExchangeSimulatorMain {
             out.println("  HTTPS:            " + sim.httpsBaseUrl() + "  (EWS, Entra, control; trust "
                     + (options.certificateFile != null ? options.certificateFile.toAbsolutePath() : "GET /control/certificate") + ")");
             out.println("  Entra authority:  " + sim.authorityUrl("contoso-test"));
+            if (options.dataset.startsWith("demo")) {
+                out.println("  Graph app-only:   client " + DemoSignIns.CENTRAL_CLIENT_ID + ", secret " + DemoSignIns.CENTRAL_SECRET);
+                out.println("  Graph delegated:  client " + DemoSignIns.MAILBOX_CLIENT_ID + ", secret " + DemoSignIns.MAILBOX_SECRET
+                        + ", redirect " + DemoSignIns.MAILBOX_REDIRECT_URI);
+            }
         });
         out.println("  Autodiscover:     " + sim.autodiscoverUrl());
         out.println("  Mailboxes:        " + sim.directory().size());

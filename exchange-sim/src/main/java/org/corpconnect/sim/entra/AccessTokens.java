@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +132,8 @@ public final class AccessTokens implements GraphTokenVerifier {
     private static String pairwiseSubject(String userObjectId, AppRegistration app) {
         // Entra's sub is per user and app; any stable value that differs between apps will do.
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                UUID.nameUUIDFromBytes((userObjectId + "|" + app.clientId()).getBytes()).toString().getBytes());
+                UUID.nameUUIDFromBytes((userObjectId + "|" + app.clientId()).getBytes(StandardCharsets.UTF_8)).toString()
+                        .getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] uuidBytes() {

@@ -25,10 +25,6 @@ public record AppRegistration(String clientId, String tenantId, String displayNa
         applicationPermissions = Set.copyOf(applicationPermissions);
     }
 
-    public boolean confidential() {
-        return !secrets.isEmpty() || !certificates.isEmpty();
-    }
-
     public AppRegistration withCertificate(X509Certificate certificate) {
         List<X509Certificate> all = new java.util.ArrayList<>(certificates);
         all.add(certificate);

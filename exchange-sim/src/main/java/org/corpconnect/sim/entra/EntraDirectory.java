@@ -77,10 +77,6 @@ public final class EntraDirectory {
                 .filter(segment::equalsIgnoreCase).findFirst().map(name -> Tenant.named(name, name));
     }
 
-    public Optional<Tenant> tenantById(String id) {
-        return tenant(id).filter(t -> t.id().equalsIgnoreCase(id));
-    }
-
     public void register(AppRegistration app) {
         registrations.put(app.clientId(), app);
     }

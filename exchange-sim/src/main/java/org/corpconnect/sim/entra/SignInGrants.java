@@ -99,11 +99,6 @@ public final class SignInGrants {
         return Optional.of(r.grant());
     }
 
-    /** A user's refresh tokens that still exist (for the control API): how many an app holds. */
-    public long refreshTokensOf(MailboxAddress user) {
-        return refreshTokens.values().stream().filter(r -> r.grant().user().equals(user)).count();
-    }
-
     public void clear() {
         codes.clear();
         redeemedCodes.clear();
