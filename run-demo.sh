@@ -10,6 +10,7 @@ shared="${SHARED_DIR:-$root/../shared}"
 http_port="${HTTP_PORT:-8080}"
 admin_port="${ADMIN_PORT:-4848}"
 sim_port="${SIM_PORT:-8025}"
+sim_https_port="${SIM_HTTPS_PORT:-8443}"
 domain=demo
 demo_password='Demo-Service-Pa55!'
 
@@ -60,9 +61,10 @@ if [ ! -d "$run/domains/$domain" ]; then
     --adminport "$admin_port" --instanceport "$http_port" "$domain" >/dev/null
 fi
 
-echo "==> Starting the Exchange simulator on port $sim_port"
+echo "==> Starting the Exchange simulator on port $sim_port (HTTPS $sim_https_port, certificate $run/exchange-sim.pem)"
 # setsid: Ctrl-C reaches this script only, which then stops each process in order.
 setsid java -jar "$root/exchange-sim/target/exchange-sim.jar" --port "$sim_port" --dataset demo \
+  --https-port "$sim_https_port" --certificate-file "$run/exchange-sim.pem" \
   --schema-dir "$shared/ews-schema/exchange-online-2023" > "$run/simulator.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 1 60); do

@@ -84,9 +84,9 @@ public final class AccessTokens implements GraphTokenVerifier {
         return new JWKSet(key().toPublicJWK()).toJSONObject(true);
     }
 
-    public String appOnly(Tenant tenant, AppRegistration app, String servicePrincipalId, Set<String> roles,
-                          ClientProof proof) {
-        JWTClaimsSet.Builder claims = common(tenant, app, Resource.GRAPH, proof)
+    public String appOnly(Tenant tenant, AppRegistration app, Resource resource, String servicePrincipalId,
+                          Set<String> roles, ClientProof proof) {
+        JWTClaimsSet.Builder claims = common(tenant, app, resource, proof)
                 .claim("idtyp", "app").claim("oid", servicePrincipalId).subject(servicePrincipalId);
         if (!roles.isEmpty()) {
             claims.claim("roles", List.copyOf(new LinkedHashSet<>(roles)));

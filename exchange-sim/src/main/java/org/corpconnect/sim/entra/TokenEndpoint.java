@@ -101,12 +101,14 @@ final class TokenEndpoint {
                 return Json.createObjectBuilder().add("token_type", "Bearer").add("expires_in", lifetime)
                         .add("ext_expires_in", lifetime).add("access_token", ewsTokens.issueFor(ews.get()));
             }
-            throw EntraError.unauthorizedClient(7000112, "Application '" + app.clientId() + "'(" + app.displayName()
-                    + ") has no Exchange application role; the simulated Exchange accepts only its EWS applications.");
+            // Entra issues it without roles; EWS, which knows only its own applications' tokens, answers 401.
+            return bearer(tokens.appOnly(tenant, app, Resource.EXCHANGE, EntraDirectory.servicePrincipalId(app.clientId()),
+                    Set.of(), client.proof()));
         }
         Set<String> roles = new LinkedHashSet<>(entra.applicationPermissionsGranted(app.clientId()));
         roles.remove(EntraDirectory.FULL_ACCESS_AS_APP);
-        String token = tokens.appOnly(tenant, app, EntraDirectory.servicePrincipalId(app.clientId()), roles, client.proof());
+        String token = tokens.appOnly(tenant, app, Resource.GRAPH, EntraDirectory.servicePrincipalId(app.clientId()), roles,
+                client.proof());
         return bearer(token);
     }
 

@@ -117,6 +117,16 @@ class TokenBindingTest {
         assertEquals(200, ewsToken.statusCode(), ewsToken.body());
         String opaque = jakarta.json.Json.createReader(new java.io.StringReader(ewsToken.body())).readObject().getString("access_token");
         assertTrue(sim.graphTokenVerifier().verify(opaque).isEmpty(), "an EWS token is not for Graph");
+
+        HttpResponse<String> noRole = browser.token("contoso-test", Map.of("grant_type", "client_credentials",
+                "client_id", DemoSignIns.CENTRAL_CLIENT_ID, "client_secret", DemoSignIns.CENTRAL_SECRET,
+                "scope", "https://outlook.office365.com/.default"));
+        assertEquals(200, noRole.statusCode(), "Entra issues it, without full_access_as_app");
+        String exchangeJwt = jakarta.json.Json.createReader(new java.io.StringReader(noRole.body())).readObject().getString("access_token");
+        assertEquals("https://outlook.office365.com", SignedJWT.parse(exchangeJwt).getJWTClaimsSet().getAudience().get(0));
+        assertTrue(sim.graphTokenVerifier().verify(exchangeJwt).isEmpty(), "not for Graph");
+        assertEquals(401, post(sim.ewsUrl(), "Bearer " + exchangeJwt, envelope("", org.corpconnect.sim.EwsEndpointTestAccess.GUA))
+                .statusCode(), "and EWS refuses an app without full_access_as_app");
     }
 
     @Test
