@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.corpconnect.sim.directory.Directory;
 import org.corpconnect.sim.directory.Mailbox;
 
@@ -28,13 +30,15 @@ import org.corpconnect.sim.directory.Mailbox;
  */
 final class AuthorizeEndpoint {
     private static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
+    private static final Set<String> RESPONSE_MODES = Set.of("query", "fragment", "form_post");
 
-    private record Pending(Tenant tenant, AppRegistration app, String redirectUri, ScopeRequest scopes, String state,
-                           String codeChallenge, String codeChallengeMethod, String nonce, String loginHint,
-                           boolean forceConsent, Mailbox user, Instant signedInAt, Instant expires) {
+    private record Pending(Tenant tenant, AppRegistration app, String redirectUri, String responseMode,
+                           ScopeRequest scopes, String state, String codeChallenge, String codeChallengeMethod,
+                           String nonce, String loginHint, boolean forceConsent, Mailbox user, Instant signedInAt,
+                           Instant expires) {
         Pending signedIn(Mailbox who, Instant at) {
-            return new Pending(tenant, app, redirectUri, scopes, state, codeChallenge, codeChallengeMethod, nonce,
-                    loginHint, forceConsent, who, at, expires);
+            return new Pending(tenant, app, redirectUri, responseMode, scopes, state, codeChallenge, codeChallengeMethod,
+                    nonce, loginHint, forceConsent, who, at, expires);
         }
     }
 
@@ -83,6 +87,10 @@ final class AuthorizeEndpoint {
         }
         // From here on the app is known and its redirect URI trusted: errors go back to it.
         String state = q.get("state");
+        String mode = q.getOrDefault("response_mode", "query");
+        if (!RESPONSE_MODES.contains(mode)) {
+            mode = "query";
+        }
         try {
             if (!"code".equals(q.get("response_type"))) {
                 throw new EntraError(400, "unsupported_response_type", 700054, "response_type '" + q.get("response_type")
@@ -107,13 +115,17 @@ final class AuthorizeEndpoint {
             String ctx = newSecret();
             Instant now = clock.instant();
             pending.values().removeIf(p -> p.expires().isBefore(now));
-            Pending p = new Pending(tenant, app, redirectUri, scopes, state, challenge,
+            if (!RESPONSE_MODES.contains(q.getOrDefault("response_mode", "query"))) {
+                throw EntraError.invalidRequest(900144, "The response_mode '" + q.get("response_mode")
+                        + "' is not supported; use query, fragment or form_post.");
+            }
+            Pending p = new Pending(tenant, app, redirectUri, mode, scopes, state, challenge,
                     challenge == null ? null : method == null ? "plain" : method, q.get("nonce"), q.get("login_hint"),
                     "consent".equals(q.get("prompt")), null, null, now.plus(PENDING_LIFETIME));
             pending.put(ctx, p);
             EntraHttp.html(exchange, 200, signInPage(action, ctx, p, null));
         } catch (EntraError e) {
-            redirectError(exchange, redirectUri, state, e);
+            redirectError(exchange, redirectUri, mode, state, e);
         }
     }
 
@@ -130,7 +142,7 @@ final class AuthorizeEndpoint {
             }
             pending.remove(ctx);
             if (!"accept".equals(form.get("consent"))) {
-                redirectError(exchange, p.redirectUri(), p.state(), new EntraError(400, "access_denied", 65004,
+                redirectError(exchange, p.redirectUri(), p.responseMode(), p.state(), new EntraError(400, "access_denied", 65004,
                         "User declined to consent to access the app."));
                 return;
             }
@@ -168,26 +180,48 @@ final class AuthorizeEndpoint {
         String code = grants.issueCode(new SignInGrants.Grant(p.app().clientId(), p.tenant().id(), p.user().address(),
                 scopes, p.scopes().openid(), p.scopes().offlineAccess(), p.signedInAt()),
                 p.redirectUri(), p.codeChallenge(), p.codeChallengeMethod(), p.nonce());
-        StringBuilder location = new StringBuilder(p.redirectUri()).append(p.redirectUri().contains("?") ? '&' : '?')
-                .append("code=").append(enc(code));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("code", code);
         if (p.state() != null) {
-            location.append("&state=").append(enc(p.state()));
+            answer.put("state", p.state());
         }
-        location.append("&session_state=").append(UUID.randomUUID());
-        redirect(exchange, location.toString());
+        answer.put("session_state", UUID.randomUUID().toString());
+        respond(exchange, p.redirectUri(), p.responseMode(), answer);
     }
 
-    private void redirectError(HttpExchange exchange, String redirectUri, String state, EntraError e) throws IOException {
-        StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
-                .append("error=").append(enc(e.error())).append("&error_description=").append(enc(e.description()))
-                .append("&error_uri=").append(enc("https://login.microsoftonline.com/error?code=" + e.aadsts()));
+    private void redirectError(HttpExchange exchange, String redirectUri, String mode, String state, EntraError e)
+            throws IOException {
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("error", e.error());
+        answer.put("error_description", e.description());
+        answer.put("error_uri", "https://login.microsoftonline.com/error?code=" + e.aadsts());
         if (state != null) {
-            location.append("&state=").append(enc(state));
+            answer.put("state", state);
         }
-        redirect(exchange, location.toString());
+        respond(exchange, redirectUri, mode, answer);
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
+    /**
+     * Hands the answer to the app as it asked: a 302 with a query (default) or a fragment, or, for
+     * form_post (MSAL4J's default), a page whose form posts the fields to the redirect URI.
+     */
+    private static void respond(HttpExchange exchange, String redirectUri, String mode, Map<String, String> fields)
+            throws IOException {
+        if ("form_post".equals(mode)) {
+            StringBuilder inputs = new StringBuilder();
+            fields.forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"").append(EntraHttp.escape(name))
+                    .append("\" value=\"").append(EntraHttp.escape(value)).append("\">"));
+            EntraHttp.html(exchange, 200, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Working..."
+                    + "</title></head><body><form method=\"POST\" name=\"hiddenform\" action=\"" + EntraHttp.escape(redirectUri)
+                    + "\">" + inputs + "<noscript><p>Script is disabled. Click Submit to continue.</p>"
+                    + "<input type=\"submit\" value=\"Submit\"></noscript></form>"
+                    + "<script>document.forms[0].submit();</script></body></html>\n");
+            return;
+        }
+        String encoded = fields.entrySet().stream().map(f -> enc(f.getKey()) + "=" + enc(f.getValue()))
+                .collect(Collectors.joining("&"));
+        String location = "fragment".equals(mode) ? redirectUri + "#" + encoded
+                : redirectUri + (redirectUri.contains("?") ? "&" : "?") + encoded;
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store, no-cache");
         exchange.sendResponseHeaders(302, -1);

@@ -242,7 +242,9 @@ class EntraSignInTest {
         assertEquals(302, declined.statusCode());
         String location = declined.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(DemoSignIns.MAILBOX_REDIRECT_URI + "?error=access_denied"), location);
-        assertTrue(location.contains("state=st"), location);
+        Map<String, String> answer = SimulatedBrowser.answer(declined);
+        assertEquals("st", answer.get("state"));
+        assertTrue(answer.get("error_description").startsWith("AADSTS65004: "), answer.toString());
     }
 
     private static IAuthenticationResult signIn(ConfidentialClientApplication app, String redirect, String user,

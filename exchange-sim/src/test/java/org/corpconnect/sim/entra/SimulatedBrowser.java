@@ -70,21 +70,37 @@ final class SimulatedBrowser {
         return post(sim.httpsBaseUrl().resolve("/" + tenant + "/oauth2/v2.0/authorize"), all);
     }
 
-    /** GET the page, post the user name and password, accept the consent page if shown; the code from the redirect. */
+    /** GET the page, post the user name and password, accept the consent page if shown; the code handed back. */
     String signIn(URI authorize, String user, String password, String state) throws Exception {
         HttpResponse<String> page = get(authorize);
         assertEquals(200, page.statusCode(), page.body());
         String tenant = authorize.getPath().split("/")[1];
         String ctx = hidden(page.body(), "ctx");
         HttpResponse<String> next = postPage(tenant, ctx, Map.of("login", user, "passwd", password));
-        if (next.statusCode() == 200) {
-            assertTrue(next.body().contains("Permissions requested"), next.body());
+        if (next.statusCode() == 200 && next.body().contains("Permissions requested")) {
             next = postPage(tenant, ctx, Map.of("consent", "accept"));
         }
-        assertEquals(302, next.statusCode(), next.body());
-        Map<String, String> query = EntraHttp.form(URI.create(next.headers().firstValue("Location").orElseThrow()).getRawQuery());
-        assertEquals(state, query.get("state"));
-        return query.get("code");
+        Map<String, String> answer = answer(next);
+        assertEquals(state, answer.get("state"));
+        assertNotNull(answer.get("code"), answer.toString());
+        return answer.get("code");
+    }
+
+    /** What the redirect URI receives: a 302's query or fragment, or the fields a form_post page posts. */
+    static Map<String, String> answer(HttpResponse<String> response) {
+        if (response.statusCode() == 302) {
+            URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+            return EntraHttp.form(location.getRawQuery() != null ? location.getRawQuery() : location.getRawFragment());
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("name=\"hiddenform\""), response.body());
+        Map<String, String> fields = new HashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(response.body());
+        while (m.find()) {
+            fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+                    .replace("&lt;", "<").replace("&gt;", ">"));
+        }
+        return fields;
     }
 
     static String hidden(String html, String name) {
