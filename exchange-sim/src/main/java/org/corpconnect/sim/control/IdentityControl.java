@@ -51,7 +51,7 @@ final class IdentityControl {
                 .add("pem", c.pem()).build();
     }
 
-    /** /control/entra[/tenants | /applications[/{id}[/admin-consent | /consents/{user} | /redirect-uris | /certificates]]] */
+    /** /control/entra[/sign-ins | /tenants | /applications[/{id}[/admin-consent | /consents/{user} | /redirect-uris | /certificates]]] */
     JsonValue entra(String method, List<String> path, JsonObject body) {
         EntraDirectory entra = sim.entra().directory();
         String resource = segment(path, 1);
@@ -60,6 +60,25 @@ final class IdentityControl {
             JsonArrayBuilder apps = Json.createArrayBuilder();
             entra.applications().forEach(a -> apps.add(appJson(entra, a)));
             return Json.createObjectBuilder().add("tenant", tenantJson(entra.homeTenant())).add("applications", apps).build();
+        }
+        if (resource.equals("sign-ins")) {
+            if ("DELETE".equals(method)) {
+                sim.entra().signInLog().clear();
+                return null;
+            }
+            requireGet(method);
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            sim.entra().signInLog().entries().forEach(e -> {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("time", e.time().toString()).add("tenant", e.tenant())
+                        .add("flow", String.valueOf(e.flow())).add("appOnly", e.appOnly()).add("resource", e.resource())
+                        .add("succeeded", e.succeeded());
+                addNullable(o, "clientId", e.clientId());
+                addNullable(o, "credential", e.credential());
+                addNullable(o, "mailbox", e.mailbox().orElse(null));
+                e.errorCode().ifPresentOrElse(c -> o.add("errorCode", "AADSTS" + c), () -> o.addNull("errorCode"));
+                a.add(o);
+            });
+            return a.build();
         }
         if (resource.equals("tenants")) {
             requirePost(method);
@@ -199,6 +218,14 @@ final class IdentityControl {
             default -> throw new NoSuchElementException("No control resource " + String.join("/", path));
         }
         return rbacJson(rbac);
+    }
+
+    private static void addNullable(JsonObjectBuilder o, String name, String value) {
+        if (value == null) {
+            o.addNull(name);
+        } else {
+            o.add(name, value);
+        }
     }
 
     private static JsonObject rbacJson(ApplicationRbac rbac) {

@@ -45,14 +45,16 @@ final class AuthorizeEndpoint {
     private final Directory directory;
     private final EntraDirectory entra;
     private final SignInGrants grants;
+    private final SignInLog log;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    AuthorizeEndpoint(Directory directory, EntraDirectory entra, SignInGrants grants, Clock clock) {
+    AuthorizeEndpoint(Directory directory, EntraDirectory entra, SignInGrants grants, SignInLog log, Clock clock) {
         this.directory = directory;
         this.entra = entra;
         this.grants = grants;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -154,15 +156,18 @@ final class AuthorizeEndpoint {
         Optional<Mailbox> user = login.isEmpty() || !p.tenant().id().equals(entra.homeTenant().id())
                 ? Optional.empty() : directory.find(login);
         if (user.isEmpty()) {
+            logPassword(p, login, 50034);
             EntraHttp.html(exchange, 200, signInPage(action, ctx, p, "AADSTS50034: We couldn't find an account with"
                     + " that username in " + p.tenant().name() + "."));
             return;
         }
         if (!user.get().hasPassword() || !user.get().passwordMatches(form.getOrDefault("passwd", ""))) {
+            logPassword(p, user.get().address().value(), 50126);
             EntraHttp.html(exchange, 200, signInPage(action, ctx, p, "AADSTS50126: Error validating credentials due to"
                     + " invalid username or password."));
             return;
         }
+        logPassword(p, user.get().address().value(), null);
         Pending signedIn = p.signedIn(user.get(), clock.instant());
         Set<String> consented = entra.userConsent(p.app().clientId(), user.get().address());
         if (p.forceConsent() || !consented.containsAll(p.scopes().permissions())) {
@@ -172,6 +177,11 @@ final class AuthorizeEndpoint {
         }
         pending.remove(ctx);
         finish(exchange, signedIn);
+    }
+
+    private void logPassword(Pending p, String login, Integer errorCode) {
+        log.add(new SignInLog.Entry(clock.instant(), p.tenant().name(), p.app().clientId(), "interactive",
+                Optional.of(login), Resource.GRAPH.uri(), "password", errorCode == null, Optional.ofNullable(errorCode)));
     }
 
     private void finish(HttpExchange exchange, Pending p) throws IOException {

@@ -21,6 +21,7 @@ public final class Entra {
     private final EntraDirectory directory;
     private final AccessTokens tokens;
     private final SignInGrants grants;
+    private final SignInLog signInLog = new SignInLog();
     private final TokenEndpoint tokenEndpoint;
     private final AuthorizeEndpoint authorizeEndpoint;
     private final MetadataEndpoint metadata;
@@ -29,8 +30,8 @@ public final class Entra {
         this.directory = new EntraDirectory(organisation, clock);
         this.tokens = new AccessTokens(clock);
         this.grants = new SignInGrants(clock);
-        this.tokenEndpoint = new TokenEndpoint(organisation, directory, tokens, grants, ewsTokens, clock);
-        this.authorizeEndpoint = new AuthorizeEndpoint(organisation, directory, grants, clock);
+        this.tokenEndpoint = new TokenEndpoint(organisation, directory, tokens, grants, ewsTokens, signInLog, clock);
+        this.authorizeEndpoint = new AuthorizeEndpoint(organisation, directory, grants, signInLog, clock);
         this.metadata = new MetadataEndpoint(directory, tokens);
     }
 
@@ -68,6 +69,11 @@ public final class Entra {
         return grants;
     }
 
+    /** Every token request and sign-in page password, with app, user and outcome (Entra's sign-in logs). */
+    public SignInLog signInLog() {
+        return signInLog;
+    }
+
     /** An admin password reset or "revoke sessions": the user's refresh tokens answer invalid_grant from now on. */
     public void revokeSessions(MailboxAddress user) {
         directory.revokeSessions(user);
@@ -77,5 +83,6 @@ public final class Entra {
     public void clear() {
         directory.clear();
         grants.clear();
+        signInLog.clear();
     }
 }

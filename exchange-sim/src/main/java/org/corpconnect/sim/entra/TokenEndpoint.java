@@ -32,26 +32,40 @@ final class TokenEndpoint {
     private final SignInGrants grants;
     private final TokenService ewsTokens;
     private final ClientAuthentication clients;
+    private final SignInLog log;
     private final Clock clock;
 
     TokenEndpoint(Directory directory, EntraDirectory entra, AccessTokens tokens, SignInGrants grants,
-                  TokenService ewsTokens, Clock clock) {
+                  TokenService ewsTokens, SignInLog log, Clock clock) {
         this.directory = directory;
         this.entra = entra;
         this.tokens = tokens;
         this.grants = grants;
         this.ewsTokens = ewsTokens;
         this.clients = new ClientAuthentication(entra, clock);
+        this.log = log;
         this.clock = clock;
     }
 
+    /** What the request was about, filled in as it is understood, for the sign-in log. */
+    private static final class Attempt {
+        String clientId;
+        String flow;
+        String mailbox;
+        String resource = Resource.GRAPH.uri();
+        String credential;
+    }
+
     void handle(HttpExchange exchange, String tenantSegment) throws IOException {
+        Attempt attempt = new Attempt();
         try {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 throw EntraError.invalidRequest(900561, "The endpoint only accepts POST, OPTIONS requests. Received a "
                         + exchange.getRequestMethod() + " request.");
             }
             Map<String, String> form = EntraHttp.body(exchange);
+            attempt.clientId = form.get("client_id");
+            attempt.flow = form.get("grant_type");
             Tenant tenant = tenant(tenantSegment);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String grant = form.get("grant_type");
@@ -59,15 +73,19 @@ final class TokenEndpoint {
                 throw EntraError.invalidRequest(900144, "The request body must contain the following parameter: 'grant_type'.");
             }
             JsonObjectBuilder answer = switch (grant) {
-                case "client_credentials" -> clientCredentials(tenant, form, clients.authenticate(tenant, form, authorization, false));
+                case "client_credentials" -> clientCredentials(tenant, form,
+                        authenticated(attempt, clients.authenticate(tenant, form, authorization, false)), attempt);
                 case "authorization_code" -> authorizationCode(exchange, tenant, form,
-                        clients.authenticate(tenant, form, authorization, true));
-                case "refresh_token" -> refresh(exchange, tenant, form, clients.authenticate(tenant, form, authorization, true));
+                        authenticated(attempt, clients.authenticate(tenant, form, authorization, true)), attempt);
+                case "refresh_token" -> refresh(exchange, tenant, form,
+                        authenticated(attempt, clients.authenticate(tenant, form, authorization, true)), attempt);
                 default -> throw new EntraError(400, "unsupported_grant_type", 70003,
                         "The app requested an unsupported grant type '" + grant + "'.");
             };
             EntraHttp.json(exchange, 200, answer.build());
+            record(tenantSegment, attempt, null);
         } catch (EntraError e) {
+            record(tenantSegment, attempt, e);
             if (e.httpStatus() == 401) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + tenantSegment + "\"");
             }
@@ -75,12 +93,23 @@ final class TokenEndpoint {
         }
     }
 
+    private static Client authenticated(Attempt attempt, Client client) {
+        attempt.clientId = client.app().clientId();
+        attempt.credential = client.proof().name().toLowerCase(java.util.Locale.ROOT);
+        return client;
+    }
+
+    private void record(String tenant, Attempt a, EntraError failure) {
+        log.add(new SignInLog.Entry(clock.instant(), tenant, a.clientId, a.flow, Optional.ofNullable(a.mailbox),
+                a.resource, a.credential, failure == null, Optional.ofNullable(failure).map(EntraError::aadsts)));
+    }
+
     private Tenant tenant(String segment) {
         return entra.tenant(segment).orElseThrow(() -> EntraError.invalidRequest(90002, "Tenant '" + segment
                 + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."));
     }
 
-    private JsonObjectBuilder clientCredentials(Tenant tenant, Map<String, String> form, Client client) {
+    private JsonObjectBuilder clientCredentials(Tenant tenant, Map<String, String> form, Client client, Attempt attempt) {
         String scope = form.get("scope");
         if (scope == null || scope.isBlank()) {
             throw EntraError.invalidRequest(900144, "The request body must contain the following parameter: 'scope'.");
@@ -94,6 +123,7 @@ final class TokenEndpoint {
                     + " (application ID URI).");
         }
         AppRegistration app = client.app();
+        attempt.resource = request.resource().uri();
         if (request.resource() == Resource.EXCHANGE) {
             Optional<Directory.Application> ews = directory.application(app.clientId());
             if (ews.isPresent()) {
@@ -118,9 +148,11 @@ final class TokenEndpoint {
                 .add("ext_expires_in", lifetime).add("access_token", accessToken);
     }
 
-    private JsonObjectBuilder authorizationCode(HttpExchange exchange, Tenant tenant, Map<String, String> form, Client client) {
+    private JsonObjectBuilder authorizationCode(HttpExchange exchange, Tenant tenant, Map<String, String> form, Client client,
+                                                Attempt attempt) {
         SignInGrants.Code code = grants.redeemCode(form.get("code"));
         SignInGrants.Grant grant = code.grant();
+        attempt.mailbox = grant.user().value();
         if (!grant.clientId().equals(client.app().clientId()) || !grant.tenantId().equals(tenant.id())) {
             throw EntraError.invalidGrant(70000, "The provided authorization code was issued to a different client or tenant.");
         }
@@ -153,13 +185,15 @@ final class TokenEndpoint {
         }
     }
 
-    private JsonObjectBuilder refresh(HttpExchange exchange, Tenant tenant, Map<String, String> form, Client client) {
+    private JsonObjectBuilder refresh(HttpExchange exchange, Tenant tenant, Map<String, String> form, Client client,
+                                      Attempt attempt) {
         String token = form.get("refresh_token");
         if (token == null || token.isBlank()) {
             throw EntraError.invalidRequest(900144, "The request body must contain the following parameter: 'refresh_token'.");
         }
         SignInGrants.Grant grant = grants.redeemRefreshToken(token, client.app().clientId(), tenant.id())
                 .orElseThrow(() -> EntraError.invalidGrant(70000, "Provided grant is invalid or malformed."));
+        attempt.mailbox = grant.user().value();
         if (form.containsKey("scope")) {
             ScopeRequest asked = ScopeRequest.parse(form.get("scope"));
             if (asked.resource() != null && asked.resource() != Resource.GRAPH

@@ -127,6 +127,12 @@ class IdentityControlTest {
             object(call("DELETE", app, "{\"permissions\":[\"Calendars.ReadWrite\"]}"));
         }
         assertNull(SignedJWT.parse(centralToken()).getJWTClaimsSet().getClaim("roles"));
+        JsonArray signIns = Json.createReader(new StringReader(call("GET", "/entra/sign-ins", null).body())).readArray();
+        JsonObject appOnly = signIns.getJsonObject(signIns.size() - 1);
+        assertTrue(appOnly.getBoolean("appOnly"));
+        assertEquals("client_credentials", appOnly.getString("flow"));
+        assertEquals("secret", appOnly.getString("credential"));
+        assertEquals("https://graph.microsoft.com", appOnly.getString("resource"));
     }
 
     @Test
@@ -146,6 +152,18 @@ class IdentityControlTest {
         JsonObject error = Json.createReader(new StringReader(refused.body())).readObject();
         assertEquals("invalid_grant", error.getString("error"));
         assertEquals(50173, error.getJsonArray("error_codes").getInt(0));
+
+        // Entra's sign-in log says which app, for which mailbox, and how it ended.
+        JsonArray signIns = Json.createReader(new StringReader(call("GET", "/entra/sign-ins", null).body())).readArray();
+        JsonObject last = signIns.getJsonObject(signIns.size() - 1);
+        assertEquals(DemoSignIns.MAILBOX_CLIENT_ID, last.getString("clientId"));
+        assertEquals("refresh_token", last.getString("flow"));
+        assertEquals(SARAH, last.getString("mailbox"));
+        assertFalse(last.getBoolean("appOnly"));
+        assertFalse(last.getBoolean("succeeded"));
+        assertEquals("AADSTS50173", last.getString("errorCode"));
+        assertTrue(signIns.getJsonObject(signIns.size() - 2).getBoolean("succeeded"));
+        assertFalse(signIns.toString().contains(DemoSignIns.MAILBOX_SECRET), "no secret in the log");
     }
 
     @Test
