@@ -45,11 +45,15 @@ final class ClientAuthentication {
         String clientId = form.get("client_id");
         String secret = form.get("client_secret");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon > 0) {
-                clientId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-                secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    clientId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                    secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException e) {
+                throw EntraHttp.malformed();
             }
         }
         String assertion = form.get("client_assertion");

@@ -26,10 +26,18 @@ final class EntraHttp {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             if (!name.isEmpty()) {
-                out.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                try {
+                    out.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw malformed();
+                }
             }
         }
         return out;
+    }
+
+    static EntraError malformed() {
+        return EntraError.invalidRequest(9002313, "Invalid request. Request is malformed or invalid.");
     }
 
     static Map<String, String> body(HttpExchange exchange) throws IOException {

@@ -131,6 +131,21 @@ class EntraSignInTest {
     }
 
     @Test
+    void malformedRequestsGetEntraErrorsNotServerErrors() throws Exception {
+        HttpResponse<String> badForm = browser.post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"),
+                Map.of()); // empty: no grant_type
+        assertEquals(400, badForm.statusCode());
+        assertTrue(badForm.body().contains("AADSTS900144"), badForm.body());
+        HttpResponse<String> badEncoding = browser.postRaw(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"),
+                "grant_type=client_credentials&client_id=%zz");
+        assertEquals(400, badEncoding.statusCode());
+        assertTrue(badEncoding.body().contains("AADSTS9002313"), badEncoding.body());
+        HttpResponse<String> get = browser.get(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"));
+        assertEquals(400, get.statusCode());
+        assertTrue(get.body().contains("AADSTS900561"), get.body());
+    }
+
+    @Test
     void theDiscoveryDocumentNamesTheEndpointsAndKeys() throws Exception {
         HttpResponse<String> r = browser.get(sim.httpsBaseUrl().resolve("/contoso-test/v2.0/.well-known/openid-configuration"));
         assertEquals(200, r.statusCode());

@@ -48,7 +48,12 @@ final class SimulatedBrowser {
     }
 
     HttpResponse<String> post(URI uri, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return postRaw(uri, form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&")));
+    }
+
+    /** A form body as given, however broken. */
+    HttpResponse<String> postRaw(URI uri, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
