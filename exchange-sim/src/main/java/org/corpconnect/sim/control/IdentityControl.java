@@ -6,27 +6,19 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 import org.corpconnect.sim.ExchangeSimulator;
+import org.corpconnect.sim.dataset.EntraSpecJson;
 import org.corpconnect.sim.directory.Groups;
 import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.entra.AppRegistration;
 import org.corpconnect.sim.entra.EntraDirectory;
 import org.corpconnect.sim.entra.Tenant;
 import org.corpconnect.sim.graph.rbac.ApplicationRbac;
-import org.corpconnect.sim.graph.rbac.ManagementScope;
-import org.corpconnect.sim.graph.rbac.RoleAssignment;
-import org.corpconnect.sim.graph.rbac.ServicePrincipal;
 import org.corpconnect.sim.tls.SimulatorCertificate;
 
 /**
@@ -92,12 +84,9 @@ final class IdentityControl {
         String clientId = segment(path, 2);
         if (clientId.isEmpty()) {
             requirePost(method);
-            AppRegistration app = new AppRegistration(body.getString("clientId"),
-                    entra.tenant(body.getString("tenantId", entra.homeTenant().id())).map(Tenant::id)
-                            .orElseThrow(() -> new NoSuchElementException("No tenant " + body.getString("tenantId"))),
-                    body.getString("displayName", body.getString("clientId")), strings(body, "secrets"), List.of(),
-                    new LinkedHashSet<>(strings(body, "redirectUris")), body.getBoolean("publicClient", false),
-                    new LinkedHashSet<>(strings(body, "applicationPermissions")));
+            String tenantId = entra.tenant(body.getString("tenantId", entra.homeTenant().id())).map(Tenant::id)
+                    .orElseThrow(() -> new NoSuchElementException("No tenant " + body.getString("tenantId")));
+            AppRegistration app = EntraSpecJson.application(body, tenantId);
             entra.register(app);
             return appJson(entra, app);
         }
@@ -136,7 +125,7 @@ final class IdentityControl {
             }
             case "certificates" -> {
                 requirePost(method);
-                entra.register(app.withCertificate(parseCertificate(body.getString("pem"))));
+                entra.register(app.withCertificate(EntraSpecJson.certificate(body.getString("pem"))));
             }
             default -> throw new NoSuchElementException("No control resource " + String.join("/", path));
         }
@@ -186,13 +175,11 @@ final class IdentityControl {
             }
             case "service-principals" -> {
                 requirePost(method);
-                String appId = body.getString("appId");
-                rbac.addServicePrincipal(new ServicePrincipal(appId,
-                        body.getString("objectId", EntraDirectory.servicePrincipalId(appId)), body.getString("displayName", appId)));
+                rbac.addServicePrincipal(EntraSpecJson.servicePrincipal(body));
             }
             case "scopes" -> {
                 requirePost(method);
-                rbac.addScope(new ManagementScope(body.getString("name"), MailboxAddress.of(body.getString("memberOfGroup"))));
+                rbac.addScope(EntraSpecJson.scope(body));
             }
             case "role-assignments" -> {
                 String name = segment(path, 2);
@@ -203,8 +190,7 @@ final class IdentityControl {
                     return rbacJson(rbac);
                 }
                 requirePost(method);
-                rbac.assign(new RoleAssignment(body.getString("name"), body.getString("app"), body.getString("role"),
-                        Optional.ofNullable(body.getString("customResourceScope", null))));
+                rbac.assign(EntraSpecJson.roleAssignment(body));
             }
             case "test-authorization" -> {
                 requireGet(method);
@@ -275,14 +261,6 @@ final class IdentityControl {
         return body.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
-    private static X509Certificate parseCertificate(String pem) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("Not a PEM X.509 certificate: " + e.getMessage());
-        }
-    }
 
     private static String segment(List<String> path, int i) {
         return path.size() > i ? path.get(i) : "";

@@ -82,7 +82,9 @@ public final class DatasetJson {
                         a.getString("tenantId", "contoso-test"), scope(a.getOrDefault("scope", Json.createValue("all")))));
             }
         }
-        return new Dataset(domain, root.getString("serviceMailbox", null), mailboxes, impersonation, apps);
+        JsonObject entra = root.getJsonObject("entra");
+        return new Dataset(domain, root.getString("serviceMailbox", null), mailboxes, impersonation, apps,
+                entra == null ? EntraSpec.none() : EntraSpecJson.parse(entra));
     }
 
     public static ImpersonationScope scope(JsonValue scope) {
