@@ -159,7 +159,15 @@ public final class ExchangeSimulator implements AutoCloseable {
             if (b.certificateFile != null) {
                 certificate.writePem(b.certificateFile);
             }
-            this.httpsServer = HttpsServer.create(new InetSocketAddress(b.host, b.httpsPort), 256);
+            try {
+                this.httpsServer = HttpsServer.create(new InetSocketAddress(b.host, b.httpsPort), 256);
+            } catch (IOException e) {
+                // The HTTP port is bound already. The JDK's server releases its socket only once started.
+                server.start();
+                server.stop(0);
+                executor.shutdownNow();
+                throw e;
+            }
             httpsServer.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
             httpsServer.setExecutor(executor);
             httpsServer.createContext("/", routes);
