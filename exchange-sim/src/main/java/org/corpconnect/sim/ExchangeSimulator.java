@@ -107,7 +107,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         authenticator.configureSchemes(b.basicAuth, b.ntlmAuth != null ? b.ntlmAuth : b.serverProfile.onPremises());
         this.entra = new Entra(directory, tokens, b.clock);
         this.rbac = new ApplicationRbac(directory.groups());
-        this.calendarAccessPolicy = new ExchangeOnlineCalendarPolicy(rbac, () -> entra.directory().homeTenant().id());
+        this.calendarAccessPolicy = new ExchangeOnlineCalendarPolicy(rbac,
+                appId -> directory.application(appId).map(Directory.Application::scope), () -> entra.directory().homeTenant().id());
         if (b.dataset != null) {
             b.dataset.applyTo(directory, entra, rbac);
         }

@@ -19,12 +19,16 @@ import org.corpconnect.sim.directory.MailboxAddress;
  * The tenants, app registrations, consents and sign-in sessions of the simulated Entra ID. The Exchange
  * organisation's mailboxes are the home tenant's users. The organisation's EWS applications
  * ({@link Directory#applications()}) are app registrations too, read live, so a test that replaces one
- * in the directory is heard here at once; they hold Exchange's {@code full_access_as_app} role.
+ * in the directory is heard here at once: consented for Exchange's {@code full_access_as_app} and Graph's
+ * {@code Calendars.ReadWrite}, as an app moving from EWS to Graph is, and scoped by an application access
+ * policy (their impersonation scope), which Exchange applies to EWS and Graph alike.
  * Thread-safe.
  */
 public final class EntraDirectory {
     /** The Exchange application role of EWS apps (Office 365 Exchange Online API). */
     public static final String FULL_ACCESS_AS_APP = "full_access_as_app";
+    /** What an EWS application of the data set is consented for: both APIs. */
+    private static final Set<String> EWS_APP_PERMISSIONS = Set.of(FULL_ACCESS_AS_APP, "Calendars.ReadWrite");
 
     private final Directory directory;
     private final Clock clock;
@@ -98,7 +102,7 @@ public final class EntraDirectory {
         }
         return directory.application(clientId).map(ews -> new AppRegistration(ews.clientId(),
                 tenant(ews.tenantId()).map(Tenant::id).orElse(ews.tenantId()), ews.clientId(),
-                List.of(ews.clientSecret()), List.of(), Set.of(), false, Set.of(FULL_ACCESS_AS_APP)));
+                List.of(ews.clientSecret()), List.of(), Set.of(), false, EWS_APP_PERMISSIONS));
     }
 
     /** The app of that client id if it is registered in this tenant (apps here are single-tenant). */
@@ -130,7 +134,7 @@ public final class EntraDirectory {
     /** The application permissions an app's token carries as {@code roles}. */
     public Set<String> applicationPermissionsGranted(String clientId) {
         if (!registrations.containsKey(clientId) && directory.application(clientId).isPresent()) {
-            return Set.of(FULL_ACCESS_AS_APP);
+            return EWS_APP_PERMISSIONS;
         }
         return adminConsent.getOrDefault(clientId, Set.of());
     }

@@ -53,7 +53,8 @@ class EntraSpecJsonTest {
         assertEquals(DemoAppCertificate.certificate(), app.certificates().get(0));
         assertEquals(Set.of("Calendars.ReadWrite"), app.applicationPermissions());
 
-        ExchangeOnlineCalendarPolicy policy = new ExchangeOnlineCalendarPolicy(rbac, () -> entra.directory().homeTenant().id());
+        ExchangeOnlineCalendarPolicy policy = new ExchangeOnlineCalendarPolicy(rbac, appId -> Optional.empty(),
+                () -> entra.directory().homeTenant().id());
         GraphCaller caller = new GraphCaller("11111111-2222-4333-8444-555555555555", "app-1", Optional.empty(), Set.of());
         assertEquals(new CalendarAccessDecision.Allowed(true), policy.decide(caller,
                 directory.find(MailboxAddress.of("ann@fabrikam.test")).orElseThrow(), CalendarOperation.WRITE_EVENTS));

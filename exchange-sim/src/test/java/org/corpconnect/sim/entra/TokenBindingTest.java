@@ -117,6 +117,9 @@ class TokenBindingTest {
         assertEquals(200, ewsToken.statusCode(), ewsToken.body());
         String opaque = jakarta.json.Json.createReader(new java.io.StringReader(ewsToken.body())).readObject().getString("access_token");
         assertTrue(sim.graphTokenVerifier().verify(opaque).isEmpty(), "an EWS token is not for Graph");
+        GraphCaller ewsAppOnGraph = sim.graphTokenVerifier().verify(appOnly("contoso-test", "corpconnect-demo-app",
+                "Demo-App-Secret-1!")).orElseThrow();
+        assertEquals(Set.of("Calendars.ReadWrite"), ewsAppOnGraph.permissions(), "the EWS app asks Graph with its own token");
 
         HttpResponse<String> noRole = browser.token("contoso-test", Map.of("grant_type", "client_credentials",
                 "client_id", DemoSignIns.CENTRAL_CLIENT_ID, "client_secret", DemoSignIns.CENTRAL_SECRET,

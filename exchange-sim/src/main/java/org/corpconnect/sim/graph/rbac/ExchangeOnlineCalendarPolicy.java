@@ -1,8 +1,11 @@
 package org.corpconnect.sim.graph.rbac;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.corpconnect.sim.directory.CalendarAccess;
+import org.corpconnect.sim.directory.ImpersonationScope;
 import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.graph.access.CalendarAccessDecision;
 import org.corpconnect.sim.graph.access.CalendarAccessDecision.Allowed;
@@ -16,10 +19,12 @@ import org.corpconnect.sim.graph.access.GraphCaller;
  *
  * <p>App-only: the operation's application permissions ({@code Calendars.ReadBasic.All} and
  * {@code Calendars.Read} read, {@code Calendars.ReadWrite} reads and writes) from the token's roles reach
- * any mailbox; otherwise an RBAC role assignment of the same permission whose scope covers the mailbox.
- * Refusals are 403 {@code ErrorAccessDenied} "Access is denied. Check credentials and try again.", the
- * Exchange answer to a call without a permission for that mailbox (no source read here states the exact
- * RBAC-for-Applications text; the legacy access policies answered "Access to OData is disabled.").
+ * any mailbox, unless the app has a (legacy) application access policy, the scope of an EWS application
+ * of the directory, which narrows them to its mailboxes; an RBAC role assignment of the same permission
+ * adds the mailboxes of its scope. Out of an access policy Exchange answers 403 {@code ErrorAccessDenied}
+ * "Access to OData is disabled." (documented for access policies); anything else refused is 403
+ * {@code ErrorAccessDenied} "Access is denied. Check credentials and try again.", the Exchange answer to a
+ * call without a permission for that mailbox (no source read here states the exact RBAC text).
  *
  * <p>Delegated: any calendar permission reaches the signed-in mailbox's own calendar. Another user's free/busy
  * ({@code getSchedule}) needs a calendar scope and the owner's free/busy share (subject and location only
@@ -40,11 +45,17 @@ public final class ExchangeOnlineCalendarPolicy implements CalendarAccessPolicy 
     private static final Set<String> SHARED_READ = Set.of("Calendars.Read.Shared", "Calendars.ReadWrite.Shared");
     private static final Set<String> SHARED_WRITE = Set.of("Calendars.ReadWrite.Shared");
 
+    static final String ACCESS_POLICY_MESSAGE = "Access to OData is disabled.";
+
     private final ApplicationRbac rbac;
+    private final Function<String, Optional<ImpersonationScope>> accessPolicies;
     private final Supplier<String> organisationTenantId;
 
-    public ExchangeOnlineCalendarPolicy(ApplicationRbac rbac, Supplier<String> organisationTenantId) {
+    /** {@code accessPolicies}: an app's application access policy (RestrictAccess), if it has one. */
+    public ExchangeOnlineCalendarPolicy(ApplicationRbac rbac, Function<String, Optional<ImpersonationScope>> accessPolicies,
+                                        Supplier<String> organisationTenantId) {
         this.rbac = rbac;
+        this.accessPolicies = accessPolicies;
         this.organisationTenantId = organisationTenantId;
     }
 
@@ -58,9 +69,15 @@ public final class ExchangeOnlineCalendarPolicy implements CalendarAccessPolicy 
 
     private CalendarAccessDecision appOnly(GraphCaller caller, Mailbox target, CalendarOperation operation) {
         Set<String> needed = operation == CalendarOperation.WRITE_EVENTS ? APP_WRITE : APP_READ;
-        boolean tenantWide = caller.permissions().stream().anyMatch(needed::contains);
-        boolean scoped = needed.stream().anyMatch(p -> rbac.grants(caller.appId(), p, target.address()));
-        return tenantWide || scoped ? new Allowed(true) : denied();
+        if (needed.stream().anyMatch(p -> rbac.grants(caller.appId(), p, target.address()))) {
+            return new Allowed(true);
+        }
+        if (caller.permissions().stream().noneMatch(needed::contains)) {
+            return denied();
+        }
+        Optional<ImpersonationScope> policy = accessPolicies.apply(caller.appId());
+        return policy.isEmpty() || policy.get().covers(target.address()) ? new Allowed(true)
+                : new Denied(403, ACCESS_DENIED, ACCESS_POLICY_MESSAGE);
     }
 
     private static CalendarAccessDecision delegated(GraphCaller caller, Mailbox target, CalendarOperation operation) {

@@ -38,7 +38,8 @@ class ExchangeOnlineCalendarPolicyTest {
         Entra entra = new Entra(directory, new TokenService(directory, Clock.systemUTC()), Clock.systemUTC());
         rbac = new ApplicationRbac(directory.groups());
         Dataset.demo().applyTo(directory, entra, rbac);
-        policy = new ExchangeOnlineCalendarPolicy(rbac, () -> entra.directory().homeTenant().id());
+        policy = new ExchangeOnlineCalendarPolicy(rbac, appId -> directory.application(appId).map(Directory.Application::scope),
+                () -> entra.directory().homeTenant().id());
     }
 
     private static GraphCaller delegated(Set<String> scopes) {
@@ -86,6 +87,16 @@ class ExchangeOnlineCalendarPolicyTest {
         GraphCaller readOnly = new GraphCaller(TENANT, "other-app", Optional.empty(), Set.of("Calendars.Read"));
         assertEquals(new Allowed(true), decide(readOnly, OLIVER, READ_EVENTS));
         assertDenied(403, "ErrorAccessDenied", decide(readOnly, OLIVER, WRITE_EVENTS));
+    }
+
+    @Test
+    void anEwsAppsAccessPolicyNarrowsItsGraphPermissionToo() {
+        GraphCaller ewsApp = new GraphCaller(TENANT, "corpconnect-demo-app", Optional.empty(), Set.of("Calendars.ReadWrite"));
+        assertEquals(new Allowed(true), decide(ewsApp, ANNA, WRITE_EVENTS));
+        Denied denied = assertInstanceOf(Denied.class, decide(ewsApp, DAVID, READ_SCHEDULE));
+        assertEquals(403, denied.httpStatus());
+        assertEquals("ErrorAccessDenied", denied.code());
+        assertEquals("Access to OData is disabled.", denied.message(), "the access policy's documented answer");
     }
 
     @Test
