@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.corpconnect.sim.auth.TokenService;
 import org.corpconnect.sim.directory.Directory;
 import org.corpconnect.sim.directory.Mailbox;
-import org.corpconnect.sim.entra.AccessTokens.ClientProof;
 import org.corpconnect.sim.entra.ClientAuthentication.Client;
 
 /**
