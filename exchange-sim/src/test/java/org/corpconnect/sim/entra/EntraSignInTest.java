@@ -22,7 +22,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
