@@ -122,6 +122,18 @@ class EntraSignInTest {
     }
 
     @Test
+    void theSecretMayComeAsHttpBasic() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((DemoSignIns.CENTRAL_CLIENT_ID + ":"
+                + java.net.URLEncoder.encode(DemoSignIns.CENTRAL_SECRET, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = browser.postWithHeader(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"),
+                "Basic " + basic, "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
+        assertEquals(200, r.statusCode(), r.body());
+        String token = Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
+        assertEquals(DemoSignIns.CENTRAL_CLIENT_ID, claims(token).getStringClaim("appid"));
+    }
+
+    @Test
     void malformedRequestsGetEntraErrorsNotServerErrors() throws Exception {
         HttpResponse<String> badForm = browser.post(sim.httpsBaseUrl().resolve("/contoso-test/oauth2/v2.0/token"),
                 Map.of()); // empty: no grant_type

@@ -52,6 +52,12 @@ final class SimulatedBrowser {
                 .collect(Collectors.joining("&")));
     }
 
+    HttpResponse<String> postWithHeader(URI uri, String authorization, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A form body as given, however broken. */
     HttpResponse<String> postRaw(URI uri, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
