@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,21 +14,25 @@ import microsoft.exchange.webservices.data.autodiscover.response.GetUserSettings
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.exception.service.local.ServiceLocalException;
 import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
+import org.apache.http.config.Registry;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeFailure;
 import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.outbound.OutboundPolicy;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 
 /**
  * SOAP Autodiscover, <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getusersettings-operation-soap">GetUserSettings</a>
  * for {@code ExternalEwsUrl} (else {@code InternalEwsUrl}), through ews-java-api's {@link AutodiscoverService}.
  *
- * <p>Redirection: only to HTTPS (or the loopback host, for tests and a local simulator). ews-java-api asks
- * its redirection callback only about the URLs it finds by unauthenticated GETs (the plain-HTTP
- * {@code autodiscover.<domain>} redirect, DNS SRV); it follows a SOAP {@code RedirectUrl} answer and a
- * 3xx to its POST without asking. So the same rule also guards every POST it prepares: no credential
- * ever travels to a plain-HTTP host that the admin did not configure.
+ * <p>Every connection it makes (the configured URL, the guesses from the mailbox's domain, the
+ * plain-HTTP {@code autodiscover.<domain>} redirect, DNS SRV targets, a SOAP {@code RedirectUrl} and a
+ * 3xx) is checked against the operator's {@link OutboundPolicy} on the address it connects to
+ * ({@link CheckedSockets}); the redirection callback, which ews-java-api asks only about the URLs it
+ * finds by unauthenticated GETs, refuses what the policy refuses before anything is sent.
  */
 final class EwsAutodiscover {
 
@@ -39,23 +42,25 @@ final class EwsAutodiscover {
     /**
      * @param credentials puts the credential onto the service (headers or {@code WebCredentials})
      */
-    static URI discover(MailboxAddress mailbox, Optional<URI> endpoint, int timeoutMillis,
+    static URI discover(MailboxAddress mailbox, Optional<URI> endpoint, int timeoutMillis, OutboundPolicy policy,
             Consumer<AutodiscoverService> credentials) {
         List<String> refused = new ArrayList<>();
         GuardedAutodiscover service = null;
         try {
             service = endpoint.isPresent()
-                    ? new GuardedAutodiscover(endpoint.get(), refused)
-                    : new GuardedAutodiscover(refused);
+                    ? new GuardedAutodiscover(endpoint.get(), policy)
+                    : new GuardedAutodiscover(policy);
             service.setTimeout(timeoutMillis);
             service.setUserAgent("ExchangeCorporateConnection");
             service.setEnableScpLookup(false); // SCP is an Active Directory lookup, not available here
             service.setRedirectionUrlValidationCallback(url -> {
-                boolean safe = isSafeRedirection(url);
-                if (!safe) {
+                try {
+                    policy.checkUrl(new URI(url));
+                    return true;
+                } catch (OutboundRefused | URISyntaxException e) {
                     refused.add(url);
+                    return false;
                 }
-                return safe;
             });
             credentials.accept(service);
             GetUserSettingsResponse answer = service.getUserSettings(mailbox.value(),
@@ -90,22 +95,6 @@ final class EwsAutodiscover {
                 + " published (ExternalUrl/InternalUrl of the EWS virtual directory).");
     }
 
-    /** HTTPS anywhere; plain HTTP only to this machine. */
-    static boolean isSafeRedirection(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return "https".equals(scheme) || ("http".equals(scheme) && isLoopback(uri.getHost()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host != null && (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1")
-                || host.equals("[::1]"));
-    }
-
     private static ExchangeException translate(Exception failure, GuardedAutodiscover service, MailboxAddress mailbox,
             boolean configured, List<String> refused) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -124,45 +113,41 @@ final class EwsAutodiscover {
                     + " /autodiscover/autodiscover.svc.");
         }
         ExchangeException translated = EwsFailures.translate(failure);
-        if (translated instanceof ExchangeFailure && !refused.isEmpty()) {
-            return new ExchangeFailure("Autodiscover could not find the EWS URL of " + mailbox.domain()
-                    + "; it refused to follow redirections to " + refused + ": only HTTPS is followed.");
-        }
         if (translated instanceof ExchangeFailure && status < 0 && !configured) {
-            return new ExchangeUnreachable("Autodiscover found no service for " + mailbox.domain() + " ("
-                    + failure.getClass().getSimpleName() + "): there is neither https://" + mailbox.domain()
-                    + " nor https://autodiscover." + mailbox.domain() + " nor a DNS SRV record; give the"
-                    + " Autodiscover or the EWS URL.");
+            // Whether a guess was refused, closed or silent reads the same: the guesses are the admin's too.
+            return new ExchangeUnreachable("Autodiscover found no service the server could call for "
+                    + mailbox.domain() + " (https://" + mailbox.domain() + ", https://autodiscover."
+                    + mailbox.domain() + ", a DNS SRV record): give the Autodiscover or the EWS URL.");
+        }
+        if (translated instanceof ExchangeFailure && !refused.isEmpty()) {
+            return new ExchangeUnreachable(OutboundRefused.SENTENCE);
         }
         return translated;
     }
 
-    /** ews-java-api's AutodiscoverService, with every POST target checked and its last HTTP status kept. */
+    /** ews-java-api's AutodiscoverService, connecting only where the policy allows, with its last HTTP status kept. */
     private static final class GuardedAutodiscover extends AutodiscoverService {
-        private final URI configured;
-        private final List<String> refused;
+        private final OutboundPolicy policy;
         private HttpWebRequest last;
 
-        GuardedAutodiscover(URI endpoint, List<String> refused) throws Exception {
+        GuardedAutodiscover(URI endpoint, OutboundPolicy policy) throws Exception {
             super(endpoint, ExchangeVersion.Exchange2010_SP2);
-            this.configured = endpoint;
-            this.refused = refused;
+            this.policy = policy;
         }
 
-        GuardedAutodiscover(List<String> refused) throws Exception {
+        GuardedAutodiscover(OutboundPolicy policy) throws Exception {
             super(ExchangeVersion.Exchange2010_SP2);
-            this.configured = null;
-            this.refused = refused;
+            this.policy = policy;
+        }
+
+        /** Called by the constructor, before {@link #policy} is set: the factories read it when they connect. */
+        @Override
+        protected Registry<ConnectionSocketFactory> createConnectionSocketFactoryRegistry() {
+            return CheckedSockets.wrap(super.createConnectionSocketFactoryRegistry(), () -> policy);
         }
 
         @Override
         public HttpWebRequest prepareHttpWebRequestForUrl(URI url) throws ServiceLocalException, URISyntaxException {
-            // The URL the admin configured is theirs to choose; anything Autodiscover sends us elsewhere must be HTTPS.
-            if (!url.equals(configured) && !isSafeRedirection(url.toString())) {
-                refused.add(url.toString());
-                throw new ExchangeFailure("Autodiscover redirected to " + url.getScheme() + "://" + url.getHost()
-                        + ", which is not HTTPS: the product does not send credentials there.");
-            }
             last = super.prepareHttpWebRequestForUrl(url);
             return last;
         }

@@ -24,6 +24,7 @@ import org.corpconnect.exchange.ExchangeOutcomeUnknown;
 import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.ExchangeUnreachable;
 import org.corpconnect.exchange.MailboxProblem;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 
 /**
  * Translates what ews-java-api throws into the gateway's exceptions, with messages an Exchange
@@ -48,14 +49,16 @@ final class EwsFailures {
             if (cause instanceof ServiceResponseException response) {
                 return fromResponseCode(response);
             }
+            if (cause instanceof CheckedSockets.RefusedConnection refused) {
+                return refused.refusal();
+            }
             if (neverSent(cause)) {
-                return new ExchangeUnreachable("Exchange could not be reached (" + cause.getClass().getSimpleName()
-                        + "): check the EWS URL, DNS, the firewall and that Exchange is running.");
+                // The same words as a refused address: which hosts and ports exist is not the admin's to learn.
+                return new ExchangeUnreachable(OutboundRefused.SENTENCE);
             }
             if (isNetworkFailure(cause)) {
-                return new ExchangeOutcomeUnknown("Exchange did not answer the request it was sent ("
-                        + cause.getClass().getSimpleName() + "): it may or may not have carried it out; check the"
-                        + " network, the proxy and Exchange's load.");
+                return new ExchangeOutcomeUnknown("Exchange did not answer the request it was sent: it may or may"
+                        + " not have carried it out; check the network, the proxy and Exchange's load.");
             }
         }
         return new ExchangeFailure("The EWS request failed (" + failure.getClass().getSimpleName() + ").");

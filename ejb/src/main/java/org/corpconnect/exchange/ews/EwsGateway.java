@@ -41,6 +41,7 @@ import org.corpconnect.exchange.ExchangeFailure;
 import org.corpconnect.exchange.ExchangeGateway;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
+import org.corpconnect.exchange.outbound.OutboundPolicy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@link ExchangeGateway} over EWS with ews-java-api 2.0. */
@@ -51,8 +52,12 @@ public class EwsGateway implements ExchangeGateway {
     @ConfigProperty(name = "exchange.request-timeout-ms", defaultValue = "30000")
     int requestTimeoutMillis;
 
+    /** Where the server may connect: checked on every connection, after name resolution. */
+    @Inject
+    OutboundPolicy outbound;
+
     /** App-only tokens, cached per credential and generation; replaced in tests to count fetches. */
-    OAuthTokens tokens = new OAuthTokens();
+    OAuthTokens tokens = new OAuthTokens(() -> outbound);
 
     /** <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getfolder-operation">GetFolder</a>. */
     @Override
@@ -221,7 +226,7 @@ public class EwsGateway implements ExchangeGateway {
         String bearer = credential instanceof ExchangeCredential.OAuthApp app
                 ? tokens.fetch(app, Duration.ofMillis(requestTimeoutMillis))
                 : null;
-        return EwsAutodiscover.discover(mailbox, autodiscoverEndpoint, requestTimeoutMillis, service -> {
+        return EwsAutodiscover.discover(mailbox, autodiscoverEndpoint, requestTimeoutMillis, outbound, service -> {
             if (credential instanceof ExchangeCredential.Password password) {
                 authenticate(service, password);
             } else {
@@ -263,7 +268,7 @@ public class EwsGateway implements ExchangeGateway {
 
     private ExchangeService open(ExchangeAccess access, String bearer) {
         // Exchange2010_SP2 is what ews-java-api 2.0 speaks, and every Exchange since accepts it.
-        ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
+        ExchangeService service = new CheckedExchangeService(ExchangeVersion.Exchange2010_SP2, outbound);
         service.setUrl(access.ewsUrl());
         service.setTimeout(requestTimeoutMillis);
         service.setUserAgent("ExchangeCorporateConnection");

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,11 +21,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.http.HttpEntity;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.util.EntityUtils;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeFailure;
 import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.outbound.OutboundPolicy;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 
 /**
  * App-only access tokens for an {@link ExchangeCredential.OAuthApp}: the OAuth2 client-credentials grant
@@ -75,8 +85,9 @@ final class OAuthTokens {
     private final Clock clock;
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
 
-    OAuthTokens() {
-        this(OAuthTokens::request, Clock.systemUTC());
+    /** Fetches over HTTP, connecting only where the policy allows. */
+    OAuthTokens(Supplier<OutboundPolicy> policy) {
+        this(new TokenRequests(policy), Clock.systemUTC());
     }
 
     OAuthTokens(Endpoint endpoint, Clock clock) {
@@ -166,33 +177,49 @@ final class OAuthTokens {
 
     // ---- The client-credentials request (RFC 6749 4.4; errors 5.2).
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER) // a token endpoint never redirects a POST with a secret
-            .build();
+    /**
+     * The request itself, over Apache HttpClient 4 (already here for ews-java-api) so that the
+     * connection goes through {@link CheckedSockets}: the JDK's HttpClient has no hook between name
+     * resolution and connect. One client, shared, thread-safe.
+     */
+    static final class TokenRequests implements Endpoint {
+        private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    static Token request(ExchangeCredential.OAuthApp app, Duration timeout) {
-        String form = "grant_type=client_credentials"
-                + "&client_id=" + encode(app.clientId())
-                + "&client_secret=" + encode(app.clientSecret().reveal())
-                + "&scope=" + encode(EWS_SCOPE);
-        HttpRequest request = HttpRequest.newBuilder(app.tokenEndpoint())
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExchangeUnreachable("Interrupted while asking the tenant's token endpoint for an access token.");
-        } catch (IOException e) {
-            throw new ExchangeUnreachable("The tenant's token endpoint " + app.tokenEndpoint() + " did not answer ("
-                    + e.getClass().getSimpleName() + "): check the endpoint URL, DNS, the proxy and the firewall.");
+        private final CloseableHttpClient http;
+
+        TokenRequests(Supplier<OutboundPolicy> policy) {
+            this.http = HttpClients.custom()
+                    .setConnectionManager(new PoolingHttpClientConnectionManager(CheckedSockets.standard(policy)))
+                    .disableRedirectHandling() // a token endpoint never redirects a POST with a secret
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
+                    .setUserAgent("ExchangeCorporateConnection")
+                    .build();
         }
-        return answer(app, response.statusCode(), response.body());
+
+        @Override
+        public Token fetch(ExchangeCredential.OAuthApp app, Duration timeout) {
+            String form = "grant_type=client_credentials"
+                    + "&client_id=" + encode(app.clientId())
+                    + "&client_secret=" + encode(app.clientSecret().reveal())
+                    + "&scope=" + encode(EWS_SCOPE);
+            HttpPost post = new HttpPost(app.tokenEndpoint());
+            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            post.setConfig(RequestConfig.custom().setConnectTimeout(Math.min(CONNECT_TIMEOUT_MILLIS, millis))
+                    .setSocketTimeout(millis).setConnectionRequestTimeout(millis).build());
+            post.setHeader("Accept", "application/json");
+            post.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)); // ASCII once encoded
+            try (CloseableHttpResponse response = http.execute(post)) {
+                HttpEntity entity = response.getEntity();
+                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                return answer(app, response.getStatusLine().getStatusCode(), body);
+            } catch (CheckedSockets.RefusedConnection refused) {
+                throw refused.refusal();
+            } catch (IOException e) {
+                // The same words as a refused address: whether a port is closed or silent is not the admin's to learn.
+                throw new ExchangeUnreachable(OutboundRefused.SENTENCE);
+            }
+        }
     }
 
     static Token answer(ExchangeCredential.OAuthApp app, int status, String body) {

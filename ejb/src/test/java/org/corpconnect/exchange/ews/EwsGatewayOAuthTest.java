@@ -77,9 +77,10 @@ class EwsGatewayOAuthTest {
     void clean() {
         Simulated.reset(sim);
         // Counts what reaches the token endpoint: the simulator does not log token requests.
+        OAuthTokens.TokenRequests http = new OAuthTokens.TokenRequests(() -> Simulated.LOOPBACK_ALLOWED);
         gateway.tokens = new OAuthTokens((app, timeout) -> {
             tokenRequests.incrementAndGet();
-            return OAuthTokens.request(app, timeout);
+            return http.fetch(app, timeout);
         }, clock);
     }
 

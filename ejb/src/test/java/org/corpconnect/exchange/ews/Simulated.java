@@ -13,6 +13,7 @@ import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.outbound.OutboundPolicy;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.Occurrence;
 import org.corpconnect.sim.dataset.Dataset;
@@ -57,9 +58,18 @@ final class Simulated {
                 .dataset(Dataset.demo()).validateResponses(true).start();
     }
 
+    /** The simulator and the tests' own listeners are on this machine: plain HTTP to loopback allowed. */
+    static final OutboundPolicy LOOPBACK_ALLOWED = OutboundPolicy.of("public, localhost, 127.0.0.0/8, [::1]",
+            "localhost, 127.0.0.0/8, [::1]");
+
     static EwsGateway gateway() {
+        return gateway(LOOPBACK_ALLOWED);
+    }
+
+    static EwsGateway gateway(OutboundPolicy policy) {
         EwsGateway gateway = new EwsGateway();
         gateway.requestTimeoutMillis = 10_000;
+        gateway.outbound = policy;
         return gateway;
     }
 
