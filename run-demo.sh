@@ -32,6 +32,10 @@ fi
 export CORPCONNECT_MASTER_KEY_FILE="$run/master.key"
 export DEMO_ENABLED=true
 export DEMO_EWS_URL="http://localhost:$sim_port/EWS/Exchange.asmx"
+# The server calls public Exchange hosts over HTTPS, and on this machine only the simulator (plain HTTP;
+# its Autodiscover answers with 127.0.0.1).
+export EXCHANGE_ALLOWED_HOSTS="${EXCHANGE_ALLOWED_HOSTS:-public,localhost:$sim_port,127.0.0.1:$sim_port}"
+export EXCHANGE_PLAIN_HTTP_HOSTS="${EXCHANGE_PLAIN_HTTP_HOSTS:-localhost:$sim_port,127.0.0.1:$sim_port}"
 export DEMO_SERVICE_PASSWORD="$demo_password"
 # Readiness asks the API itself through the server's own HTTP port.
 export HEALTH_SELF_URL="http://localhost:$http_port/exchange-connection/"

@@ -1,22 +1,31 @@
 package org.corpconnect.credentials;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.corpconnect.persistence.ApplicationDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rotates the master key at start: run once with the new key as {@code CORPCONNECT_MASTER_KEY} and the
- * old one as {@code CORPCONNECT_PREVIOUS_MASTER_KEY} (or the {@code _FILE} variants). Every stored secret
- * is re-encrypted in one transaction; if any of them cannot be read, nothing changes and the
- * application does not start, saying why. Then remove the previous key from the configuration.
+ * Re-seals the stored secrets at start, in one transaction, all or nothing ({@link StoredSecrets}):
+ * <ul>
+ * <li>rotation: run once with the new key as {@code CORPCONNECT_MASTER_KEY} and the old one as
+ * {@code CORPCONNECT_PREVIOUS_MASTER_KEY} (or the {@code _FILE} variants); every secret moves to the new
+ * key, then remove the previous key from the configuration;</li>
+ * <li>at every start: a value from before the integrity envelope ({@link SecretCipher}) is sealed under
+ * the current key, so existing rows are migrated in place.</li>
+ * </ul>
+ * If any secret cannot be read, nothing changes and the application does not start, naming each one.
  */
 @Singleton
 @Startup
@@ -41,34 +50,39 @@ public class MasterKeyRotation {
     @ConfigProperty(name = "corpconnect.previous-master-key-file")
     Optional<String> previousKeyFile;
 
+    @Resource(lookup = ApplicationDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
     @PersistenceContext(unitName = "corpconnect")
     private EntityManager em;
 
     @PostConstruct
-    void rotateIfAsked() {
-        if (previousKey.filter(k -> !k.isBlank()).isEmpty() && previousKeyFile.filter(f -> !f.isBlank()).isEmpty()) {
-            return;
-        }
-        var rotation = new SecretRotation(
-                new SecretCipher(MasterKeySource.resolve(previousKey, previousKeyFile)),
-                new SecretCipher(MasterKeySource.resolve(masterKey, masterKeyFile)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, secret_ciphertext from exchange_connection").getResultList();
-        int changed = 0;
-        for (Object[] row : rows) {
-            String before = (String) row[1];
-            String after = rotation.rotate(before);
-            if (!after.equals(before)) {
-                em.createNativeQuery("update exchange_connection set secret_ciphertext = ?1 where id = ?2")
-                        .setParameter(1, after).setParameter(2, row[0]).executeUpdate();
-                changed++;
-            }
+    void resealStoredSecrets() {
+        boolean rotating = previousKey.filter(k -> !k.isBlank()).isPresent()
+                || previousKeyFile.filter(f -> !f.isBlank()).isPresent();
+        SecretCipher current = new SecretCipher(MasterKeySource.resolve(masterKey, masterKeyFile));
+        SecretRotation rotation = rotating
+                ? new SecretRotation(new SecretCipher(MasterKeySource.resolve(previousKey, previousKeyFile)), current)
+                : SecretRotation.sealOnly(current);
+        int changed;
+        try (Connection db = dataSource.getConnection()) {
+            changed = StoredSecrets.reseal(db, rotation);
+        } catch (StoredSecrets.UnreadableSecrets e) {
+            LOG.severe(() -> (rotating ? "Master key rotation stopped: " : "Stored secrets cannot be read: ")
+                    + e.getMessage());
+            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The stored secrets could not be re-sealed: " + e.getMessage(), e);
         }
         // The updates went around JPA: no entity may keep an old ciphertext in the shared cache.
         em.getEntityManagerFactory().getCache().evictAll();
-        int total = rows.size();
-        int rotated = changed;
-        LOG.warning(() -> "Master key rotation: " + rotated + " of " + total + " stored secrets re-encrypted under the"
-                + " new key. Remove CORPCONNECT_PREVIOUS_MASTER_KEY(_FILE) from the configuration now.");
+        int rewritten = changed;
+        if (rotating) {
+            LOG.warning(() -> "Master key rotation: " + rewritten + " stored secrets re-encrypted under the new key"
+                    + " (key id " + current.keyId() + "). Remove CORPCONNECT_PREVIOUS_MASTER_KEY(_FILE) from the"
+                    + " configuration now.");
+        } else if (rewritten > 0) {
+            LOG.info(() -> rewritten + " stored secrets sealed with their key id and integrity tag.");
+        }
     }
 }

@@ -1,27 +1,49 @@
 package org.corpconnect.credentials;
 
+import java.util.Optional;
+
 /**
- * Re-encrypts one stored secret for a master-key rotation: a value the current key already reads is
- * kept as it is (so a rotation that was interrupted, or runs twice, is harmless), and one only the
- * previous key reads is encrypted anew under the current key.
+ * Re-seals one stored secret under the current master key: a value the current key sealed is kept as
+ * it is (so a rotation that was interrupted, or runs twice, is harmless, and its tag is still checked);
+ * a value from before the envelope, or one the previous key sealed, is sealed anew under the current key.
  */
 public final class SecretRotation {
 
-    private final SecretCipher previous;
+    private final Optional<SecretCipher> previous;
     private final SecretCipher current;
 
     public SecretRotation(SecretCipher previous, SecretCipher current) {
+        this(Optional.of(previous), current);
+    }
+
+    private SecretRotation(Optional<SecretCipher> previous, SecretCipher current) {
         this.previous = previous;
         this.current = current;
     }
 
-    /** @throws UndecryptableSecret when neither key reads the value */
-    public String rotate(String ciphertext) {
-        try {
-            current.decrypt(ciphertext);
-            return ciphertext;
-        } catch (UndecryptableSecret notYetRotated) {
-            return current.encrypt(previous.decrypt(ciphertext));
+    /** No rotation: only values from before the envelope are sealed under the current key. */
+    public static SecretRotation sealOnly(SecretCipher current) {
+        return new SecretRotation(Optional.empty(), current);
+    }
+
+    /** @throws UndecryptableSecret when no key at hand reads the value */
+    public String rotate(String stored) {
+        if (current.sealedByThisKey(stored)) {
+            current.decrypt(stored);
+            return stored;
         }
+        if (!SecretCipher.isEnveloped(stored)) {
+            try {
+                return current.encrypt(current.decrypt(stored));
+            } catch (UndecryptableSecret notThisKey) {
+                if (previous.isEmpty()) {
+                    throw notThisKey;
+                }
+            }
+        }
+        if (previous.isEmpty()) {
+            return current.encrypt(current.decrypt(stored)); // another key's envelope: says which
+        }
+        return current.encrypt(previous.get().decrypt(stored));
     }
 }

@@ -119,7 +119,8 @@ final class EwsAutodiscover {
                     + mailbox.domain() + " (https://" + mailbox.domain() + ", https://autodiscover."
                     + mailbox.domain() + ", a DNS SRV record): give the Autodiscover or the EWS URL.");
         }
-        if (translated instanceof ExchangeFailure && !refused.isEmpty()) {
+        if (translated instanceof ExchangeFailure && (status < 0 || !refused.isEmpty())) {
+            // No HTTP answer from the configured URL: refused, closed, silent or not even tried read the same.
             return new ExchangeUnreachable(OutboundRefused.SENTENCE);
         }
         return translated;

@@ -19,6 +19,8 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.outbound.OutboundPolicy;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 
 @RequestScoped
 public class ConnectionPage implements AccountPage {
@@ -28,6 +30,9 @@ public class ConnectionPage implements AccountPage {
 
     @Inject
     private ExchangeGateway exchange;
+
+    @Inject
+    private OutboundPolicy outbound;
 
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
@@ -41,7 +46,7 @@ public class ConnectionPage implements AccountPage {
             show(page);
             return;
         }
-        Optional<ConnectionSettings> settings = settings(page);
+        Optional<ConnectionSettings> settings = settings(page).filter(s -> allowed(page, s));
         if (settings.isEmpty()) {
             show(page);
             return;
@@ -66,12 +71,40 @@ public class ConnectionPage implements AccountPage {
             return;
         }
         String autodiscover = page.param("autodiscoverUrl");
+        if (!allowed(page, credentialOnly.get().credential(), "tokenUrl")) {
+            return;
+        }
         try {
+            if (!autodiscover.isEmpty() && !allowed(page, new URI(autodiscover), "autodiscoverUrl")) {
+                return;
+            }
             URI found = exchange.discoverEwsUrl(mailbox.get(), credentialOnly.get().credential(),
                     autodiscover.isEmpty() ? Optional.empty() : Optional.of(new URI(autodiscover)));
             page.set("discoveredEwsUrl", found.toString());
         } catch (URISyntaxException | BusinessException e) {
             page.error("autodiscoverUrl", "Autodiscover found no EWS URL: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The URLs the server would call, checked against the operator's allow-list when they are saved, so
+     * that the answer appears next to the field; each connection is checked again when it is made.
+     */
+    private boolean allowed(PageRequest page, ConnectionSettings settings) {
+        return allowed(page, settings.ewsUrl(), "ewsUrl") & allowed(page, settings.credential(), "tokenUrl");
+    }
+
+    private boolean allowed(PageRequest page, ExchangeCredential credential, String field) {
+        return !(credential instanceof ExchangeCredential.OAuthApp app) || allowed(page, app.tokenEndpoint(), field);
+    }
+
+    private boolean allowed(PageRequest page, URI url, String field) {
+        try {
+            outbound.checkUrl(url);
+            return true;
+        } catch (OutboundRefused refused) {
+            page.error(field, refused.getMessage());
+            return false;
         }
     }
 
