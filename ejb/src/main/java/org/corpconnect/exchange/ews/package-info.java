@@ -34,7 +34,12 @@
  * change may have been made, so the caller looks before writing again; a request that never left
  * (connection refused, unknown host) is a plain {@link org.corpconnect.exchange.ExchangeUnreachable}.
  *
- * <p>Autodiscover ({@link org.corpconnect.exchange.ews.EwsAutodiscover}) finds the EWS URL from an address;
- * it follows redirections to HTTPS only (loopback excepted).
+ * <p>Autodiscover ({@link org.corpconnect.exchange.ews.EwsAutodiscover}) finds the EWS URL from an address.
+ *
+ * <p>Every connection, ews-java-api's (EWS, Autodiscover with its guesses and redirects) and the token
+ * endpoint's, goes through {@link org.corpconnect.exchange.ews.CheckedSockets}: HttpClient resolves the
+ * host, the operator's {@link org.corpconnect.exchange.outbound.OutboundPolicy} checks the address, and
+ * the socket connects to exactly that address. A refused address and a failed connection leave as the
+ * same {@link org.corpconnect.exchange.ExchangeUnreachable} sentence.
  */
 package org.corpconnect.exchange.ews;
