@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -114,6 +118,45 @@ class AdminPagesIT {
             awaitStatus(browser, "HEALTHY");
             browser.screenshot("connection-recovered");
             assertEquals(tenant.serviceMailbox(), browser.value(field("connection-form", "serviceMailbox")));
+        }
+    }
+
+    @Test
+    void aUrlOnThisMachineIsRefusedOnTheFormEvenWhenSavedWithoutTesting() throws IOException {
+        Tenant tenant = tenant("IMPERSONATION", ANNA);
+        try (ServerSocket listener = new ServerSocket(0);
+             Browser browser = Browser.open("outbound").neverShows(tenant.secrets())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket ignored = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        // the test is over
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String elsewhere = "http://127.0.0.1:" + listener.getLocalPort();
+            signIn(browser, tenant);
+
+            browser.fill(field("connection-form", "ewsUrl"), elsewhere + "/EWS/Exchange.asmx");
+            browser.fill(field("connection-form", "password"), tenant.servicePassword());
+            browser.click(field("connection-form", "force"));
+            browser.click(By.id("save-connection"));
+            assertEquals(OutboundRefused.SENTENCE, errorAt(browser, "ewsUrl"), errors(browser));
+
+            browser.fill(field("connection-form", "autodiscoverUrl"), elsewhere + "/autodiscover/autodiscover.svc");
+            browser.fill(field("connection-form", "password"), tenant.servicePassword());
+            browser.click(By.id("discover"));
+            assertEquals(OutboundRefused.SENTENCE, errorAt(browser, "autodiscoverUrl"), errors(browser));
+
+            browser.click(By.id("nav-connection"));
+            assertEquals(TestExchange.ewsUrl().toString(), browser.value(field("connection-form", "ewsUrl")),
+                    "the connection kept its URL");
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS));
+            assertEquals(0, connections.get(), "the server never called the address typed in");
         }
     }
 
