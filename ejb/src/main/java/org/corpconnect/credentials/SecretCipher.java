@@ -75,8 +75,24 @@ public final class SecretCipher {
         if (!isEnveloped(stored)) {
             return decryptLegacy(stored);
         }
+        String ciphertext = verify(stored);
+        try {
+            return Secret.of(encryptor.decrypt(ciphertext));
+        } catch (EncryptionOperationNotPossibleException | IllegalArgumentException e) {
+            throw UndecryptableSecret.damaged(); // the tag matched: only a bug in between gets here
+        }
+    }
+
+    /**
+     * Checks an enveloped value's key id and tag without decrypting it (no key derivation: cheap enough
+     * for every stored value at every start).
+     *
+     * @return the jasypt ciphertext inside
+     * @throws UndecryptableSecret under another master key, or damaged
+     */
+    public String verify(String stored) {
         String[] parts = stored.split(":", -1);
-        if (parts.length != 4) {
+        if (parts.length != 4 || !parts[0].equals(VERSION)) {
             throw UndecryptableSecret.damaged();
         }
         if (!parts[1].equals(keyId)) {
@@ -87,14 +103,10 @@ public final class SecretCipher {
         if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
             throw UndecryptableSecret.damaged();
         }
-        try {
-            return Secret.of(encryptor.decrypt(parts[2]));
-        } catch (EncryptionOperationNotPossibleException | IllegalArgumentException e) {
-            throw UndecryptableSecret.damaged(); // the tag matched: only a bug in between gets here
-        }
+        return parts[2];
     }
 
-    /** Sealed by this very key (the tag is checked by {@link #decrypt}). */
+    /** Labelled with this key's id (the tag is checked by {@link #verify} and {@link #decrypt}). */
     public boolean sealedByThisKey(String stored) {
         return isEnveloped(stored) && stored.startsWith(VERSION + ":" + keyId + ":");
     }

@@ -121,6 +121,21 @@ class StoredSecretsTest {
         assertEquals(0, StoredSecrets.reseal(db, SecretRotation.sealOnly(newKey)));
     }
 
+    @Test
+    void aDamagedValueIsReportedAtStartWithoutARotation() throws SQLException {
+        long good = insert(0, newKey.encrypt(Secret.of("Good-Pa55")));
+        String sealed = newKey.encrypt(Secret.of("Other-Pa55"));
+        String damaged = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+        long bad = insert(1, damaged);
+
+        var failure = assertThrows(StoredSecrets.UnreadableSecrets.class,
+                () -> StoredSecrets.reseal(db, SecretRotation.sealOnly(newKey)));
+
+        assertEquals(java.util.List.of(bad), failure.unreadable().stream().map(StoredSecrets.Unreadable::connectionId).toList());
+        assertTrue(failure.getMessage().contains("damaged"), failure.getMessage());
+        assertEquals("Good-Pa55", newKey.decrypt(stored().get(good)).reveal());
+    }
+
     /** {@value #SECRETS} connections, each with its own secret under {@code key}; returns id -> plaintext. */
     private Map<Long, String> store(SecretCipher key) throws SQLException {
         String[] secrets = IntStream.range(0, SECRETS).mapToObj(i -> "Secret-" + i + "-" + UUID.randomUUID())
