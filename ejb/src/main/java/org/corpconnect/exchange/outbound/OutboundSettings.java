@@ -2,6 +2,8 @@ package org.corpconnect.exchange.outbound;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -24,6 +26,11 @@ public class OutboundSettings {
     @PostConstruct
     void read() {
         policy = OutboundPolicy.of(allowedHosts, plainHttpHosts.orElse(""));
+    }
+
+    /** Read at start, so that a bad entry stops the deployment, naming it, instead of the first call. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        policy();
     }
 
     @Produces
