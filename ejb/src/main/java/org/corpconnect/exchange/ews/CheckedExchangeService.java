@@ -7,7 +7,10 @@ import org.apache.http.config.Registry;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.corpconnect.exchange.outbound.OutboundPolicy;
 
-/** ews-java-api's ExchangeService whose HttpClient connects only where the {@link OutboundPolicy} allows. */
+/**
+ * ews-java-api's ExchangeService whose HttpClient connects only where the {@link OutboundPolicy} allows,
+ * and trusts only the certificates the JDK trusts ({@link CheckedSockets#checked}).
+ */
 final class CheckedExchangeService extends ExchangeService {
 
     private final OutboundPolicy policy;
@@ -23,6 +26,6 @@ final class CheckedExchangeService extends ExchangeService {
      */
     @Override
     protected Registry<ConnectionSocketFactory> createConnectionSocketFactoryRegistry() {
-        return CheckedSockets.wrap(super.createConnectionSocketFactoryRegistry(), () -> policy);
+        return CheckedSockets.checked(() -> policy);
     }
 }

@@ -31,17 +31,13 @@ final class CheckedSockets {
     private CheckedSockets() {
     }
 
-    /** ews-java-api's own factories ({@code ExchangeServiceBase.createConnectionSocketFactoryRegistry}), checked. */
-    static Registry<ConnectionSocketFactory> wrap(Registry<ConnectionSocketFactory> original,
-            Supplier<OutboundPolicy> policy) {
-        return RegistryBuilder.<ConnectionSocketFactory>create()
-                .register("http", new Checked("http", original.lookup("http"), policy))
-                .register("https", new Checked("https", original.lookup("https"), policy))
-                .build();
-    }
-
-    /** The JDK's default trust and host name verification, checked: for clients of our own (the token endpoint). */
-    static Registry<ConnectionSocketFactory> standard(Supplier<OutboundPolicy> policy) {
+    /**
+     * Plain and TLS sockets, checked. TLS with the JDK's trust store and HttpClient's host name check:
+     * never ews-java-api's own factory, whose trust manager accepts any single self-signed certificate
+     * ({@code EwsX509TrustManager} only checks its dates), which would hand the credential to whoever
+     * answers. An Exchange with a certificate of a private CA needs that CA in the server's trust store.
+     */
+    static Registry<ConnectionSocketFactory> checked(Supplier<OutboundPolicy> policy) {
         return RegistryBuilder.<ConnectionSocketFactory>create()
                 .register("http", new Checked("http", PlainConnectionSocketFactory.getSocketFactory(), policy))
                 .register("https", new Checked("https", SSLConnectionSocketFactory.getSocketFactory(), policy))

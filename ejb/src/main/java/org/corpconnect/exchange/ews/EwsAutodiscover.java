@@ -126,7 +126,10 @@ final class EwsAutodiscover {
         return translated;
     }
 
-    /** ews-java-api's AutodiscoverService, connecting only where the policy allows, with its last HTTP status kept. */
+    /**
+     * ews-java-api's AutodiscoverService, connecting only where the policy allows and trusting only what the
+     * JDK trusts ({@link CheckedSockets#checked}), with its last HTTP status kept.
+     */
     private static final class GuardedAutodiscover extends AutodiscoverService {
         private final OutboundPolicy policy;
         private HttpWebRequest last;
@@ -144,7 +147,7 @@ final class EwsAutodiscover {
         /** Called by the constructor, before {@link #policy} is set: the factories read it when they connect. */
         @Override
         protected Registry<ConnectionSocketFactory> createConnectionSocketFactoryRegistry() {
-            return CheckedSockets.wrap(super.createConnectionSocketFactoryRegistry(), () -> policy);
+            return CheckedSockets.checked(() -> policy);
         }
 
         @Override

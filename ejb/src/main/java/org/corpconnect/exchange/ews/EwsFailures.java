@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
@@ -213,8 +214,10 @@ final class EwsFailures {
     /** The connection was never made: the request certainly did not reach Exchange. */
     private static boolean neverSent(Throwable cause) {
         // HttpHostConnectException is a ConnectException; ConnectTimeoutException is HttpClient's connect timeout.
+        // A failed TLS handshake (an untrusted certificate, a plain-HTTP port) also comes before the request.
         return cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof ConnectTimeoutException;
+                || cause instanceof NoRouteToHostException || cause instanceof ConnectTimeoutException
+                || cause instanceof SSLHandshakeException;
     }
 
     /**

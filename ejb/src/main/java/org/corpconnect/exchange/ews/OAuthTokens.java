@@ -189,7 +189,7 @@ final class OAuthTokens {
 
         TokenRequests(Supplier<OutboundPolicy> policy) {
             this.http = HttpClients.custom()
-                    .setConnectionManager(new PoolingHttpClientConnectionManager(CheckedSockets.standard(policy)))
+                    .setConnectionManager(new PoolingHttpClientConnectionManager(CheckedSockets.checked(policy)))
                     .disableRedirectHandling() // a token endpoint never redirects a POST with a secret
                     .disableAutomaticRetries()
                     .disableCookieManagement()

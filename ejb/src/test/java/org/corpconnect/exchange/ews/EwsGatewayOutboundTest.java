@@ -3,7 +3,18 @@ package org.corpconnect.exchange.ews;
 import static org.corpconnect.exchange.ews.Simulated.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -99,6 +110,47 @@ class EwsGatewayOutboundTest {
         }
         assertEquals(0, connections.get(), "the listener saw a connection");
         assertEquals(List.of(), sim.requestLog().entries(), "nothing reached the simulator either");
+    }
+
+    @Test
+    void aServerWithASelfSignedCertificateNeverSeesTheCredential(@TempDir Path dir) throws Exception {
+        // ews-java-api's own trust manager accepts any single self-signed certificate; the gateway's must not.
+        Path keystore = dir.resolve("self-signed.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "exchange", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertEquals(0, keytool.waitFor(), "keytool made the certificate");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
+        HttpsServer impostor = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        impostor.setHttpsConfigurator(new HttpsConfigurator(tls));
+        AtomicInteger requests = new AtomicInteger();
+        impostor.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        impostor.start();
+        try {
+            URI url = URI.create("https://localhost:" + impostor.getAddress().getPort() + "/EWS/Exchange.asmx");
+            assertRefused(url, () -> gateway(Simulated.LOOPBACK_ALLOWED).verify(new ExchangeAccess(url,
+                    new MailboxAddress(SERVICE), AccessMode.IMPERSONATION, access(sim, AccessMode.IMPERSONATION).credential(), 1)));
+            URI autodiscover = URI.create("https://localhost:" + impostor.getAddress().getPort() + "/autodiscover/autodiscover.svc");
+            assertRefused(autodiscover, () -> gateway(Simulated.LOOPBACK_ALLOWED).discoverEwsUrl(ANNA,
+                    access(sim, AccessMode.IMPERSONATION).credential(), Optional.of(autodiscover)));
+        } finally {
+            impostor.stop(0);
+        }
+        assertEquals(0, requests.get(), "no request, so no credential, reached the impostor");
     }
 
     @Test
