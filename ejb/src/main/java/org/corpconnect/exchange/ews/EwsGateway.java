@@ -81,14 +81,14 @@ public class EwsGateway implements ExchangeGateway {
         Duration timeout = Duration.ofMillis(requestTimeoutMillis);
         if (password.scheme() == ExchangeCredential.PasswordScheme.NTLM) {
             verify(access);
-            return EwsChallenge.offersWindowsAuthentication(EwsChallenge.offeredSchemes(access.ewsUrl(), timeout))
+            return EwsChallenge.offersWindowsAuthentication(EwsChallenge.offeredSchemes(access.ewsUrl(), timeout, outbound))
                     ? password : withScheme(password, ExchangeCredential.PasswordScheme.BASIC);
         }
         try {
             verify(access);
             return password;
         } catch (CredentialRejected rejected) {
-            Set<String> offered = EwsChallenge.offeredSchemes(access.ewsUrl(), timeout);
+            Set<String> offered = EwsChallenge.offeredSchemes(access.ewsUrl(), timeout, outbound);
             if (offered.contains("BASIC") || !EwsChallenge.offersWindowsAuthentication(offered)) {
                 throw rejected;
             }
