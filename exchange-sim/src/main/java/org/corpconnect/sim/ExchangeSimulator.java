@@ -37,6 +37,8 @@ import org.corpconnect.sim.graph.access.CalendarAccessPolicy;
 import org.corpconnect.sim.graph.access.GraphTokenVerifier;
 import org.corpconnect.sim.graph.rbac.ApplicationRbac;
 import org.corpconnect.sim.graph.rbac.ExchangeOnlineCalendarPolicy;
+import org.corpconnect.sim.graph.GraphApi;
+import org.corpconnect.sim.graph.GraphEndpoint;
 import org.corpconnect.sim.items.CreateItem;
 import org.corpconnect.sim.items.DeleteItem;
 import org.corpconnect.sim.items.FindItem;
@@ -94,6 +96,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final URI baseUrl;
     private final URI httpsBaseUrl;
+    private final GraphApi graph;
 
     private ExchangeSimulator(Builder b) throws IOException {
         Path schemaDir = b.schemaDir != null ? b.schemaDir : defaultSchemaDir();
@@ -152,7 +155,21 @@ public final class ExchangeSimulator implements AutoCloseable {
         ControlApi control = new ControlApi(this, b.controlToken);
         AutodiscoverEndpoint autodiscover = new AutodiscoverEndpoint(directory, authenticator, () -> ewsUrl());
         SchemaFiles schemaFiles = new SchemaFiles(schemaDir, authenticator);
-        HttpHandler routes = exchange -> route(exchange, ews, schemaFiles, control, entra, autodiscover);
+        // Test mode checks Graph bodies against the CSDL beside the EWS schema (shared/graph-schema).
+        Optional<Path> graphSchema = !b.validateResponses ? Optional.empty() : Optional.of(b.graphSchemaFile != null
+                ? b.graphSchemaFile : GraphApi.schemaFileUnder(schemaDir.toAbsolutePath().getParent().getParent())
+                .orElseThrow(() -> new IllegalStateException("Test mode needs the Graph schema: no graph-schema/"
+                        + GraphApi.SCHEMA_FILE + " beside " + schemaDir + "; set graphSchemaFile(...).")));
+        this.graph = new GraphApi(directory, entra.tokens(), calendarAccessPolicy, faults, requestLog, b.clock, this::baseUrl,
+                graphSchema, validationFailures::add);
+        GraphEndpoint graphEndpoint = graph.endpoint();
+        HttpHandler routes = exchange -> {
+            if (GraphEndpoint.serves(exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT))) {
+                graphEndpoint.handle(exchange);
+            } else {
+                route(exchange, ews, schemaFiles, control, entra, autodiscover);
+            }
+        };
         server.createContext("/", routes);
         if (b.httpsPort >= 0) {
             // Entra clients (MSAL) insist on an https authority: the same routes, over TLS, on a port of their own.
@@ -288,6 +305,16 @@ public final class ExchangeSimulator implements AutoCloseable {
         return throttle;
     }
 
+    /** Microsoft Graph v1.0 at {@link #graphUrl()}: its throttle and subscriptions. */
+    public GraphApi graph() {
+        return graph;
+    }
+
+    /** The Graph base URL, {base}/v1.0, as a Graph client's base URL. */
+    public URI graphUrl() {
+        return baseUrl.resolve(GraphEndpoint.PATH);
+    }
+
     public Authenticator authenticator() {
         return authenticator;
     }
@@ -323,6 +350,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         entra.clear();
         rbac.clear();
         subscriptions.clear();
+        graph.reset();
         dataset.applyTo(directory, entra, rbac);
     }
 
@@ -334,7 +362,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     public void assertAllResponsesValid() {
         if (!validationFailures.isEmpty()) {
             throw new AssertionError("The Exchange simulator produced " + validationFailures.size()
-                    + " response(s) that are not valid against the EWS schema:\n" + String.join("\n", validationFailures));
+                    + " response(s) that are not valid against the EWS or Graph schema:\n" + String.join("\n", validationFailures));
         }
     }
 
@@ -344,6 +372,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (httpsServer != null) {
             httpsServer.stop(0);
         }
+        graph.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -359,6 +388,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         private int httpsPort = -1;
         private Path certificateFile;
         private Path schemaDir;
+        private Path graphSchemaFile;
         private Dataset dataset;
         private String controlToken = "sim-control-token";
         private boolean validateResponses;
@@ -379,6 +409,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         /** Write the HTTPS certificate (PEM) here at start, for clients that must trust it. */
         public Builder certificateFile(Path v) { certificateFile = v; return this; }
         public Builder schemaDir(Path v) { schemaDir = v; return this; }
+        public Builder graphSchemaFile(Path v) { graphSchemaFile = v; return this; }
         public Builder dataset(Dataset v) { dataset = v; return this; }
         public Builder controlToken(String v) { controlToken = Objects.requireNonNull(v); return this; }
         public Builder validateResponses(boolean v) { validateResponses = v; return this; }

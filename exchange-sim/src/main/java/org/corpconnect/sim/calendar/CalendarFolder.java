@@ -59,6 +59,23 @@ public final class CalendarFolder {
         return item.copy();
     }
 
+    /**
+     * Adds the item unless an item the predicate recognises is already there (a create retried with the same
+     * transaction id): decided under the folder's lock, so two racing retries still make one item.
+     */
+    public synchronized Added addUnlessPresent(java.util.function.Predicate<CalendarItem> same, CalendarItem item) {
+        for (CalendarItem existing : items.values()) {
+            if (same.test(existing)) {
+                return new Added(existing.copy(), false);
+            }
+        }
+        return new Added(add(item), true);
+    }
+
+    /** The stored item (a copy) and whether this call created it. */
+    public record Added(CalendarItem item, boolean created) {
+    }
+
     public synchronized Optional<CalendarItem> find(String id) {
         CalendarItem item = items.get(id);
         return Optional.ofNullable(item == null ? null : item.copy());

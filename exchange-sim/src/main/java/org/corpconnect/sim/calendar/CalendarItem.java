@@ -45,6 +45,8 @@ public final class CalendarItem {
     private Instant created;
     private Instant lastModified;
     private List<String> categories = new ArrayList<>();
+    // Graph's event.transactionId: the client's key against duplicate creates on retry.
+    private String transactionId;
 
     public CalendarItem(String id) {
         this.id = id;
@@ -92,6 +94,7 @@ public final class CalendarItem {
         c.created = created;
         c.lastModified = lastModified;
         c.categories = new ArrayList<>(categories);
+        c.transactionId = transactionId;
         return c;
     }
 
@@ -148,6 +151,8 @@ public final class CalendarItem {
     public Instant lastModified() { return lastModified; }
     public List<String> categories() { return List.copyOf(categories); }
     public CalendarItem categories(List<String> v) { categories = new ArrayList<>(v); return this; }
+    public String transactionId() { return transactionId; }
+    public CalendarItem transactionId(String v) { transactionId = v; return this; }
 
     /** A changed occurrence of a series (an exception): new times and optionally new subject/location/status. */
     public record OccurrenceChange(Instant start, Instant end, String subject, String location, BusyType freeBusy) {

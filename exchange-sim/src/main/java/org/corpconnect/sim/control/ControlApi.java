@@ -414,6 +414,9 @@ public final class ControlApi implements HttpHandler {
             o.add("requestedProperties", Json.createArrayBuilder(e.requestedProperties()));
             o.add("responseCodes", Json.createArrayBuilder(e.responseCodes()));
             o.add("httpStatus", e.httpStatus());
+            addNullable(o, "application", e.application());
+            addNullable(o, "accessMode", e.accessMode());
+            o.add("returnedProperties", Json.createArrayBuilder(e.returnedProperties()));
             a.add(o);
         }
         return a.build();

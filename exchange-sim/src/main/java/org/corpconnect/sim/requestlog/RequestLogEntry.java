@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One EWS request as the simulator saw it: who authenticated, whom they acted as, which mailboxes
+ * One EWS or Graph request as the simulator saw it: who authenticated, whom they acted as, which mailboxes
  * they targeted and what they asked to see. Tests assert on it, e.g. that no Detailed view was ever
- * requested. Never holds passwords, tokens or item contents.
+ * requested. Never holds passwords, tokens or item contents. For Graph, {@code application} is the app id,
+ * {@code accessMode} "app-only" or "delegated", {@code requestedProperties} the $select and
+ * {@code returnedProperties} what the answer held; EWS leaves those three empty.
  */
 public record RequestLogEntry(Instant time, String path, String operation, String authenticatedAs,
                               AuthOutcome authOutcome, String impersonated, String anchorMailbox,
                               String requestServerVersion, List<String> targetMailboxes, String requestedView,
-                              List<String> requestedProperties, List<String> responseCodes, int httpStatus) {
+                              List<String> requestedProperties, List<String> responseCodes, int httpStatus,
+                              String application, String accessMode, List<String> returnedProperties) {
 
     /**
      * How the request's credentials fared. NTLM_CHALLENGE is the middle step of an NTLM handshake (a
@@ -38,6 +41,9 @@ public record RequestLogEntry(Instant time, String path, String operation, Strin
         private final List<String> requestedProperties = new ArrayList<>();
         private final List<String> responseCodes = new ArrayList<>();
         private int httpStatus;
+        private String application;
+        private String accessMode;
+        private final List<String> returnedProperties = new ArrayList<>();
 
         public Builder(Instant time, String path) {
             this.time = time;
@@ -55,6 +61,9 @@ public record RequestLogEntry(Instant time, String path, String operation, Strin
         public synchronized Builder requestedProperty(String v) { requestedProperties.add(v); return this; }
         public synchronized Builder responseCode(String v) { responseCodes.add(v); return this; }
         public Builder httpStatus(int v) { httpStatus = v; return this; }
+        public Builder application(String v) { application = v; return this; }
+        public Builder accessMode(String v) { accessMode = v; return this; }
+        public synchronized Builder returnedProperty(String v) { if (!returnedProperties.contains(v)) { returnedProperties.add(v); } return this; }
         public String operation() { return operation; }
         private boolean recorded;
 
@@ -68,7 +77,7 @@ public record RequestLogEntry(Instant time, String path, String operation, Strin
         public synchronized RequestLogEntry build() {
             return new RequestLogEntry(time, path, operation, authenticatedAs, authOutcome, impersonated, anchorMailbox,
                     requestServerVersion, List.copyOf(targetMailboxes), requestedView, List.copyOf(requestedProperties),
-                    List.copyOf(responseCodes), httpStatus);
+                    List.copyOf(responseCodes), httpStatus, application, accessMode, List.copyOf(returnedProperties));
         }
     }
 }
