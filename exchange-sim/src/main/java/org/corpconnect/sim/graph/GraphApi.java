@@ -55,7 +55,7 @@ public final class GraphApi implements AutoCloseable {
                 GraphRoute.of("POST", "/{user}/calendar/getSchedule", "getSchedule", CalendarOperation.READ_SCHEDULE,
                         "action:getSchedule|microsoft.graph.calendar", GetSchedule::handle),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/calendarView", "calendarView", read, null, CalendarView::list),
-                GraphRoute.of("GET", "/{user}(?:/calendar)?/calendarView/delta", "calendarViewDelta", read, null, delta::handle),
+                GraphRoute.of("GET", "/{user}(?:/calendar)?/calendarView/delta(?:\\(\\))?", "calendarViewDelta", read, null, delta::handle),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/events", "listEvents", read, null, Events::list),
                 GraphRoute.of("POST", "/{user}(?:/calendar)?/events", "createEvent", write, EVENT, Events::create),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/events/{event}", "getEvent", read, null, Events::get),

@@ -87,7 +87,8 @@ public final class GraphEndpoint implements HttpHandler {
                     log.httpStatus(0);
                     return;
                 }
-                respond(exchange, log, batch.run(request, c, log, requestId, clientRequestId), requestId, clientRequestId);
+                respond(exchange, log, batchFaults(log).map(e -> GraphErrors.response(e, clock.instant(), requestId, clientRequestId))
+                        .orElseGet(() -> batch.run(request, c, log, requestId, clientRequestId)), requestId, clientRequestId);
                 return;
             }
             String operation = dispatcher.operation(request).orElse(null);
@@ -114,6 +115,20 @@ public final class GraphEndpoint implements HttpHandler {
             record(log);
             exchange.close();
         }
+    }
+
+    /** The fault rules that answer a whole $batch before it runs: 503, or 429 (SERVER_BUSY, its millis as Retry-After). */
+    private Optional<GraphError> batchFaults(RequestLogEntry.Builder log) {
+        if (faults.fire(FaultRule.Kind.HTTP_503, JsonBatch.OPERATION, List.of()).isPresent()) {
+            log.responseCode("serviceNotAvailable");
+            return Optional.of(new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.",
+                    Map.of("Retry-After", "5")));
+        }
+        return faults.fire(FaultRule.Kind.SERVER_BUSY, JsonBatch.OPERATION, List.of()).map(r -> {
+            log.responseCode("ApplicationThrottled");
+            return new GraphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.",
+                    Map.of("Retry-After", Long.toString(Math.max(1, (r.millis() + 999) / 1000))));
+        });
     }
 
     private void respond(HttpExchange exchange, RequestLogEntry.Builder log, GraphResponse response, String requestId,

@@ -110,7 +110,7 @@ public final class CalendarDelta {
         int to = Math.min(p.events().size(), p.next() + size);
         JsonArrayBuilder values = Json.createArrayBuilder();
         p.events().subList(p.next(), to).forEach(values::add);
-        String base = call.request().path().replaceAll("(?i)/delta$", "/delta");
+        String base = call.request().path();
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#Collection(event)").toString());
         if (to < p.events().size()) {

@@ -27,7 +27,7 @@ public final class TranslateExchangeIds {
         JsonObject body = call.request().jsonBody();
         Function<String, Optional<ItemIds.ItemRef>> parse = parser(text(body, "sourceIdType"));
         Function<ItemIds.ItemRef, String> format = formatter(text(body, "targetIdType"));
-        if (!(body.get("inputIds") instanceof JsonArray inputs)) {
+        if (!(parameter(body, "inputIds") instanceof JsonArray inputs)) {
             throw GraphError.badRequest("The parameter 'inputIds' is required.");
         }
         if (inputs.size() > 1000) {
@@ -49,8 +49,14 @@ public final class TranslateExchangeIds {
                 .add("value", results).build(), "microsoft.graph.convertIdResult");
     }
 
+    /** Parameters are matched without regard to case: the CSDL (and so the SDKs) spell them InputIds, SourceIdType. */
+    private static JsonValue parameter(JsonObject body, String name) {
+        return body.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(JsonValue.NULL);
+    }
+
     private static String text(JsonObject body, String name) {
-        if (!(body.get(name) instanceof JsonString s)) {
+        if (!(parameter(body, name) instanceof JsonString s)) {
             throw GraphError.badRequest("The parameter '" + name + "' is required.");
         }
         return s.getString();
