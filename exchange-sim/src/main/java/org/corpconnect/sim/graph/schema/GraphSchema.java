@@ -274,6 +274,9 @@ public final class GraphSchema {
             out.add(path + ": expected an object of " + type);
             return;
         }
+        if (dynamic(t)) {
+            return; // an open type that declares nothing (resourceData) holds the resource's own properties and type
+        }
         if (object.get("@odata.type") instanceof JsonString declared) {
             String derived = declared.getString().replaceFirst("^#", "");
             Optional<StructuredType> d = structured.keySet().stream().filter(k -> k.equalsIgnoreCase(derived))
@@ -290,15 +293,16 @@ public final class GraphSchema {
                 continue; // instance annotations (@odata.etag, @removed, property@odata.type)
             }
             Optional<Property> p = property(t, name);
-            if (p.isEmpty() && t.open() && t.properties().isEmpty() && t.baseType() == null) {
-                continue; // an open type that declares nothing (resourceData) is all dynamic properties
-            }
             if (p.isEmpty()) {
                 out.add(path + "." + name + ": not a property of " + t.name());
             } else {
                 check(entry.getValue(), p.get().type(), p.get().nullable(), path + "." + name, out);
             }
         }
+    }
+
+    private static boolean dynamic(StructuredType t) {
+        return t.open() && t.properties().isEmpty() && t.baseType() == null;
     }
 
     private boolean derivesFrom(StructuredType t, String ancestor) {
