@@ -46,6 +46,7 @@ public final class ExchangeSimulatorMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("Exchange simulator listening on " + sim.baseUrl());
         out.println("  EWS URL:          " + sim.ewsUrl());
+        out.println("  Graph URL:        " + sim.graphUrl());
         out.println("  Control API:      " + sim.controlUrl() + "  (Authorization: Bearer " + options.controlToken + ")");
         out.println("  Token endpoint:   " + sim.tokenUrl("contoso-test"));
         sim.certificate().ifPresent(c -> {

@@ -154,6 +154,8 @@ public final class ControlApi implements HttpHandler {
             case "groups" -> identity.groups(m, c.path(), c.body());
             case "rbac" -> identity.rbac(m, c.path(), c.body(), c.query());
             case "faults" -> faults(c);
+            case "graph-throttling" -> graphThrottling(c);
+            case "graph-subscriptions" -> graphLifecycle(c);
             case "throttling" -> {
                 if ("PUT".equals(m)) {
                     sim.throttle().setBudget(c.body().getInt("budget", sim.throttle().budget()));
@@ -370,6 +372,33 @@ public final class ControlApi implements HttpHandler {
             }
         });
         return o.build();
+    }
+
+    /** Graph's per-app-and-mailbox limits: {"concurrency":4,"requestsPer10Minutes":10000}. */
+    private JsonValue graphThrottling(Call c) {
+        var throttle = sim.graph().throttle();
+        if ("PUT".equals(c.method())) {
+            throttle.configure(c.body().getInt("concurrency", throttle.concurrency()),
+                    c.body().getInt("requestsPer10Minutes", throttle.requestsPerWindow()));
+        }
+        return Json.createObjectBuilder().add("concurrency", throttle.concurrency())
+                .add("requestsPer10Minutes", throttle.requestsPerWindow()).build();
+    }
+
+    /** POST /control/graph-subscriptions/{id}/lifecycle {"event":"reauthorizationRequired|subscriptionRemoved|missed"}. */
+    private JsonValue graphLifecycle(Call c) {
+        requireMethod(c.method(), "POST");
+        if (!"lifecycle".equals(c.segment(2))) {
+            throw new NoSuchElementException("No control resource /control/graph-subscriptions/{id}/" + c.segment(2));
+        }
+        String event = c.body().getString("event");
+        if (!java.util.Set.of("reauthorizationRequired", "subscriptionRemoved", "missed").contains(event)) {
+            throw new IllegalArgumentException("event must be reauthorizationRequired, subscriptionRemoved or missed");
+        }
+        if (!sim.graph().subscriptions().sendLifecycle(c.segment(1), event)) {
+            throw new NoSuchElementException("No Graph subscription " + c.segment(1));
+        }
+        return Json.createObjectBuilder().add("sent", event).build();
     }
 
     private JsonValue faults(Call c) {

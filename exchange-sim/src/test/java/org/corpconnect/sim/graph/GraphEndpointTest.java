@@ -122,7 +122,10 @@ class GraphEndpointTest {
 
     @Test
     void throttlingCountsRequestsPerAppAndMailboxAndAnswers429WithRetryAfter() throws Exception {
-        sim.graph().throttle().configure(4, 3);
+        HttpResponse<String> limits = HTTP.send(HttpRequest.newBuilder(URI.create(sim.controlUrl() + "/graph-throttling"))
+                .header("Authorization", "Bearer t").PUT(HttpRequest.BodyPublishers.ofString("{\"requestsPer10Minutes\":3}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("{\"concurrency\":4,\"requestsPer10Minutes\":3}", limits.body());
         for (int i = 0; i < 3; i++) {
             assertEquals(200, send("GET", "/users/" + ANNA + "/events?$top=1", null).statusCode());
         }

@@ -54,8 +54,15 @@ public final class GraphSchema {
     private record EnumType(Set<String> members, boolean flags) {
     }
 
-    /** Reads the CSDL file (the clean v1.0 metadata); fails at start rather than run unchecked. */
+    // Immutable once read: simulators started one after another in a test JVM share it.
+    private static final Map<Path, GraphSchema> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reads the CSDL file (the clean v1.0 metadata), once per JVM; fails at start rather than run unchecked. */
     public static GraphSchema read(Path csdl) {
+        return READ.computeIfAbsent(csdl.toAbsolutePath().normalize(), GraphSchema::readFile);
+    }
+
+    private static GraphSchema readFile(Path csdl) {
         try (InputStream in = Files.newInputStream(csdl)) {
             return parse(in);
         } catch (IOException | XMLStreamException e) {

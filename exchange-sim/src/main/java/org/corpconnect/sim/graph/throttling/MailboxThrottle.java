@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.graph.GraphError;
@@ -70,10 +69,6 @@ public final class MailboxThrottle {
 
     public static GraphError throttled(String message, long retryAfterSeconds) {
         return new GraphError(429, "ApplicationThrottled", message, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
-    }
-
-    public Optional<Integer> inFlight(String appId, MailboxAddress mailbox) {
-        return Optional.ofNullable(usage.get(appId + "|" + mailbox.value())).map(u -> u.inFlight);
     }
 
     private static final class Usage {
