@@ -141,7 +141,9 @@ class GraphSdkTest {
 
         // One more than Graph's 20 is refused as a whole.
         body.setSchedules(new ArrayList<>(body.getSchedules()) {{ add(DAVID); }});
-        assertEquals(400, graphError(() -> graph.users().byUserId(ANNA).calendar().getSchedule().post(body)).getResponseStatusCode());
+        ODataError tooMany = graphError(() -> graph.users().byUserId(ANNA).calendar().getSchedule().post(body));
+        assertEquals(400, tooMany.getResponseStatusCode());
+        assertEquals("ErrorMailboxDataArrayTooBig", tooMany.getError().getCode());
     }
 
     @Test
@@ -153,7 +155,7 @@ class GraphSdkTest {
         List<ScheduleInformation> s = graph.users().byUserId(ANNA).calendar().getSchedule().post(body).getValue();
         assertNull(s.get(0).getError());
         assertEquals("ErrorAccessDenied", s.get(1).getError().getResponseCode());
-        assertEquals("ErrorMailRecipientNotFound", s.get(2).getError().getResponseCode());
+        assertEquals("5009", s.get(2).getError().getResponseCode(), "an address that resolves to nobody");
 
         body.setEndTime(utc(slot(62, 0)));
         assertEquals(400, graphError(() -> graph.users().byUserId(ANNA).calendar().getSchedule().post(body)).getResponseStatusCode(),
@@ -239,8 +241,9 @@ class GraphSdkTest {
         // Only the organizer cancels: the attendee's copy cannot be cancelled by the attendee.
         String copy = graph.users().byUserId(JONAS).events().get(rc -> rc.queryParameters.top = 1000).getValue().stream()
                 .filter(ev -> "Planning".equals(ev.getSubject())).findFirst().orElseThrow().getId();
-        assertEquals(400, graphError(() -> graph.users().byUserId(JONAS).events().byEventId(copy).cancel().post(cancel))
-                .getResponseStatusCode());
+        ODataError notOrganizer = graphError(() -> graph.users().byUserId(JONAS).events().byEventId(copy).cancel().post(cancel));
+        assertEquals(400, notOrganizer.getResponseStatusCode());
+        assertEquals("ErrorCalendarIsNotOrganizer", notOrganizer.getError().getCode());
     }
 
     @Test

@@ -107,8 +107,8 @@ public final class Events {
         Occurrence o = find(call, owner);
         boolean organizer = o.item().organizer() == null || o.item().organizer().equals(owner.address());
         if (!organizer) {
-            throw new GraphError(400, "ErrorAccessDenied",
-                    "Your request can't be completed. You need to be an organizer to cancel a meeting.");
+            // Exchange's own code and wording for a non-organizer's cancel (seen through EWS, php-ews issue 542).
+            throw new GraphError(400, "ErrorCalendarIsNotOrganizer", "User must be an organizer for CancelCalendarItem action.");
         }
         JsonObject body = call.request().body().isBlank() ? JsonObject.EMPTY_JSON_OBJECT : call.request().jsonBody();
         String comment = body.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("comment"))

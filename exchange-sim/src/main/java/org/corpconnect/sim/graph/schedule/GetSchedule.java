@@ -67,8 +67,10 @@ public final class GetSchedule {
                                        TimeZonePreference zone) {
         Optional<Mailbox> target = GraphUsers.find(call.directory(), scheduleId);
         if (target.isEmpty()) {
-            return error(scheduleId, "ErrorMailRecipientNotFound",
-                    "The recipient '" + scheduleId + "' was not found in the directory.");
+            // As Exchange Online answers an address it cannot resolve (microsoft-graph-docs issue 11225).
+            return Json.createObjectBuilder().add("scheduleId", scheduleId).add("error", Json.createObjectBuilder()
+                    .add("message", "Unable to resolve e-mail address " + scheduleId + " to an Active Directory object.")
+                    .add("responseCode", "5009")).build();
         }
         Mailbox mailbox = target.get();
         CalendarAccessDecision decision = call.decide(mailbox, CalendarOperation.READ_SCHEDULE);
@@ -166,8 +168,10 @@ public final class GetSchedule {
             throw new GraphError(400, "ErrorInvalidParameter", "The parameter 'schedules' needs at least one address.");
         }
         if (a.size() > MAX_SCHEDULES) {
-            throw new GraphError(400, "ErrorInvalidParameter",
-                    "The number of schedules (" + a.size() + ") exceeds the limit of " + MAX_SCHEDULES + ".");
+            // The documented limit is 20; Exchange Online was seen to enforce 100 with this code and wording
+            // (microsoft-graph-docs-contrib issue 5895). The simulator plays the documented limit.
+            throw new GraphError(400, "ErrorMailboxDataArrayTooBig", "There are too many target users in the EmailAddress "
+                    + "array. The allowed size = " + MAX_SCHEDULES + "; the actual size = " + a.size() + ".");
         }
         return a.stream().map(x -> x instanceof JsonString s ? s.getString() : x.toString()).toList();
     }
