@@ -64,7 +64,8 @@ public final class ExchangeSimulatorExtension implements BeforeAllCallback, Afte
     public void afterEach(ExtensionContext context) {
         List<String> failures = simulator.responseValidationFailures();
         if (failures.size() > failuresBefore) {
-            throw new AssertionError("The Exchange simulator sent responses that are not valid against the EWS schema "
+            throw new AssertionError("The Exchange simulator sent responses (or took Graph request bodies) that are not "
+                    + "valid against the EWS or Graph schema "
                     + "during this test:\n" + String.join("\n", failures.subList(failuresBefore, failures.size())));
         }
     }
