@@ -105,7 +105,7 @@ public final class GraphDispatcher {
             log.targetMailbox(user.address().value());
         }
         List<String> mailboxes = user == null ? List.of() : List.of(user.address().value());
-        try (AutoCloseable permit = user == null ? () -> { } : throttle.enter(caller.appId(), user.address())) {
+        try (MailboxThrottle.Permit permit = user == null ? () -> { } : throttle.enter(caller.appId(), user.address())) {
             if (faults.fire(FaultRule.Kind.HTTP_503, route.operation(), mailboxes).isPresent()) {
                 throw new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.",
                         java.util.Map.of("Retry-After", "5"));
@@ -122,10 +122,6 @@ public final class GraphDispatcher {
             }
             checkRequestBody(route, request);
             return route.handler().handle(call);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e); // closing a permit throws nothing
         }
     }
 

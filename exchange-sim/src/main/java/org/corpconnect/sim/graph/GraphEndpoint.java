@@ -107,6 +107,9 @@ public final class GraphEndpoint implements HttpHandler {
                 }
             }
             respond(exchange, log, response, requestId, clientRequestId);
+        } catch (GraphError e) {
+            log.responseCode(e.code());
+            respond(exchange, log, GraphErrors.response(e, clock.instant(), requestId, clientRequestId), requestId, clientRequestId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Graph request failed inside the simulator", e);
             respond(exchange, log, GraphErrors.response(new GraphError(500, "generalException", "An unexpected error occurred."),

@@ -42,8 +42,15 @@ public final class MailboxThrottle {
         usage.clear();
     }
 
+    /** A request's place in the concurrency limit, given back when it is done. */
+    @FunctionalInterface
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A permit to close when the request is done; a 429 GraphError when over a limit. */
-    public AutoCloseable enter(String appId, MailboxAddress mailbox) {
+    public Permit enter(String appId, MailboxAddress mailbox) {
         Usage u = usage.computeIfAbsent(appId + "|" + mailbox.value(), k -> new Usage());
         Instant now = clock.instant();
         synchronized (u) {
