@@ -90,6 +90,11 @@ public final class GraphCall {
         return TimeZonePreference.from(request.header("Prefer"));
     }
 
+    /** {@code Prefer: IdType="ImmutableId"}: ids in the immutable format (outlook-immutable-id.md). */
+    public boolean immutableIds() {
+        return request.header("Prefer").map(p -> p.replace(" ", "").contains("IdType=\"ImmutableId\"")).orElse(false);
+    }
+
     /** The properties of $select (logged as asked for), empty when all are asked for. */
     public Set<String> select() {
         Optional<String> s = request.option("$select");

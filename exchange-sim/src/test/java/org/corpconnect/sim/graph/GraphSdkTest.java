@@ -385,6 +385,63 @@ class GraphSdkTest {
     }
 
     @Test
+    void aWeeklySeriesMadeThroughGraphExpandsAndItsOccurrencesChangeOneByOne() {
+        String user = address("hannah.neumann");
+        Instant first = slot(14, 9);
+        Event series = event("Weekly sync", first, first.plus(30, ChronoUnit.MINUTES));
+        com.microsoft.graph.models.RecurrencePattern pattern = new com.microsoft.graph.models.RecurrencePattern();
+        pattern.setType(com.microsoft.graph.models.RecurrencePatternType.Weekly);
+        pattern.setInterval(1);
+        pattern.setDaysOfWeek(List.of(com.microsoft.graph.models.DayOfWeek.forValue(
+                first.atZone(ZoneOffset.UTC).getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT))));
+        com.microsoft.graph.models.RecurrenceRange range = new com.microsoft.graph.models.RecurrenceRange();
+        range.setType(com.microsoft.graph.models.RecurrenceRangeType.Numbered);
+        range.setStartDate(java.time.LocalDate.ofInstant(first, ZoneOffset.UTC));
+        range.setNumberOfOccurrences(3);
+        com.microsoft.graph.models.PatternedRecurrence recurrence = new com.microsoft.graph.models.PatternedRecurrence();
+        recurrence.setPattern(pattern);
+        recurrence.setRange(range);
+        series.setRecurrence(recurrence);
+        Event master = graph.users().byUserId(user).events().post(series);
+        assertEquals(com.microsoft.graph.models.EventType.SeriesMaster, master.getType());
+        assertEquals(3, master.getRecurrence().getRange().getNumberOfOccurrences());
+
+        List<Event> occurrences = graph.users().byUserId(user).calendarView().get(rc -> {
+            rc.queryParameters.startDateTime = first.minus(1, ChronoUnit.HOURS).toString();
+            rc.queryParameters.endDateTime = first.plus(30, ChronoUnit.DAYS).toString();
+            rc.queryParameters.top = 1000; // the demo's own series fill the default page of 10
+        }).getValue().stream().filter(e -> master.getId().equals(e.getSeriesMasterId())).toList();
+        assertEquals(3, occurrences.size());
+        Event later = new Event();
+        later.setSubject("Weekly sync, moved");
+        later.setStart(utc(first.plus(7, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS)));
+        later.setEnd(utc(first.plus(7, ChronoUnit.DAYS).plus(150, ChronoUnit.MINUTES)));
+        Event exception = graph.users().byUserId(user).events().byEventId(occurrences.get(1).getId()).patch(later);
+        assertEquals(com.microsoft.graph.models.EventType.Exception, exception.getType());
+        graph.users().byUserId(user).events().byEventId(occurrences.get(2).getId()).delete();
+        List<Event> after = graph.users().byUserId(user).calendarView().get(rc -> {
+            rc.queryParameters.startDateTime = first.minus(1, ChronoUnit.HOURS).toString();
+            rc.queryParameters.endDateTime = first.plus(30, ChronoUnit.DAYS).toString();
+            rc.queryParameters.top = 1000; // the demo's own series fill the default page of 10
+        }).getValue().stream().filter(e -> master.getId().equals(e.getSeriesMasterId())).toList();
+        assertEquals(List.of("Weekly sync", "Weekly sync, moved"), after.stream().map(Event::getSubject).toList());
+    }
+
+    @Test
+    void immutableIdsWhenPreferredTranslateAndAddressTheSameEvent() {
+        Event created = graph.users().byUserId(MARIE).events().post(event("Immutable", slot(15, 9), slot(15, 10)));
+        Event immutable = graph.users().byUserId(MARIE).events().byEventId(created.getId())
+                .get(rc -> rc.headers.add("Prefer", "IdType=\"ImmutableId\""));
+        assertNotEquals(created.getId(), immutable.getId());
+        assertEquals("Immutable", graph.users().byUserId(MARIE).events().byEventId(immutable.getId()).get().getSubject());
+        TranslateExchangeIdsPostRequestBody translate = new TranslateExchangeIdsPostRequestBody();
+        translate.setInputIds(List.of(immutable.getId()));
+        translate.setSourceIdType(ExchangeIdFormat.RestImmutableEntryId);
+        translate.setTargetIdType(ExchangeIdFormat.RestId);
+        assertEquals(created.getId(), graph.users().byUserId(MARIE).translateExchangeIds().post(translate).getValue().get(0).getTargetId());
+    }
+
+    @Test
     void aMailboxOutsideTheAppsScopeAndAMissingTokenGetGraphsErrors() throws Exception {
         ODataError denied = graphError(() -> graph.users().byUserId(DAVID).events().get());
         assertEquals(403, denied.getResponseStatusCode());

@@ -80,14 +80,13 @@ public final class CalendarDelta {
         } else {
             folder.changesSince(from.sequence()).forEach(c -> itemsToSend.add(c.itemId()));
         }
-        EventJson.View full = new EventJson.View(call.timeZone(), Set.of(), true, Optional.empty());
+        EventJson.View full = new EventJson.View(call.timeZone(), Set.of(), true, Optional.empty(), call.immutableIds());
         for (String itemId : itemsToSend) {
             Set<String> now = new HashSet<>();
             for (Occurrence o : current.getOrDefault(itemId, List.of())) {
-                String id = GraphIds.restId(owner.address(), o);
+                String id = GraphIds.graphId(GraphIds.ref(owner.address(), o), full.immutableIds());
                 now.add(id);
-                out.add(EventJson.write(owner, o, new EventJson.View(full.zone(), full.select(),
-                        Events.seesDetails(call, owner, o.item()), full.expand()), call.directory()));
+                out.add(EventJson.write(owner, o, full.withDetails(Events.seesDetails(call, owner, o.item())), call.directory()));
             }
             for (String gone : delivered.getOrDefault(itemId, Set.of())) {
                 if (!now.contains(gone)) {

@@ -38,7 +38,12 @@ final class EventJson {
     }
 
     /** How an event is written: the caller's zone, $select, whether details show, which extended properties. */
-    record View(TimeZonePreference zone, Set<String> select, boolean seesDetails, Optional<Optional<String>> expand) {
+    record View(TimeZonePreference zone, Set<String> select, boolean seesDetails, Optional<Optional<String>> expand,
+                boolean immutableIds) {
+        View withDetails(boolean details) {
+            return new View(zone, select, details, expand, immutableIds);
+        }
+
         boolean wants(String property) {
             return select.isEmpty() || select.stream().anyMatch(p -> p.equalsIgnoreCase(property));
         }
@@ -48,7 +53,7 @@ final class EventJson {
         CalendarItem item = o.item();
         JsonObjectBuilder b = Json.createObjectBuilder();
         b.add("@odata.etag", "W/\"" + item.changeKey() + "\"");
-        b.add("id", GraphIds.restId(owner.address(), o));
+        b.add("id", GraphIds.graphId(GraphIds.ref(owner.address(), o), view.immutableIds()));
         boolean details = view.seesDetails();
         Put put = (name, value) -> {
             if (view.wants(name)) {
@@ -77,7 +82,8 @@ final class EventJson {
         put.add("isOrganizer", organizer ? JsonValue.TRUE : JsonValue.FALSE);
         put.add("responseRequested", JsonValue.TRUE);
         put.add("seriesMasterId", o.isRecurring()
-                ? Json.createValue(GraphIds.restId(new ItemIds.ItemRef(owner.address(), item.id(), null))) : JsonValue.NULL);
+                ? Json.createValue(GraphIds.graphId(new ItemIds.ItemRef(owner.address(), item.id(), null), view.immutableIds()))
+                : JsonValue.NULL);
         put.add("showAs", Json.createValue(showAs(o.freeBusy())));
         put.add("type", Json.createValue(switch (o.kind()) {
             case Single -> "singleInstance";
@@ -107,7 +113,8 @@ final class EventJson {
         put.add("location", location);
         put.add("locations", details && o.location() != null && !o.location().isEmpty()
                 ? Json.createArrayBuilder().add(location).build() : JsonValue.EMPTY_JSON_ARRAY);
-        put.add("recurrence", JsonValue.NULL);
+        put.add("recurrence", o.kind() == Occurrence.Kind.RecurringMaster
+                ? RecurrenceJson.write(item.recurrence(), item.timeZone()) : JsonValue.NULL);
         put.add("attendees", attendees(item, directory));
         MailboxAddress organizerAddress = item.organizer() == null ? owner.address() : item.organizer();
         put.add("organizer", Json.createObjectBuilder().add("emailAddress", emailAddress(organizerAddress, directory)).build());
@@ -184,6 +191,7 @@ final class EventJson {
     /** The changes an event body asks for, applied to an item; {@code creating} also takes the create-only ones. */
     static void apply(JsonObject body, CalendarItem item, boolean creating) {
         String startZone = null;
+        JsonValue recurrence = null;
         for (Map.Entry<String, JsonValue> e : body.entrySet()) {
             JsonValue v = e.getValue();
             switch (e.getKey()) {
@@ -224,12 +232,7 @@ final class EventJson {
                         }
                     }
                 }
-                case "recurrence" -> {
-                    if (v.getValueType() != JsonValue.ValueType.NULL) {
-                        throw GraphError.badRequest("The simulator does not create recurring events through Graph "
-                                + "(recurrence); create the series through EWS or the control API.");
-                    }
-                }
+                case "recurrence" -> recurrence = v;
                 default -> {
                     // read-only or unsimulated properties (id, changeKey, importance...): Graph ignores the former
                 }
@@ -237,6 +240,12 @@ final class EventJson {
         }
         if (startZone != null) {
             item.timeZone(TimeZonePreference.zoneNamed(startZone).orElse(ZoneOffset.UTC));
+        }
+        if (recurrence instanceof JsonObject r && item.start() != null) {
+            java.time.ZoneId zone = item.timeZone() == null ? ZoneOffset.UTC : item.timeZone();
+            item.recurrence(RecurrenceJson.read(r, item.start().atZone(zone).toLocalDate()));
+        } else if (recurrence != null && recurrence.getValueType() == JsonValue.ValueType.NULL) {
+            item.recurrence(null);
         }
     }
 

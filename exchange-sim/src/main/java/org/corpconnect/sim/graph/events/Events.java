@@ -54,7 +54,7 @@ public final class Events {
         Occurrence o = Occurrence.single(added.item());
         return GraphResponse.entity(201, withContext(call, EventJson.write(owner, o, view(call, owner, o.item()), call.directory())),
                 EventJson.TYPE).header("Location", call.link("/users/" + owner.address().value() + "/events/"
-                + GraphIds.restId(owner.address(), o)).toString());
+                + GraphIds.graphId(GraphIds.ref(owner.address(), o), call.immutableIds())).toString());
     }
 
     public static GraphResponse get(GraphCall call) {
@@ -150,8 +150,7 @@ public final class Events {
         JsonArrayBuilder values = Json.createArrayBuilder();
         List<Occurrence> page = all.subList(Math.min(skip, all.size()), Math.min(skip + size, all.size()));
         for (Occurrence o : page) {
-            values.add(EventJson.write(owner, o, new EventJson.View(base.zone(), base.select(),
-                    seesDetails(call, owner, o.item()), base.expand()), call.directory()));
+            values.add(EventJson.write(owner, o, base.withDetails(seesDetails(call, owner, o.item())), call.directory()));
         }
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#users('" + owner.address().value() + "')/events").toString());
@@ -202,7 +201,7 @@ public final class Events {
 
     static EventJson.View view(GraphCall call, Mailbox owner, CalendarItem item) {
         return new EventJson.View(call.timeZone(), call.select(), item == null || seesDetails(call, owner, item),
-                ExtendedProperties.expand(call.request().option("$expand")));
+                ExtendedProperties.expand(call.request().option("$expand")), call.immutableIds());
     }
 
     /** The access model's details answer, and private items hidden from a signed-in mailbox that is no delegate. */

@@ -23,6 +23,15 @@ public final class GraphIds {
         return restId(new ItemIds.ItemRef(mailbox, o.item().id(), o.isRecurring() ? o.originalStart() : null));
     }
 
+    /** The id of an event as Graph writes it: REST, or immutable when the client prefers it. */
+    public static String graphId(ItemIds.ItemRef ref, boolean immutable) {
+        return immutable ? restImmutableId(ref) : restId(ref);
+    }
+
+    public static ItemIds.ItemRef ref(MailboxAddress mailbox, Occurrence o) {
+        return new ItemIds.ItemRef(mailbox, o.item().id(), o.isRecurring() ? o.originalStart() : null);
+    }
+
     public static String restId(ItemIds.ItemRef ref) {
         return REST_PREFIX + encode(REST_TAG, ref);
     }
