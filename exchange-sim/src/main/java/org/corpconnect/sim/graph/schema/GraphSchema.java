@@ -54,6 +54,11 @@ public final class GraphSchema {
     private record EnumType(Set<String> members, boolean flags) {
     }
 
+    /** A type or action as read, its type names still spelled as its schema spells them (aliases). */
+    private record Declared(String name, String baseType, boolean open, Map<String, Property> members, String namespace,
+                            String alias) {
+    }
+
     // Immutable once read: simulators started one after another in a test JVM share it.
     private static final Map<Path, GraphSchema> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -85,8 +90,8 @@ public final class GraphSchema {
         List<String> currentMembers = null;
         String element = null;
         // Types are resolved after reading: aliases of later schemas may be used earlier.
-        List<Object[]> pendingStructured = new ArrayList<>();
-        List<Object[]> pendingActions = new ArrayList<>();
+        List<Declared> pendingStructured = new ArrayList<>();
+        List<Declared> pendingActions = new ArrayList<>();
         while (r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -103,8 +108,8 @@ public final class GraphSchema {
                         element = local;
                         currentName = namespace + "." + r.getAttributeValue(null, "Name");
                         currentProps = new LinkedHashMap<>();
-                        pendingStructured.add(new Object[] {currentName, r.getAttributeValue(null, "BaseType"),
-                                currentProps, namespace, alias, "true".equals(r.getAttributeValue(null, "OpenType"))});
+                        pendingStructured.add(new Declared(currentName, r.getAttributeValue(null, "BaseType"),
+                                "true".equals(r.getAttributeValue(null, "OpenType")), currentProps, namespace, alias));
                     }
                     case "Property", "NavigationProperty" -> {
                         if (currentProps != null && ("EntityType".equals(element) || "ComplexType".equals(element))) {
@@ -127,7 +132,7 @@ public final class GraphSchema {
                         element = local;
                         currentName = r.getAttributeValue(null, "Name");
                         currentProps = new LinkedHashMap<>();
-                        pendingActions.add(new Object[] {currentName, currentProps, namespace, alias});
+                        pendingActions.add(new Declared(currentName, null, false, currentProps, namespace, alias));
                     }
                     case "Parameter" -> {
                         if ("Action".equals(element) && currentProps != null) {
@@ -152,23 +157,21 @@ public final class GraphSchema {
                 }
             }
         }
-        for (Object[] p : pendingStructured) {
-            @SuppressWarnings("unchecked")
-            Map<String, Property> props = (Map<String, Property>) p[2];
-            structured.put((String) p[0], new StructuredType((String) p[0],
-                    p[1] == null ? null : qualify((String) p[1], (String) p[3], (String) p[4], aliases), (Boolean) p[5],
-                    resolve(props, (String) p[3], (String) p[4], aliases)));
+        for (Declared d : pendingStructured) {
+            structured.put(d.name(), new StructuredType(d.name(),
+                    d.baseType() == null ? null : qualify(d.baseType(), d.namespace(), d.alias(), aliases), d.open(),
+                    resolve(d.members(), d.namespace(), d.alias(), aliases)));
         }
-        for (Object[] a : pendingActions) {
-            @SuppressWarnings("unchecked")
-            Map<String, Property> params = resolve((Map<String, Property>) a[1], (String) a[2], (String) a[3], aliases);
+        for (Declared a : pendingActions) {
+            Map<String, Property> params = resolve(a.members(), a.namespace(), a.alias(), aliases);
             if (params.isEmpty()) {
-                continue;
+                continue; // an unbound action: Graph's calendar actions are all bound
             }
+            // The first parameter of a bound action is the binding parameter: the type it is bound to.
             String binding = params.values().iterator().next().type();
             Map<String, Property> rest = new LinkedHashMap<>(params);
             rest.remove(params.keySet().iterator().next());
-            actions.put(a[0] + "|" + binding, rest);
+            actions.put(a.name() + "|" + binding, rest);
         }
         return new GraphSchema(structured, enums, actions);
     }
