@@ -44,7 +44,10 @@ import org.corpconnect.sim.graph.access.CalendarOperation;
 import org.corpconnect.sim.graph.ids.GraphIds;
 import org.corpconnect.sim.graph.schema.GraphSchema;
 
-/** The subscriptions resource and the watcher that delivers their notifications. */
+/**
+ * The subscriptions resource and the watcher that delivers their notifications: one watcher thread finds
+ * the changes, senders deliver them, one delivery at a time per subscription.
+ */
 public final class GraphSubscriptions implements AutoCloseable {
     public static final Duration MAX_EXPIRY = Duration.ofMinutes(4230);
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(10);
@@ -62,6 +65,11 @@ public final class GraphSubscriptions implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "graph-subscriptions");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ExecutorService senders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "graph-notifications");
         t.setDaemon(true);
         return t;
     });
@@ -276,12 +284,12 @@ public final class GraphSubscriptions implements AutoCloseable {
                     continue; // no notifications while the caller may not read the calendar
                 }
                 s.reauthorizationSent = false;
+                if (!s.delivering.compareAndSet(false, true)) {
+                    continue; // its previous notifications are still on their way: these follow in a later round
+                }
                 CalendarFolder folder = mailbox.get().calendar();
                 long sequence = folder.sequence();
                 List<CalendarFolder.Change> changes = folder.changesSince(s.sequence);
-                if (changes.isEmpty()) {
-                    continue;
-                }
                 JsonArrayBuilder value = Json.createArrayBuilder();
                 int count = 0;
                 for (CalendarFolder.Change c : changes) {
@@ -296,10 +304,22 @@ public final class GraphSubscriptions implements AutoCloseable {
                     }
                 }
                 s.sequence = sequence;
-                if (count > 0 && !deliver(s.notificationUrl, Json.createObjectBuilder().add("value", value).build())) {
-                    lifecycle(s, "missed");
+                if (count == 0) {
+                    s.delivering.set(false);
+                    continue;
                 }
+                JsonObject body = Json.createObjectBuilder().add("value", value).build();
+                senders.execute(() -> {
+                    try {
+                        if (!deliver(s.notificationUrl, body)) {
+                            lifecycle(s, "missed");
+                        }
+                    } finally {
+                        s.delivering.set(false);
+                    }
+                });
             } catch (RuntimeException e) {
+                s.delivering.set(false); // nothing was handed to a sender
                 LOG.warning("Graph notification for subscription " + s.id + " failed: " + e);
             }
         }
@@ -380,5 +400,6 @@ public final class GraphSubscriptions implements AutoCloseable {
     @Override
     public void close() {
         watcher.shutdownNow();
+        senders.shutdownNow();
     }
 }

@@ -20,6 +20,8 @@ final class Subscription {
     volatile Instant expiration;
     volatile long sequence;
     volatile boolean reauthorizationSent;
+    // One delivery at a time per subscription keeps its notifications in order; others do not wait for it.
+    final java.util.concurrent.atomic.AtomicBoolean delivering = new java.util.concurrent.atomic.AtomicBoolean();
 
     Subscription(String id, GraphCaller caller, MailboxAddress mailbox, String resource, Set<String> changeTypes,
                  URI notificationUrl, Optional<URI> lifecycleUrl, String clientState, Instant expiration, long sequence) {
