@@ -20,6 +20,7 @@ import org.corpconnect.sim.graph.access.GraphTokenVerifier;
 import org.corpconnect.sim.graph.batch.JsonBatch;
 import org.corpconnect.sim.graph.events.CalendarDelta;
 import org.corpconnect.sim.graph.events.CalendarView;
+import org.corpconnect.sim.graph.events.DefaultCalendar;
 import org.corpconnect.sim.graph.events.Events;
 import org.corpconnect.sim.graph.ids.TranslateExchangeIds;
 import org.corpconnect.sim.graph.schedule.GetSchedule;
@@ -54,6 +55,7 @@ public final class GraphApi implements AutoCloseable {
         List<GraphRoute> routes = List.of(
                 GraphRoute.of("POST", "/{user}/calendar/getSchedule", "getSchedule", CalendarOperation.READ_SCHEDULE,
                         "action:getSchedule|microsoft.graph.calendar", GetSchedule::handle),
+                GraphRoute.of("GET", "/{user}/calendar", "getCalendar", read, null, DefaultCalendar::get),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/calendarView", "calendarView", read, null, CalendarView::list),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/calendarView/delta(?:\\(\\))?", "calendarViewDelta", read, null, delta::handle),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/events", "listEvents", read, null, Events::list),

@@ -443,6 +443,13 @@ class GraphSdkTest {
 
     @Test
     void aMailboxOutsideTheAppsScopeAndAMissingTokenGetGraphsErrors() throws Exception {
+        com.microsoft.graph.models.Calendar calendar = graph.users().byUserId(ANNA).calendar().get();
+        assertTrue(calendar.getIsDefaultCalendar());
+        assertTrue(calendar.getCanEdit());
+        assertEquals(ANNA, calendar.getOwner().getAddress());
+        assertEquals("ErrorAccessDenied", graphError(() -> graph.users().byUserId(DAVID).calendar().get()).getError().getCode(),
+                "the probe a client makes before it uses a calendar");
+
         ODataError denied = graphError(() -> graph.users().byUserId(DAVID).events().get());
         assertEquals(403, denied.getResponseStatusCode());
         assertEquals("ErrorAccessDenied", denied.getError().getCode());
