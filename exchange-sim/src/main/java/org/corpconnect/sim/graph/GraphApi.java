@@ -61,6 +61,8 @@ public final class GraphApi implements AutoCloseable {
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/events", "listEvents", read, null, Events::list),
                 GraphRoute.of("POST", "/{user}(?:/calendar)?/events", "createEvent", write, EVENT, Events::create),
                 GraphRoute.of("GET", "/{user}(?:/calendar)?/events/{event}", "getEvent", read, null, Events::get),
+                GraphRoute.of("GET", "/{user}(?:/calendar)?/events/{event}/instances", "listInstances", read, null,
+                        CalendarView::instances),
                 GraphRoute.of("PATCH", "/{user}(?:/calendar)?/events/{event}", "updateEvent", write, EVENT, Events::update),
                 GraphRoute.of("DELETE", "/{user}(?:/calendar)?/events/{event}", "deleteEvent", write, null, Events::delete),
                 GraphRoute.of("POST", "/{user}(?:/calendar)?/events/{event}/cancel", "cancelEvent", write,

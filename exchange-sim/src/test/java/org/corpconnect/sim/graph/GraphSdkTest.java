@@ -412,6 +412,11 @@ class GraphSdkTest {
             rc.queryParameters.top = 1000; // the demo's own series fill the default page of 10
         }).getValue().stream().filter(e -> master.getId().equals(e.getSeriesMasterId())).toList();
         assertEquals(3, occurrences.size());
+        assertEquals(occurrences.stream().map(Event::getId).toList(), graph.users().byUserId(user).events()
+                .byEventId(master.getId()).instances().get(rc -> {
+                    rc.queryParameters.startDateTime = first.minus(1, ChronoUnit.HOURS).toString();
+                    rc.queryParameters.endDateTime = first.plus(30, ChronoUnit.DAYS).toString();
+                }).getValue().stream().map(Event::getId).toList(), "instances lists the same occurrences");
         Event later = new Event();
         later.setSubject("Weekly sync, moved");
         later.setStart(utc(first.plus(7, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS)));

@@ -25,6 +25,21 @@ public final class CalendarView {
         return Events.page(call, owner, all);
     }
 
+    /** {@code GET /users/{id}/events/{id}/instances} (event-list-instances.md): a series' occurrences in the window. */
+    public static GraphResponse instances(GraphCall call) {
+        Mailbox owner = call.user();
+        Instant[] window = window(call);
+        org.corpconnect.sim.items.ItemIds.ItemRef ref = org.corpconnect.sim.graph.ids.GraphIds.parseRest(call.pathParam("event"))
+                .orElseThrow(() -> new GraphError(400, "ErrorInvalidIdMalformed", "Id is malformed."));
+        if (!ref.mailbox().equals(owner.address()) || ref.isOccurrence()
+                || owner.calendar().find(ref.itemId()).isEmpty()) {
+            throw Events.notFound();
+        }
+        List<Occurrence> all = owner.calendar().occurrences(window[0], window[1]).stream()
+                .filter(o -> o.item().id().equals(ref.itemId())).toList();
+        return Events.page(call, owner, all);
+    }
+
     static Instant[] window(GraphCall call) {
         Instant start = TimeZonePreference.parseQueryDateTime("startDateTime", call.request().option("startDateTime"));
         Instant end = TimeZonePreference.parseQueryDateTime("endDateTime", call.request().option("endDateTime"));
