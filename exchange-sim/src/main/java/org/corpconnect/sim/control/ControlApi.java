@@ -480,7 +480,9 @@ public final class ControlApi implements HttpHandler {
 
     private static JsonObject itemJson(Mailbox mailbox, CalendarItem i) {
         JsonObjectBuilder o = Json.createObjectBuilder().add("id", i.id())
-                .add("ewsItemId", ItemIds.itemId(mailbox.address(), i.id())).add("subject", i.subject())
+                .add("ewsItemId", ItemIds.itemId(mailbox.address(), i.id()))
+                .add("graphId", org.corpconnect.sim.graph.ids.GraphIds.restId(new ItemIds.ItemRef(mailbox.address(), i.id(), null)))
+                .add("subject", i.subject())
                 .add("start", i.start().toString()).add("end", i.end().toString()).add("allDay", i.allDay())
                 .add("freeBusy", i.freeBusy().name()).add("sensitivity", i.sensitivity().name())
                 .add("recurring", i.isRecurringMaster());
@@ -495,6 +497,7 @@ public final class ControlApi implements HttpHandler {
     private static JsonObject occurrenceJson(Mailbox mailbox, Occurrence occurrence) {
         JsonObjectBuilder o = Json.createObjectBuilder().add("id", occurrence.item().id())
                 .add("ewsItemId", ItemIds.idOf(mailbox.address(), occurrence))
+                .add("graphId", org.corpconnect.sim.graph.ids.GraphIds.restId(mailbox.address(), occurrence))
                 .add("kind", occurrence.kind().name()).add("subject", occurrence.subject())
                 .add("start", occurrence.start().toString()).add("end", occurrence.end().toString())
                 .add("allDay", occurrence.item().allDay()).add("freeBusy", occurrence.freeBusy().name())

@@ -186,5 +186,12 @@ class GraphEndpointTest {
         assertEquals("app-only", logged.getString("accessMode"));
         assertEquals(GraphSdk.CLIENT_ID, logged.getString("application"));
         assertNotNull(logged.getJsonArray("returnedProperties"));
+
+        String id = json(send("POST", "/users/" + ANNA + "/events", event("Seen by the control API"))).getString("id");
+        HttpResponse<String> events = HTTP.send(HttpRequest.newBuilder(URI.create(sim.controlUrl() + "/mailboxes/" + ANNA
+                        + "/events?start=2031-03-03T00:00:00Z&end=2031-03-04T00:00:00Z")).header("Authorization", "Bearer t").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(Json.createReader(new StringReader(events.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(o -> o.getString("graphId").equals(id)), "the control API names the item by its Graph id too");
     }
 }
