@@ -140,7 +140,9 @@ class GraphSdkTest {
         }
 
         // One more than Graph's 20 is refused as a whole.
-        body.setSchedules(new ArrayList<>(body.getSchedules()) {{ add(DAVID); }});
+        List<String> twentyOne = new ArrayList<>(body.getSchedules());
+        twentyOne.add(DAVID);
+        body.setSchedules(twentyOne);
         ODataError tooMany = graphError(() -> graph.users().byUserId(ANNA).calendar().getSchedule().post(body));
         assertEquals(400, tooMany.getResponseStatusCode());
         assertEquals("ErrorMailboxDataArrayTooBig", tooMany.getError().getCode());

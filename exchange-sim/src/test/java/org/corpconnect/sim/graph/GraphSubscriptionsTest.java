@@ -102,6 +102,13 @@ class GraphSubscriptionsTest {
         return s;
     }
 
+    private static com.microsoft.graph.models.DateTimeTimeZone utc(Instant i) {
+        com.microsoft.graph.models.DateTimeTimeZone d = new com.microsoft.graph.models.DateTimeTimeZone();
+        d.setDateTime(java.time.LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString());
+        d.setTimeZone("UTC");
+        return d;
+    }
+
     private static JsonObject next(BlockingQueue<JsonObject> queue) throws InterruptedException {
         JsonObject n = queue.poll(10, TimeUnit.SECONDS);
         assertNotNull(n, "no notification within 10 s");
@@ -120,8 +127,8 @@ class GraphSubscriptionsTest {
         Instant start = Instant.now().plus(Duration.ofDays(90));
         Event e = new Event();
         e.setSubject("Notify me");
-        e.setStart(new com.microsoft.graph.models.DateTimeTimeZone() {{ setDateTime(start.toString().replace("Z", "")); setTimeZone("UTC"); }});
-        e.setEnd(new com.microsoft.graph.models.DateTimeTimeZone() {{ setDateTime(start.plusSeconds(3600).toString().replace("Z", "")); setTimeZone("UTC"); }});
+        e.setStart(utc(start));
+        e.setEnd(utc(start.plusSeconds(3600)));
         Event event = graph.users().byUserId(ANNA).events().post(e);
         JsonObject n = next(notifications);
         assertEquals(created.getId(), n.getString("subscriptionId"));
