@@ -136,7 +136,7 @@ class GraphEndpointTest {
         assertEquals(200, send("GET", "/users/" + MIA + "/events?$top=1", null).statusCode(), "another mailbox has its own budget");
 
         sim.graph().throttle().configure(4, 10_000);
-        sim.faults().add(FaultRule.of(FaultRule.Kind.LATENCY).forOperation("listEvents").forMailbox(YUKI).millis(1000).times(5));
+        sim.faults().add(FaultRule.of(FaultRule.Kind.LATENCY).forOperation("listEvents").forMailbox(YUKI).millis(3000).times(5));
         List<CompletableFuture<HttpResponse<String>>> parallel = java.util.stream.IntStream.range(0, 5)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                     try {

@@ -251,8 +251,9 @@ class GraphSdkTest {
     @Test
     void batchMeetsTheMailboxConcurrencyLimitAndTheSdkRetriesWhatWasThrottled() throws Exception {
         Event created = graph.users().byUserId(FELIX).events().post(event("Batch target", slot(5, 9), slot(5, 10)));
-        // Each read holds its connection a while: five in parallel on one mailbox, one over the limit of four.
-        sim.faults().add(FaultRule.of(FaultRule.Kind.LATENCY).forOperation("getEvent").forMailbox(FELIX).millis(1500).times(5));
+        // Each read holds its connection three seconds (long enough on a loaded machine for all five to start):
+        // five in parallel on one mailbox, one over the limit of four.
+        sim.faults().add(FaultRule.of(FaultRule.Kind.LATENCY).forOperation("getEvent").forMailbox(FELIX).millis(3000).times(5));
         BatchRequestContent batch = new BatchRequestContent(graph);
         for (int i = 0; i < 5; i++) {
             batch.addBatchRequestStep(graph.users().byUserId(FELIX).events().byEventId(created.getId()).toGetRequestInformation());
