@@ -1,2 +1,2 @@
-/** The Exchange simulator: {@link org.corpconnect.sim.ExchangeSimulator} (in-process, builder) and {@link org.corpconnect.sim.ExchangeSimulatorMain} (command line). Depends on none of the app's modules; the JDK HTTP server and JAXP carry EWS, so the runtime footprint is one small JSON library. */
+/** The Exchange simulator: {@link org.corpconnect.sim.ExchangeSimulator} (in-process, builder) and {@link org.corpconnect.sim.ExchangeSimulatorMain} (command line). Depends on none of the app's modules; the JDK HTTP server and JAXP carry EWS, the same server and that JSON library Microsoft Graph ({@code /v1.0}, over the same calendars), so the runtime footprint is one small JSON library. */
 package org.corpconnect.sim;
