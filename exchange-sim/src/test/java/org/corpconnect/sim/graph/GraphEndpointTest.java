@@ -87,6 +87,22 @@ class GraphEndpointTest {
     }
 
     @Test
+    void preferHeadersSetThePageSizeAndTheZoneAndSayTheyWereApplied() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.graphUrl() + "/users/" + ANNA
+                        + "/calendarView?startDateTime=" + java.time.Instant.now() + "&endDateTime="
+                        + java.time.Instant.now().plus(java.time.Duration.ofDays(7))))
+                .header("Authorization", "Bearer " + token)
+                .header("Prefer", "odata.maxpagesize=2")
+                .header("Prefer", "outlook.timezone=\"Tokyo Standard Time\"").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        JsonObject page = json(r);
+        assertEquals(2, page.getJsonArray("value").size());
+        assertTrue(page.getString("@odata.nextLink").startsWith(sim.graphUrl() + "/users/"), "an absolute link");
+        assertEquals("Tokyo Standard Time", page.getJsonArray("value").getJsonObject(0).getJsonObject("start").getString("timeZone"));
+        assertEquals("outlook.timezone=\"Tokyo Standard Time\"", r.headers().firstValue("Preference-Applied").orElseThrow());
+    }
+
+    @Test
     void aRequestBodyWithAPropertyTheSchemaDoesNotDeclareIsRefusedAndRecorded() throws Exception {
         int before = sim.responseValidationFailures().size();
         HttpResponse<String> r = send("POST", "/users/" + ANNA + "/events", event("x").replace("{\"subject\"", "{\"subjekt\":\"y\",\"subject\""));
