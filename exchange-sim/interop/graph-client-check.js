@@ -190,7 +190,7 @@ function event(subject, day, hour) {
     }
   });
 
-  console.log(failures === 0 ? 'ALL PASSED' : failures + ' FAILED');
+  console.log(failures === 0 ? 'all checks passed' : failures + ' checks FAILED');
   process.exit(failures === 0 ? 0 : 1);
 })().catch((e) => {
   console.log('FAIL ' + e);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator through EWS clients nobody here wrote, each driven by its documented default flow
  * against the demo data set: ews-javascript-api (Node, {@code interop/ews-javascript-api-check.js})
- * and exchangelib (Python, Debian's python3-exchangelib, {@code interop/exchangelib-check.py}). Each
+ * and exchangelib (Python, Debian's python3-exchangelib, {@code interop/exchangelib-check.py}); and its
+ * Graph side through Microsoft's microsoft-graph-client (Node, {@code interop/graph-client-check.js}). Each
  * script gets free/busy for several users, walks the folder tree, views a delegate's calendar and
  * creates, reads and deletes an appointment by impersonation; it exits non-zero when a check fails.
  * A missing runtime or package fails the test: {@code .ci/run} installs them.
@@ -36,6 +37,16 @@ class IndependentClientsTest {
                 "ews-javascript-api is not installed: run `npm install` in exchange-sim/interop (.ci/run does)");
         try (ExchangeSimulator sim = simulator(ServerProfile.EXCHANGE_ONLINE)) {
             run(sim, List.of("node", "ews-javascript-api-check.js", sim.ewsUrl().toString()));
+        }
+    }
+
+    /** Microsoft's JavaScript Graph client on the Graph side ({@code interop/graph-client-check.js}). */
+    @Test
+    void microsoftGraphClient() throws Exception {
+        require(Files.isDirectory(INTEROP.resolve("node_modules").resolve("@microsoft").resolve("microsoft-graph-client")),
+                "@microsoft/microsoft-graph-client is not installed: run `npm install` in exchange-sim/interop (.ci/run does)");
+        try (ExchangeSimulator sim = simulator(ServerProfile.EXCHANGE_ONLINE)) {
+            run(sim, List.of("node", "graph-client-check.js", sim.baseUrl().toString()));
         }
     }
 
