@@ -59,13 +59,13 @@ class ExchangeSimulatorMainTest {
     @Test
     void anOnPremisesServerWithBasicOffIsChosenOnTheCommandLine() {
         ExchangeSimulatorMain.Options o = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0",
-                "--server-version", "2019", "--no-basic", "--schema-dir", TestSupport.schemaDir().toString()});
+                "--https-port", "-1", "--server-version", "2019", "--no-basic", "--schema-dir", TestSupport.schemaDir().toString()});
         try (ExchangeSimulator sim = o.builder().start()) {
             assertTrue(sim.authenticator().ntlmEnabled(), "NTLM is on by default on premises");
             assertFalse(sim.authenticator().basicEnabled());
         }
         ExchangeSimulatorMain.Options online = ExchangeSimulatorMain.Options.parse(new String[] {"--port", "0", "--ntlm",
-                "--schema-dir", TestSupport.schemaDir().toString()});
+                "--https-port", "-1", "--schema-dir", TestSupport.schemaDir().toString()});
         try (ExchangeSimulator sim = online.builder().start()) {
             assertTrue(sim.authenticator().ntlmEnabled() && sim.authenticator().basicEnabled());
         }
