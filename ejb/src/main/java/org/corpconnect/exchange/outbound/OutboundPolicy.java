@@ -65,7 +65,8 @@ public final class OutboundPolicy {
         Objects.requireNonNull(url);
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
-            throw new OutboundRefused("not an http(s) URL with a host: " + url);
+            // Scheme and host only: a URL may carry user:password, and the reason goes to the log.
+            throw new OutboundRefused("not an http(s) URL with a host: " + scheme + "://" + url.getHost());
         }
         int port = url.getPort() > 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
         InetAddress[] addresses;
