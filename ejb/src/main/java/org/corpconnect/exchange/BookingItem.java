@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.corpconnect.calendar.MailboxAddress;
 
@@ -13,6 +14,13 @@ import org.corpconnect.calendar.MailboxAddress;
  * Exchange stores whole seconds: start and end are truncated to the second.
  */
 public record BookingItem(String bookingId, String subject, Instant start, Instant end, Optional<Invitee> invitee) {
+
+    /**
+     * The named property that carries the booking id on the item, the same whichever protocol wrote
+     * it (so an account moved from EWS to Graph still finds its items): our own property set, never change it.
+     */
+    public static final UUID PROPERTY_SET = UUID.fromString("c0a7e5d2-4b1f-4e8a-9f36-2d5b8e71a94c");
+    public static final String BOOKING_ID_PROPERTY = "BookingId";
 
     /** Exchange's limit for an item's subject. */
     public static final int MAX_SUBJECT_LENGTH = 255;

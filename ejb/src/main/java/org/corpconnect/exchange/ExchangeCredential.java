@@ -1,7 +1,10 @@
 package org.corpconnect.exchange;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.corpconnect.credentials.Secret;
 
 /** The dedicated mailbox's credential, as the gateway uses it (plaintext in memory, masked in print). */
@@ -27,6 +30,42 @@ public sealed interface ExchangeCredential {
             Objects.requireNonNull(clientId);
             Objects.requireNonNull(clientSecret);
             Objects.requireNonNull(tokenEndpoint);
+        }
+    }
+
+    /**
+     * Exchange Online through Microsoft Graph, app-only (the central mode): an app registration's
+     * client-credentials grant with the application permission {@code Calendars.ReadWrite}, its reach
+     * narrowed to the booking users by Exchange Online's RBAC for Applications. {@code authority} is
+     * {@code https://login.microsoftonline.com/{tenant}} in Microsoft's cloud; MSAL accepts https only.
+     */
+    record GraphApp(URI authority, String clientId, AppSecret appSecret) implements ExchangeCredential {
+        public GraphApp {
+            Objects.requireNonNull(authority);
+            Objects.requireNonNull(clientId);
+            Objects.requireNonNull(appSecret);
+            if (!"https".equals(String.valueOf(authority.getScheme()).toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("An Entra ID authority is an https URL.");
+            }
+        }
+    }
+
+    /** How an app registration proves itself to Entra ID. */
+    sealed interface AppSecret {
+        /** A client secret: simple, but it expires (within 24 months); {@code expires} lets the admin be warned. */
+        record ClientSecret(Secret value, Optional<LocalDate> expires) implements AppSecret {
+            public ClientSecret {
+                Objects.requireNonNull(value);
+                Objects.requireNonNull(expires);
+            }
+        }
+
+        /** A certificate, the better choice: a PKCS#12 keystore (base64) with the private key and its certificate. */
+        record ClientCertificate(Secret pkcs12Base64, Secret password) implements AppSecret {
+            public ClientCertificate {
+                Objects.requireNonNull(pkcs12Base64);
+                Objects.requireNonNull(password);
+            }
         }
     }
 

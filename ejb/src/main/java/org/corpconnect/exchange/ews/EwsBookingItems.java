@@ -3,7 +3,6 @@ package org.corpconnect.exchange.ews;
 import java.util.Date;
 import java.util.Optional;
 import java.util.TimeZone;
-import java.util.UUID;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
@@ -56,10 +55,6 @@ import org.corpconnect.exchange.ExchangeFailure;
  */
 final class EwsBookingItems {
 
-    /** Our custom property set: the booking id lives in it under {@value #BOOKING_ID_NAME}. Never change it. */
-    static final UUID BOOKING_PROPERTY_SET = UUID.fromString("c0a7e5d2-4b1f-4e8a-9f36-2d5b8e71a94c");
-    static final String BOOKING_ID_NAME = "BookingId";
-
     static final ExtendedPropertyDefinition BOOKING_ID = bookingIdDefinition();
 
     /** Exchange's own UTC zone; the instants are UTC, so the item's zones say so too. */
@@ -70,7 +65,8 @@ final class EwsBookingItems {
 
     private static ExtendedPropertyDefinition bookingIdDefinition() {
         try {
-            return new ExtendedPropertyDefinition(BOOKING_PROPERTY_SET, BOOKING_ID_NAME, MapiPropertyType.String);
+            return new ExtendedPropertyDefinition(BookingItem.PROPERTY_SET, BookingItem.BOOKING_ID_PROPERTY,
+                    MapiPropertyType.String);
         } catch (Exception e) {
             throw new IllegalStateException("ews-java-api refused the booking id's property definition.", e);
         }

@@ -1,6 +1,7 @@
 package org.corpconnect.exchange.ews;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +39,16 @@ import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeFailure;
-import org.corpconnect.exchange.ExchangeGateway;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
+import org.corpconnect.exchange.ProtocolGateway;
 import org.corpconnect.exchange.outbound.OutboundPolicy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@link ExchangeGateway} over EWS with ews-java-api 2.0. */
+/** The gateway over EWS with ews-java-api 2.0, for passwords (on-premises) and EWS app-only OAuth. */
 @ApplicationScoped
-public class EwsGateway implements ExchangeGateway {
+@Typed({EwsGateway.class, ProtocolGateway.class}) // The product injects the routing ExchangeGateway.
+public class EwsGateway implements ProtocolGateway {
 
     @Inject
     @ConfigProperty(name = "exchange.request-timeout-ms", defaultValue = "30000")
@@ -58,6 +60,11 @@ public class EwsGateway implements ExchangeGateway {
 
     /** App-only tokens, cached per credential and generation; replaced in tests to count fetches. */
     OAuthTokens tokens = new OAuthTokens(() -> outbound);
+
+    @Override
+    public boolean speaks(ExchangeCredential credential) {
+        return credential instanceof ExchangeCredential.Password || credential instanceof ExchangeCredential.OAuthApp;
+    }
 
     /** <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getfolder-operation">GetFolder</a>. */
     @Override
@@ -269,7 +276,7 @@ public class EwsGateway implements ExchangeGateway {
     private ExchangeService open(ExchangeAccess access, String bearer) {
         // Exchange2010_SP2 is what ews-java-api 2.0 speaks, and every Exchange since accepts it.
         ExchangeService service = new CheckedExchangeService(ExchangeVersion.Exchange2010_SP2, outbound);
-        service.setUrl(access.ewsUrl());
+        service.setUrl(access.endpoint());
         service.setTimeout(requestTimeoutMillis);
         service.setUserAgent("ExchangeCorporateConnection");
         if (access.credential() instanceof ExchangeCredential.Password password) {

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 /** A booking's calendar item: create, find, move, delete, through impersonation and as a delegate. */
 class EwsGatewayBookingItemsTest {
     private static final ExtendedPropertyKey BOOKING_ID_KEY = new ExtendedPropertyKey(Map.of(
-            "PropertySetId", EwsBookingItems.BOOKING_PROPERTY_SET.toString(),
-            "PropertyName", EwsBookingItems.BOOKING_ID_NAME,
+            "PropertySetId", BookingItem.PROPERTY_SET.toString(),
+            "PropertyName", BookingItem.BOOKING_ID_PROPERTY,
             "PropertyType", "String"));
     private static final Set<String> WRITING_OPERATIONS = Set.of("CreateItem", "FindItem", "GetItem", "UpdateItem",
             "DeleteItem");

@@ -1,0 +1,83 @@
+package org.corpconnect.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.calendar.TimeWindow;
+
+/**
+ * The {@link ExchangeGateway} the product injects: each call goes to the {@link ProtocolGateway}
+ * that speaks the account's credential, so nothing above the gateway knows which protocol that is.
+ */
+@ApplicationScoped
+public class RoutingExchangeGateway implements ExchangeGateway {
+
+    @Inject
+    @Any
+    private Instance<ProtocolGateway> protocols;
+
+    @Override
+    public void verify(ExchangeAccess access) {
+        of(access).verify(access);
+    }
+
+    @Override
+    public Map<MailboxAddress, MailboxBusyTime> busyTimes(ExchangeAccess access, List<MailboxAddress> mailboxes,
+            TimeWindow window) {
+        return of(access).busyTimes(access, mailboxes, window);
+    }
+
+    @Override
+    public CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox) {
+        return of(access).probe(access, mailbox);
+    }
+
+    @Override
+    public CalendarAccessProbe probe(ExchangeAccess access, MailboxAddress mailbox, MailboxBusyTime freeBusyJustRead) {
+        return of(access).probe(access, mailbox, freeBusyJustRead);
+    }
+
+    @Override
+    public URI discoverEwsUrl(MailboxAddress mailbox, ExchangeCredential credential, Optional<URI> autodiscoverEndpoint) {
+        return of(credential).discoverEwsUrl(mailbox, credential, autodiscoverEndpoint);
+    }
+
+    @Override
+    public CalendarItemRef createBookingItem(ExchangeAccess access, MailboxAddress owner, BookingItem item) {
+        return of(access).createBookingItem(access, owner, item);
+    }
+
+    @Override
+    public Optional<CalendarItemRef> findBookingItem(ExchangeAccess access, MailboxAddress owner, String bookingId,
+            TimeWindow around) {
+        return of(access).findBookingItem(access, owner, bookingId, around);
+    }
+
+    @Override
+    public CalendarItemRef updateBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref,
+            BookingItem item) {
+        return of(access).updateBookingItem(access, owner, ref, item);
+    }
+
+    @Override
+    public void deleteBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee) {
+        of(access).deleteBookingItem(access, owner, ref, hadInvitee);
+    }
+
+    private ProtocolGateway of(ExchangeAccess access) {
+        return of(access.credential());
+    }
+
+    private ProtocolGateway of(ExchangeCredential credential) {
+        return protocols.stream()
+                .filter(protocol -> protocol.speaks(credential))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No protocol speaks a " + credential.getClass().getSimpleName()));
+    }
+}

@@ -1,0 +1,169 @@
+package org.corpconnect.exchange.graph;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
+import org.corpconnect.exchange.CredentialRejected;
+import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ExchangeCredential.AppSecret;
+import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeThrottled;
+import org.corpconnect.exchange.ExchangeUnreachable;
+
+/**
+ * App-only access tokens for Microsoft Graph, from MSAL4J's client-credentials grant. One MSAL
+ * application per authority, client, secret and credential generation: MSAL keeps its token and
+ * renews it before it expires, and a replaced credential's application is never asked again.
+ */
+final class GraphTokens {
+
+    /** Every application permission the app was granted, as Graph's client-credentials grant asks for them. */
+    static final Set<String> GRAPH_DEFAULT_SCOPE = Set.of("https://graph.microsoft.com/.default");
+
+    /** Microsoft's own Entra ID hosts, which MSAL knows; any other (a sovereign cloud's proxy, the simulator) skips MSAL's discovery. */
+    private static final List<String> MICROSOFT_HOSTS = List.of("login.microsoftonline.com", "login.microsoftonline.us",
+            "login.partner.microsoftonline.cn", "login.microsoftonline.de");
+
+    private final Map<Key, ConfidentialClientApplication> applications = new ConcurrentHashMap<>();
+
+    private record Key(String authority, String clientId, String secretHash, long generation) {
+    }
+
+    /** A valid token for the app, from MSAL's cache or Entra ID. */
+    String token(ExchangeCredential.GraphApp app, long generation, Duration timeout, Optional<SSLSocketFactory> trust) {
+        ConfidentialClientApplication msal = applications.computeIfAbsent(keyOf(app, generation),
+                key -> application(app, timeout, trust));
+        try {
+            return msal.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT_SCOPE).build())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .accessToken();
+        } catch (ExecutionException e) {
+            ExchangeException failure = translate(e.getCause(), app);
+            if (failure instanceof CredentialRejected) {
+                applications.remove(keyOf(app, generation));
+            }
+            throw failure;
+        } catch (TimeoutException e) {
+            throw new ExchangeUnreachable("Entra ID (" + app.authority().getHost() + ") did not answer within "
+                    + timeout.toSeconds() + " s.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExchangeUnreachable("Interrupted while asking Entra ID for a token.");
+        }
+    }
+
+    /** Graph refused a token of this app: forget the MSAL application, so the next call gets a new token. */
+    void reject(ExchangeCredential.GraphApp app, long generation) {
+        applications.remove(keyOf(app, generation));
+    }
+
+    private static ConfidentialClientApplication application(ExchangeCredential.GraphApp app, Duration timeout,
+            Optional<SSLSocketFactory> trust) {
+        try {
+            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
+                    .builder(app.clientId(), credentialOf(app.appSecret()))
+                    .authority(authorityOf(app))
+                    .connectTimeoutForDefaultHttpClient(millis)
+                    .readTimeoutForDefaultHttpClient(millis);
+            if (!MICROSOFT_HOSTS.contains(app.authority().getHost().toLowerCase(Locale.ROOT))) {
+                // MSAL would ask login.microsoftonline.com whether this host is an Entra ID instance.
+                builder.instanceDiscovery(false).validateAuthority(false);
+            }
+            trust.ifPresent(builder::sslSocketFactory);
+            return builder.build();
+        } catch (MalformedURLException e) {
+            throw new ExchangeFailure("Not an Entra ID authority URL: " + app.authority().getHost());
+        }
+    }
+
+    /** MSAL wants the authority with a trailing slash: https://login.microsoftonline.com/{tenant}/. */
+    private static String authorityOf(ExchangeCredential.GraphApp app) {
+        String authority = app.authority().toString();
+        return authority.endsWith("/") ? authority : authority + "/";
+    }
+
+    private static IClientCredential credentialOf(AppSecret secret) {
+        if (secret instanceof AppSecret.ClientSecret clientSecret) {
+            return ClientCredentialFactory.createFromSecret(clientSecret.value().reveal());
+        }
+        AppSecret.ClientCertificate certificate = (AppSecret.ClientCertificate) secret;
+        try {
+            byte[] pkcs12 = Base64.getMimeDecoder().decode(certificate.pkcs12Base64().reveal());
+            return ClientCredentialFactory.createFromCertificate(new ByteArrayInputStream(pkcs12),
+                    certificate.password().reveal());
+        } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
+            throw new CredentialRejected("The app's certificate could not be read: a PKCS#12 file (.pfx) with its"
+                    + " private key and the right password is needed.");
+        }
+    }
+
+    /** Entra ID's refusals of the app itself are the credential's fault; the rest is the service's. */
+    static ExchangeException translate(Throwable failure, ExchangeCredential.GraphApp app) {
+        if (failure instanceof MsalServiceException refused) {
+            String code = String.valueOf(refused.errorCode());
+            Integer status = refused.statusCode();
+            if (status != null && (status == 429 || status >= 500)) {
+                return new ExchangeThrottled("Entra ID is busy (HTTP " + status + "); trying again later.",
+                        retryAfter(refused).orElse(Duration.ofSeconds(30)));
+            }
+            if (code.equals("invalid_client") || code.equals("unauthorized_client") || code.equals("invalid_grant")
+                    || code.equals("invalid_request") || (status != null && (status == 400 || status == 401))) {
+                return new CredentialRejected("Entra ID refused the app " + app.clientId() + " (" + code
+                        + "): check the tenant, the client id and the secret or certificate, and that it has not expired.");
+            }
+            return new ExchangeFailure("Entra ID answered " + code + " for the app " + app.clientId() + ".");
+        }
+        return new ExchangeUnreachable("Entra ID (" + app.authority().getHost() + ") could not be reached: "
+                + (failure == null ? "no detail" : failure.getClass().getSimpleName()) + ".");
+    }
+
+    private static Optional<Duration> retryAfter(MsalServiceException refused) {
+        Map<String, List<String>> headers = refused.headers();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream()
+                .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase("Retry-After"))
+                .flatMap(h -> h.getValue().stream())
+                .findFirst()
+                .flatMap(GraphFailures::seconds);
+    }
+
+    private static Key keyOf(ExchangeCredential.GraphApp app, long generation) {
+        String secret = app.appSecret() instanceof AppSecret.ClientSecret s ? s.value().reveal()
+                : ((AppSecret.ClientCertificate) app.appSecret()).pkcs12Base64().reveal();
+        return new Key(app.authority().toString(), app.clientId(), sha256(secret), generation);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
