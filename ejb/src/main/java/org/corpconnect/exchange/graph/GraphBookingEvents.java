@@ -10,7 +10,7 @@ import org.corpconnect.exchange.CalendarItemRef;
  * bodies the gateway sends, and the ids it reads back. Only what the booking holds goes in; only the
  * event's id and change key come out.
  */
-final class GraphBookingEvents {
+public final class GraphBookingEvents {
 
     /** The booking id's named property, as Graph names the one EWS writes: "String {set} Name BookingId". */
     static final String BOOKING_ID_PROPERTY = "String {" + BookingItem.PROPERTY_SET + "} Name " + BookingItem.BOOKING_ID_PROPERTY;
@@ -19,30 +19,30 @@ final class GraphBookingEvents {
     }
 
     /** A new event: busy, no reminder, the booking id as transactionId and as the extended property. */
-    record NewEvent(String subject, GraphTime start, GraphTime end, String showAs, boolean isReminderOn,
+    public record NewEvent(String subject, GraphTime start, GraphTime end, String showAs, boolean isReminderOn,
                     String transactionId, List<ExtendedProperty> singleValueExtendedProperties, List<Attendee> attendees) {
     }
 
     /** A move or change: what the booking now says; an empty attendee list removes a former invitee. */
-    record Change(String subject, GraphTime start, GraphTime end, List<Attendee> attendees) {
+    public record Change(String subject, GraphTime start, GraphTime end, List<Attendee> attendees) {
     }
 
-    record Cancellation(String comment) {
+    public record Cancellation(String comment) {
     }
 
-    record ExtendedProperty(String id, String value) {
+    public record ExtendedProperty(String id, String value) {
     }
 
-    record Attendee(EmailAddress emailAddress, String type) {
+    public record Attendee(EmailAddress emailAddress, String type) {
     }
 
-    record EmailAddress(String address, String name) {
+    public record EmailAddress(String address, String name) {
     }
 
-    record EventId(String id, String changeKey) {
+    public record EventId(String id, String changeKey) {
     }
 
-    record EventIds(List<EventId> value) {
+    public record EventIds(List<EventId> value) {
     }
 
     static NewEvent newEvent(BookingItem item) {

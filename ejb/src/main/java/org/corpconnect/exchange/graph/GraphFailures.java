@@ -23,7 +23,7 @@ import org.corpconnect.exchange.MailboxProblem;
  * The one place where Graph's answers and transport failures become the gateway's exceptions and
  * {@link MailboxProblem}s. Messages carry Graph's error code and a bounded part of its message, never a token.
  */
-final class GraphFailures {
+public final class GraphFailures {
 
     /** How long to wait when Graph throttles without saying (it normally sends Retry-After). */
     static final Duration DEFAULT_BACK_OFF = Duration.ofSeconds(30);
@@ -36,10 +36,10 @@ final class GraphFailures {
     private GraphFailures() {
     }
 
-    record ErrorBody(ErrorDetail error) {
+    public record ErrorBody(ErrorDetail error) {
     }
 
-    record ErrorDetail(String code, String message) {
+    public record ErrorDetail(String code, String message) {
     }
 
     /** A request that got no answer: sent but unanswered may have been carried out. */

@@ -226,7 +226,7 @@ public class GraphGateway implements ProtocolGateway {
         throw GraphFailures.of(answer, json);
     }
 
-    record CalendarRights(String id, Boolean canEdit) {
+    public record CalendarRights(String id, Boolean canEdit) {
     }
 
     /** A write's refusal for this user becomes {@link CalendarWriteDenied}; any other failure as {@link GraphFailures#of}. */

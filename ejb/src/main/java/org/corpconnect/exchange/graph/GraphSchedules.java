@@ -25,7 +25,7 @@ import org.corpconnect.exchange.MailboxProblem;
  * body, and the answer mapped to busy intervals. The records declare only status, start and end of a
  * schedule item: subject, location and the rest never enter the product.
  */
-final class GraphSchedules {
+public final class GraphSchedules {
 
     /** Graph's limit of schedules per getSchedule request. */
     static final int MAX_SCHEDULES = 20;
@@ -36,22 +36,22 @@ final class GraphSchedules {
     private GraphSchedules() {
     }
 
-    record Request(List<String> schedules, GraphTime startTime, GraphTime endTime, int availabilityViewInterval) {
+    public record Request(List<String> schedules, GraphTime startTime, GraphTime endTime, int availabilityViewInterval) {
     }
 
-    record Answer(List<Schedule> value) {
+    public record Answer(List<Schedule> value) {
     }
 
-    record Schedule(String scheduleId, List<Item> scheduleItems, Hours workingHours, ScheduleError error) {
+    public record Schedule(String scheduleId, List<Item> scheduleItems, Hours workingHours, ScheduleError error) {
     }
 
-    record Item(String status, GraphTime start, GraphTime end) {
+    public record Item(String status, GraphTime start, GraphTime end) {
     }
 
-    record Hours(List<String> daysOfWeek, String startTime, String endTime) {
+    public record Hours(List<String> daysOfWeek, String startTime, String endTime) {
     }
 
-    record ScheduleError(String message, String responseCode) {
+    public record ScheduleError(String message, String responseCode) {
     }
 
     static Request request(List<MailboxAddress> mailboxes, TimeWindow window) {

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  * Graph's {@code dateTimeTimeZone}. The gateway always asks for UTC ({@code Prefer: outlook.timezone="UTC"})
  * and writes UTC, so a time it reads is a UTC wall time.
  */
-record GraphTime(String dateTime, String timeZone) {
+public record GraphTime(String dateTime, String timeZone) {
 
     private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 

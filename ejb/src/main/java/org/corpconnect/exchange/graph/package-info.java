@@ -21,5 +21,8 @@
  * 429 and 503 become {@link org.corpconnect.exchange.ExchangeThrottled} with Graph's {@code Retry-After};
  * the caller waits, the gateway never retries on its own. A request sent without an answer is
  * {@link org.corpconnect.exchange.ExchangeOutcomeUnknown}, as on EWS.
+ *
+ * <p>The records of Graph's JSON are public only because JSON-B reads them by reflection; nothing
+ * outside this package uses them.
  */
 package org.corpconnect.exchange.graph;
