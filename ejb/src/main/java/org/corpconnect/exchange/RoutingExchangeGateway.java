@@ -28,6 +28,11 @@ public class RoutingExchangeGateway implements ExchangeGateway {
     }
 
     @Override
+    public ExchangeCredential verified(ExchangeAccess access) {
+        return of(access).verified(access);
+    }
+
+    @Override
     public Map<MailboxAddress, MailboxBusyTime> busyTimes(ExchangeAccess access, List<MailboxAddress> mailboxes,
             TimeWindow window) {
         return of(access).busyTimes(access, mailboxes, window);

@@ -88,19 +88,19 @@ public class EwsGateway implements ProtocolGateway {
         Duration timeout = Duration.ofMillis(requestTimeoutMillis);
         if (password.scheme() == ExchangeCredential.PasswordScheme.NTLM) {
             verify(access);
-            return EwsChallenge.offersWindowsAuthentication(EwsChallenge.offeredSchemes(access.ewsUrl(), timeout, outbound))
+            return EwsChallenge.offersWindowsAuthentication(EwsChallenge.offeredSchemes(access.endpoint(), timeout, outbound))
                     ? password : withScheme(password, ExchangeCredential.PasswordScheme.BASIC);
         }
         try {
             verify(access);
             return password;
         } catch (CredentialRejected rejected) {
-            Set<String> offered = EwsChallenge.offeredSchemes(access.ewsUrl(), timeout, outbound);
+            Set<String> offered = EwsChallenge.offeredSchemes(access.endpoint(), timeout, outbound);
             if (offered.contains("BASIC") || !EwsChallenge.offersWindowsAuthentication(offered)) {
                 throw rejected;
             }
             ExchangeCredential.Password ntlm = withScheme(password, ExchangeCredential.PasswordScheme.NTLM);
-            verify(new ExchangeAccess(access.ewsUrl(), access.serviceMailbox(), access.mode(), ntlm, access.generation()));
+            verify(new ExchangeAccess(access.endpoint(), access.serviceMailbox(), access.mode(), ntlm, access.generation()));
             return ntlm;
         }
     }
