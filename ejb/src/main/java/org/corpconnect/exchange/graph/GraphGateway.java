@@ -268,9 +268,12 @@ public class GraphGateway implements ProtocolGateway {
         }
     }
 
-    /** JAX-RS reads braces in a query value as a URI template; the property id has them. */
+    /**
+     * Percent-encodes what JAX-RS would otherwise get wrong in an OData query value: braces (read as a
+     * URI template) and spaces (sent as '+', which a server may take for a literal plus).
+     */
     private static String templateSafe(String value) {
-        return value.replace("{", "%7B").replace("}", "%7D");
+        return value.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
     }
 
     private Optional<SSLContext> trust() {
