@@ -91,8 +91,11 @@ public final class GraphFailures {
         return Optional.empty();
     }
 
-    /** A per-schedule error of getSchedule (freeBusyError.responseCode). */
-    static MailboxProblem scheduleProblem(String responseCode) {
+    /**
+     * A per-schedule error of getSchedule (freeBusyError.responseCode). App-only, ErrorAccessDenied is the
+     * app's RBAC scope leaving the user out, the central grant's problem, as a 403 on the user is.
+     */
+    static MailboxProblem scheduleProblem(String responseCode, AccessMode mode) {
         if (responseCode == null) {
             return MailboxProblem.OTHER;
         }
@@ -100,7 +103,9 @@ public final class GraphFailures {
             return MailboxProblem.MAILBOX_NOT_FOUND;
         }
         return switch (responseCode) {
-            case "ErrorAccessDenied", "ErrorNoFreeBusyAccess", "ErrorFreeBusyGenerationFailed" -> MailboxProblem.ACCESS_DENIED;
+            case "ErrorAccessDenied" -> mode == AccessMode.IMPERSONATION ? MailboxProblem.IMPERSONATION_DENIED
+                    : MailboxProblem.ACCESS_DENIED;
+            case "ErrorNoFreeBusyAccess", "ErrorFreeBusyGenerationFailed" -> MailboxProblem.ACCESS_DENIED;
             default -> MailboxProblem.OTHER;
         };
     }

@@ -17,6 +17,7 @@ import org.corpconnect.calendar.InvalidMailboxAddress;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.calendar.WorkingWeek;
+import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 
@@ -60,7 +61,7 @@ public final class GraphSchedules {
     }
 
     /** Each asked mailbox's busy time; one missing from the answer is unavailable, not free. */
-    static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> asked, Answer answer) {
+    static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> asked, Answer answer, AccessMode mode) {
         Map<MailboxAddress, Schedule> byAddress = new LinkedHashMap<>();
         for (Schedule schedule : answer.value() == null ? List.<Schedule>of() : answer.value()) {
             addressOf(schedule.scheduleId()).ifPresent(address -> byAddress.put(address, schedule));
@@ -70,14 +71,14 @@ public final class GraphSchedules {
             Schedule schedule = byAddress.get(mailbox);
             result.put(mailbox, schedule == null
                     ? new MailboxBusyTime.Unavailable(MailboxProblem.OTHER, "Graph's answer had no schedule for " + mailbox + ".")
-                    : busyTimeOf(schedule));
+                    : busyTimeOf(schedule, mode));
         }
         return result;
     }
 
-    private static MailboxBusyTime busyTimeOf(Schedule schedule) {
+    private static MailboxBusyTime busyTimeOf(Schedule schedule, AccessMode mode) {
         if (schedule.error() != null) {
-            return new MailboxBusyTime.Unavailable(GraphFailures.scheduleProblem(schedule.error().responseCode()),
+            return new MailboxBusyTime.Unavailable(GraphFailures.scheduleProblem(schedule.error().responseCode(), mode),
                     schedule.error().responseCode() + ": " + String.valueOf(schedule.error().message()));
         }
         List<BusyInterval> intervals = new ArrayList<>();

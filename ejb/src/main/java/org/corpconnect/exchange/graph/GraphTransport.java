@@ -24,10 +24,13 @@ import javax.net.ssl.SSLContext;
 final class GraphTransport implements AutoCloseable {
 
     /**
-     * Jersey's default connector is HttpURLConnection, which refuses PATCH; this Jersey property lets it
-     * through (Payara opens java.net for it). Other JAX-RS clients ignore it.
+     * Jersey's default connector is HttpURLConnection, which refuses PATCH (Graph's only way to move an
+     * event); its reflective workaround needs {@code sun.net.www.protocol.https} opened to the server.
+     * Jersey's connector on {@code java.net.http} (shipped in the EAR, the server's Jersey version) speaks
+     * PATCH as it is. Named by Jersey's property, so nothing here imports Jersey; other clients ignore it.
      */
-    private static final String JERSEY_PATCH_WORKAROUND = "jersey.config.client.httpUrlConnection.setMethodWorkaround";
+    private static final String JERSEY_CONNECTOR_PROVIDER = "jersey.config.client.connector.provider";
+    private static final String JAVA_NET_HTTP_CONNECTOR = "org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider";
 
     private final Client client;
     private final Jsonb json;
@@ -36,7 +39,7 @@ final class GraphTransport implements AutoCloseable {
         ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .property(JERSEY_PATCH_WORKAROUND, true);
+                .property(JERSEY_CONNECTOR_PROVIDER, JAVA_NET_HTTP_CONNECTOR);
         trust.ifPresent(builder::sslContext);
         this.client = builder.build();
         this.json = json;
@@ -53,7 +56,9 @@ final class GraphTransport implements AutoCloseable {
         headers.forEach(request::header);
         try (Response response = body == null ? request.method(method)
                 : request.method(method, Entity.entity(json.toJson(body), MediaType.APPLICATION_JSON_TYPE))) {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            // Read as it comes: Jersey's hasEntity() peeks at the stream, and over the java.net.http
+            // connector that cost an answer its last byte.
+            String text = response.readEntity(String.class);
             return new GraphAnswer(response.getStatus(), text == null ? "" : text,
                     Optional.ofNullable(response.getHeaderString("Retry-After")));
         } catch (ProcessingException failure) {

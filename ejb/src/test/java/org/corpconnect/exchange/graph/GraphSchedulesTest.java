@@ -18,6 +18,7 @@ import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.calendar.WorkingWeek;
+import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class GraphSchedulesTest {
     @Test
     void busyIntervalsCarryOnlyStatusStartAndEndAndLeaveFreeTimeOut() {
         Map<MailboxAddress, MailboxBusyTime> busy = GraphSchedules.collect(List.of(ADELE, GONE),
-                json.fromJson(ANSWER, GraphSchedules.Answer.class));
+                json.fromJson(ANSWER, GraphSchedules.Answer.class), AccessMode.DELEGATION);
 
         MailboxBusyTime.Known adele = assertInstanceOf(MailboxBusyTime.Known.class, busy.get(ADELE));
         assertEquals(List.of(
@@ -68,7 +69,7 @@ class GraphSchedulesTest {
     @Test
     void aScheduleErrorMakesThatMailboxUnavailableAndAMissingOneIsNotFree() {
         Map<MailboxAddress, MailboxBusyTime> busy = GraphSchedules.collect(List.of(ADELE, GONE, MEGAN),
-                json.fromJson(ANSWER, GraphSchedules.Answer.class));
+                json.fromJson(ANSWER, GraphSchedules.Answer.class), AccessMode.DELEGATION);
 
         MailboxBusyTime.Unavailable gone = assertInstanceOf(MailboxBusyTime.Unavailable.class, busy.get(GONE));
         assertEquals(MailboxProblem.MAILBOX_NOT_FOUND, gone.problem());
