@@ -8,8 +8,11 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.ExchangeCredential;
 
-/** What an admin enters for a connection: where EWS is, the dedicated mailbox, the access mode and the credential. */
-public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, AccessMode accessMode,
+/**
+ * What an admin enters for a connection: the dedicated mailbox, the access mode and the credential,
+ * and where Exchange answers: the EWS URL typed for EWS, the operator's Graph endpoint for Graph.
+ */
+public record ConnectionSettings(URI endpoint, MailboxAddress serviceMailbox, AccessMode accessMode,
                                  ExchangeCredential credential) {
 
     /** Microsoft's cloud; a sovereign cloud or a test tenant names its own token endpoint. */
@@ -19,7 +22,7 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
         Objects.requireNonNull(serviceMailbox);
         Objects.requireNonNull(accessMode);
         Objects.requireNonNull(credential);
-        ewsUrl = requireHttpUrl(ewsUrl, "ewsUrl", "The EWS URL", "https://mail.example.com/EWS/Exchange.asmx");
+        endpoint = requireHttpUrl(endpoint, "ewsUrl", "The EWS URL", "https://mail.example.com/EWS/Exchange.asmx");
     }
 
     /**
@@ -51,15 +54,43 @@ public record ConnectionSettings(URI ewsUrl, MailboxAddress serviceMailbox, Acce
                 requireHttpUrl(endpoint, "tokenUrl", "The token endpoint", MICROSOFT_AUTHORITY + "contoso.onmicrosoft.com/oauth2/v2.0/token")));
     }
 
-    /** The same settings with the credential as Exchange accepted it (the same secret, perhaps another scheme). */
-    public ConnectionSettings withCredential(ExchangeCredential accepted) {
-        return new ConnectionSettings(ewsUrl, serviceMailbox, accessMode, accepted);
+    /**
+     * Exchange Online through Microsoft Graph, app-only (the central mode): an app registration with
+     * the application permission {@code Calendars.ReadWrite}, scoped by RBAC for Applications to the
+     * booking users and the dedicated mailbox. A certificate is preferred to a client secret.
+     */
+    public static ConnectionSettings withGraphApp(GraphCloud cloud, MailboxAddress serviceMailbox, String tenant,
+                                                  String clientId, ExchangeCredential.AppSecret appSecret) {
+        String cleanTenant = requireWord(tenant, "tenant", "The tenant (its id or domain)");
+        String cleanClient = requireWord(clientId, "clientId", "The application (client) id");
+        if (appSecret == null) {
+            throw new InvalidConnection("clientSecret", "A client secret or a certificate is required.");
+        }
+        return new ConnectionSettings(cloud.endpoint(), serviceMailbox, AccessMode.IMPERSONATION,
+                new ExchangeCredential.GraphApp(cloud.authority(cleanTenant), cleanClient, appSecret));
     }
 
+    /** Which protocol these settings speak: the credential tells. */
+    public boolean graph() {
+        return credential instanceof ExchangeCredential.GraphApp;
+    }
+
+    /** The same settings with the credential as Exchange accepted it (the same secret, perhaps another scheme). */
+    public ConnectionSettings withCredential(ExchangeCredential accepted) {
+        return new ConnectionSettings(endpoint, serviceMailbox, accessMode, accepted);
+    }
+
+    /** The one secret of the credential, as stored encrypted. */
     public Secret secret() {
-        return credential instanceof ExchangeCredential.Password password
-                ? password.password()
-                : ((ExchangeCredential.OAuthApp) credential).clientSecret();
+        if (credential instanceof ExchangeCredential.Password password) {
+            return password.password();
+        }
+        if (credential instanceof ExchangeCredential.OAuthApp app) {
+            return app.clientSecret();
+        }
+        var appSecret = ((ExchangeCredential.GraphApp) credential).appSecret();
+        return appSecret instanceof ExchangeCredential.AppSecret.ClientSecret secret ? secret.value()
+                : ((ExchangeCredential.AppSecret.ClientCertificate) appSecret).pem();
     }
 
     private static Secret requireSecret(Secret secret) {

@@ -133,7 +133,7 @@ public class Connections {
 
     /** What the gateway needs to act for this account now, with the credential decrypted. */
     public ExchangeAccess accessOf(ExchangeConnection connection) {
-        return new ExchangeAccess(connection.ewsUrl(), connection.serviceMailbox(), connection.accessMode(),
+        return new ExchangeAccess(connection.endpoint(), connection.serviceMailbox(), connection.accessMode(),
                 connection.credential(secrets.decrypt(connection.secretCiphertext())), connection.credentialGeneration());
     }
 
@@ -176,11 +176,19 @@ public class Connections {
     }
 
     private static String describe(ConnectionSettings settings) {
-        String credential = settings.credential() instanceof ExchangeCredential.OAuthApp app
-                ? "OAuth app " + app.clientId()
-                : "password (" + ((ExchangeCredential.Password) settings.credential()).scheme() + ")";
+        String credential;
+        if (settings.credential() instanceof ExchangeCredential.Password password) {
+            credential = "password (" + password.scheme() + ")";
+        } else if (settings.credential() instanceof ExchangeCredential.OAuthApp app) {
+            credential = "OAuth app " + app.clientId();
+        } else {
+            var app = (ExchangeCredential.GraphApp) settings.credential();
+            credential = "Graph app " + app.clientId() + (app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate
+                    ? " with a certificate" : " with a client secret")
+                    + app.appSecret().expires().map(d -> " expiring " + d).orElse("");
+        }
         return "mailbox " + settings.serviceMailbox() + ", " + settings.accessMode() + ", " + credential + ", "
-                + settings.ewsUrl();
+                + settings.endpoint();
     }
 
     private static Instant now() {
@@ -189,7 +197,7 @@ public class Connections {
 
     private static ExchangeAccess accessFor(ConnectionSettings settings) {
         // Generation 0: a credential being tested is never one whose tokens were cached.
-        return new ExchangeAccess(settings.ewsUrl(), settings.serviceMailbox(), settings.accessMode(),
+        return new ExchangeAccess(settings.endpoint(), settings.serviceMailbox(), settings.accessMode(),
                 settings.credential(), 0);
     }
 }

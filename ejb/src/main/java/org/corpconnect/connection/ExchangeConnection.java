@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.corpconnect.account.Account;
 import org.corpconnect.calendar.MailboxAddress;
@@ -49,8 +50,9 @@ public class ExchangeConnection {
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
 
+    /** The EWS URL, or Graph's base URL (the operator's) for a Graph connection. */
     @Column(name = "ews_url", nullable = false, length = 2000)
-    private String ewsUrl;
+    private String endpoint;
 
     @Column(name = "service_mailbox", nullable = false, length = 320)
     private String serviceMailbox;
@@ -59,10 +61,11 @@ public class ExchangeConnection {
     @Column(name = "access_mode", nullable = false, length = 20)
     private AccessMode accessMode;
 
-    public enum AuthMethod { PASSWORD, OAUTH_APP }
+    /** The credential's kind: EWS with a password or an OAuth app; Graph app-only with a secret or a certificate. */
+    public enum AuthMethod { PASSWORD, OAUTH_APP, GRAPH_SECRET, GRAPH_CERTIFICATE }
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "auth_method", nullable = false, length = 10)
+    @Column(name = "auth_method", nullable = false, length = 20)
     private AuthMethod authMethod;
 
     @Enumerated(EnumType.STRING)
@@ -78,10 +81,15 @@ public class ExchangeConnection {
     @Column(name = "oauth_client_id", length = 200)
     private String oauthClientId;
 
+    /** The token endpoint for EWS's OAuth app, the Entra ID authority for Graph. */
     @Column(name = "oauth_token_url", length = 2000)
     private String oauthTokenUrl;
 
-    @Column(name = "secret_ciphertext", nullable = false, length = 2000)
+    /** When a Graph app's client secret or certificate stops working, if known. */
+    @Column(name = "secret_expires")
+    private LocalDate secretExpires;
+
+    @Column(name = "secret_ciphertext", nullable = false, length = 20000)
     private String secretCiphertext;
 
     /** Bumped by every credential change: work started with an older generation is not trusted. */
@@ -112,24 +120,32 @@ public class ExchangeConnection {
     }
 
     void apply(ConnectionSettings settings, String newSecretCiphertext) {
-        this.ewsUrl = settings.ewsUrl().toString();
+        this.endpoint = settings.endpoint().toString();
         this.serviceMailbox = settings.serviceMailbox().value();
         this.accessMode = settings.accessMode();
+        this.passwordScheme = null;
+        this.username = null;
+        this.oauthTenant = null;
+        this.oauthClientId = null;
+        this.oauthTokenUrl = null;
+        this.secretExpires = null;
         if (settings.credential() instanceof ExchangeCredential.Password password) {
             this.authMethod = AuthMethod.PASSWORD;
             this.passwordScheme = password.scheme();
             this.username = password.username();
-            this.oauthTenant = null;
-            this.oauthClientId = null;
-            this.oauthTokenUrl = null;
-        } else {
-            var app = (ExchangeCredential.OAuthApp) settings.credential();
+        } else if (settings.credential() instanceof ExchangeCredential.OAuthApp app) {
             this.authMethod = AuthMethod.OAUTH_APP;
-            this.passwordScheme = null;
-            this.username = null;
             this.oauthTenant = app.tenant();
             this.oauthClientId = app.clientId();
             this.oauthTokenUrl = app.tokenEndpoint().toString();
+        } else {
+            var app = (ExchangeCredential.GraphApp) settings.credential();
+            this.authMethod = app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate
+                    ? AuthMethod.GRAPH_CERTIFICATE : AuthMethod.GRAPH_SECRET;
+            this.oauthTenant = tenantOf(app.authority());
+            this.oauthClientId = app.clientId();
+            this.oauthTokenUrl = app.authority().toString();
+            this.secretExpires = app.appSecret().expires().orElse(null);
         }
         this.secretCiphertext = newSecretCiphertext;
         this.credentialGeneration++;
@@ -152,8 +168,24 @@ public class ExchangeConnection {
         return account;
     }
 
-    public URI ewsUrl() {
-        return URI.create(ewsUrl);
+    /** The EWS URL, or Graph's base URL for a Graph connection. */
+    public URI endpoint() {
+        return URI.create(endpoint);
+    }
+
+    /** Whether this connection speaks Microsoft Graph (else EWS). */
+    public boolean graph() {
+        return authMethod == AuthMethod.GRAPH_SECRET || authMethod == AuthMethod.GRAPH_CERTIFICATE;
+    }
+
+    /** The protocol's name, as admins know it. */
+    public String protocolName() {
+        return graph() ? "Microsoft Graph" : "EWS";
+    }
+
+    /** When the Graph app's secret or certificate expires, if the admin said (a certificate always says). */
+    public Optional<LocalDate> secretExpires() {
+        return Optional.ofNullable(secretExpires);
     }
 
     public MailboxAddress serviceMailbox() {
@@ -170,9 +202,20 @@ public class ExchangeConnection {
 
     /** The credential with its secret still encrypted: what it is, never what it says. */
     ExchangeCredential credential(Secret secret) {
-        return authMethod == AuthMethod.PASSWORD
-                ? new ExchangeCredential.Password(username, secret, passwordScheme)
-                : new ExchangeCredential.OAuthApp(oauthTenant, oauthClientId, secret, URI.create(oauthTokenUrl));
+        return switch (authMethod) {
+            case PASSWORD -> new ExchangeCredential.Password(username, secret, passwordScheme);
+            case OAUTH_APP -> new ExchangeCredential.OAuthApp(oauthTenant, oauthClientId, secret, URI.create(oauthTokenUrl));
+            case GRAPH_SECRET -> new ExchangeCredential.GraphApp(URI.create(oauthTokenUrl), oauthClientId,
+                    new ExchangeCredential.AppSecret.ClientSecret(secret, secretExpires()));
+            case GRAPH_CERTIFICATE -> new ExchangeCredential.GraphApp(URI.create(oauthTokenUrl), oauthClientId,
+                    new ExchangeCredential.AppSecret.ClientCertificate(secret, secretExpires()));
+        };
+    }
+
+    /** The tenant of an Entra ID authority, {@code https://host/{tenant}/}: its last path segment. */
+    private static String tenantOf(URI authority) {
+        String[] segments = authority.getPath().split("/");
+        return segments.length == 0 ? "" : segments[segments.length - 1];
     }
 
     /** The non-secret parts of the credential, to show and prefill (the secret never leaves encrypted). */
@@ -198,7 +241,11 @@ public class ExchangeConnection {
 
     /** Who signs in: the user name, or the app's client id. */
     public String principal() {
-        return authMethod == AuthMethod.PASSWORD ? username : "app " + oauthClientId + " (tenant " + oauthTenant + ")";
+        return switch (authMethod) {
+            case PASSWORD -> username;
+            case OAUTH_APP, GRAPH_SECRET -> "app " + oauthClientId + " (tenant " + oauthTenant + ")";
+            case GRAPH_CERTIFICATE -> "app " + oauthClientId + " with a certificate (tenant " + oauthTenant + ")";
+        };
     }
 
     String secretCiphertext() {
@@ -227,6 +274,6 @@ public class ExchangeConnection {
 
     @Override
     public String toString() {
-        return "ExchangeConnection[" + account + ", " + serviceMailbox + " via " + ewsUrl + ", " + status + "]";
+        return "ExchangeConnection[" + account + ", " + serviceMailbox + " via " + endpoint + ", " + status + "]";
     }
 }

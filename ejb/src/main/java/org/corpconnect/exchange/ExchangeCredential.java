@@ -60,13 +60,19 @@ public sealed interface ExchangeCredential {
             }
         }
 
-        /** A certificate, the better choice: a PKCS#12 keystore (base64) with the private key and its certificate. */
-        record ClientCertificate(Secret pkcs12Base64, Secret password) implements AppSecret {
+        /**
+         * A certificate, the better choice: the private key and its certificate as one PEM text
+         * ({@link org.corpconnect.exchange.AppCertificate#toPem()}); {@code expires} is the certificate's end.
+         */
+        record ClientCertificate(Secret pem, Optional<LocalDate> expires) implements AppSecret {
             public ClientCertificate {
-                Objects.requireNonNull(pkcs12Base64);
-                Objects.requireNonNull(password);
+                Objects.requireNonNull(pem);
+                Objects.requireNonNull(expires);
             }
         }
+
+        /** When the secret or certificate stops working, if known: the admin is warned before. */
+        Optional<LocalDate> expires();
     }
 
     enum PasswordScheme { BASIC, NTLM }

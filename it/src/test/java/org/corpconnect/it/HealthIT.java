@@ -122,7 +122,7 @@ class HealthIT {
             assertFalse(body.contains(account.slug().value()), "no account key (" + account.slug().value() + "): " + body);
             connections.findFor(account.id()).ifPresent(c -> {
                 assertFalse(body.toLowerCase().contains(c.serviceMailbox().value().toLowerCase()), "no mailbox: " + body);
-                assertFalse(body.contains(c.ewsUrl().getHost() + ":" + c.ewsUrl().getPort()), "no URL: " + body);
+                assertFalse(body.contains(c.endpoint().getHost() + ":" + c.endpoint().getPort()), "no URL: " + body);
             });
         }
         assertFalse(body.contains("@") || body.contains("://") || body.contains("401"), "no address, URL or error: " + body);

@@ -11,7 +11,7 @@
         <td><c:out value="${row.account.name()}"/></td>
         <c:set var="status" value="${empty row.connection ? 'NOT_CONNECTED' : row.connection.status().name()}"/>
         <td class="status status-<c:out value='${status}'/>"><c:out value="${status}"/></td>
-        <td><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.ewsUrl()}"/></c:if></td>
+        <td><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.endpoint()}"/></c:if></td>
         <td><c:out value="${empty row.connection ? '' : row.connection.lastSuccessAt().orElse(null)}"/></td>
         <td class="connection-problem"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><c:out value="${row.connection.lastFailureAt().orElse(null)}"/>
           <c:out value="${row.connection.statusDetail().orElse('')}"/></c:if></td>

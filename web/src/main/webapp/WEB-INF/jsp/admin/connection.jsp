@@ -12,7 +12,7 @@
       <table>
         <tr><th>Status</th><td><span id="connection-status" class="status status-<c:out value='${connection.status().name()}'/>"><c:out value="${connection.status().name()}"/></span></td></tr>
         <tr><th>Dedicated mailbox</th><td><c:out value="${connection.serviceMailbox().value()}"/></td></tr>
-        <tr><th>EWS URL</th><td><c:out value="${connection.ewsUrl()}"/></td></tr>
+        <tr><th>EWS URL</th><td><c:out value="${connection.endpoint()}"/></td></tr>
         <tr><th>Access to users' calendars</th><td><c:out value="${connection.accessMode()}"/></td></tr>
         <tr><th>Signs in as</th><td><c:out value="${connection.principal()}"/> (the secret is stored encrypted and never shown)</td></tr>
         <c:if test="${not empty connection.passwordScheme().orElse(null)}">
@@ -29,7 +29,7 @@
   <h2><c:out value="${empty connection ? 'Connect' : 'Change the connection or its credential'}"/></h2>
   <p class="muted">The new settings are tested against Exchange before they replace the old ones (unless forced);
     then the whole account uses them at once.</p>
-  <c:set var="ewsUrlValue" value="${not empty discoveredEwsUrl ? discoveredEwsUrl : (not empty param.ewsUrl ? param.ewsUrl : (empty connection ? '' : connection.ewsUrl()))}"/>
+  <c:set var="ewsUrlValue" value="${not empty discoveredEwsUrl ? discoveredEwsUrl : (not empty param.ewsUrl ? param.ewsUrl : (empty connection ? '' : connection.endpoint()))}"/>
   <c:set var="mailboxValue" value="${not empty param.serviceMailbox ? param.serviceMailbox : (empty connection ? '' : connection.serviceMailbox().value())}"/>
   <c:set var="modeValue" value="${not empty param.accessMode ? param.accessMode : (empty connection ? 'IMPERSONATION' : connection.accessMode().name())}"/>
   <c:set var="methodValue" value="${not empty param.authMethod ? param.authMethod : (empty connection ? 'PASSWORD' : connection.authMethod().name())}"/>

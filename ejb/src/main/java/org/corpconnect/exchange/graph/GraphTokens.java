@@ -5,15 +5,11 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocketFactory;
+import org.corpconnect.exchange.AppCertificate;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.AppSecret;
@@ -112,12 +109,11 @@ final class GraphTokens {
         }
         AppSecret.ClientCertificate certificate = (AppSecret.ClientCertificate) secret;
         try {
-            byte[] pkcs12 = Base64.getMimeDecoder().decode(certificate.pkcs12Base64().reveal());
-            return ClientCredentialFactory.createFromCertificate(new ByteArrayInputStream(pkcs12),
-                    certificate.password().reveal());
-        } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
-            throw new CredentialRejected("The app's certificate could not be read: a PKCS#12 file (.pfx) with its"
-                    + " private key and the right password is needed.");
+            AppCertificate parsed = AppCertificate.fromPem(certificate.pem().reveal());
+            return ClientCredentialFactory.createFromCertificate(parsed.privateKey(), parsed.certificate());
+        } catch (IllegalArgumentException e) {
+            throw new CredentialRejected("The app's certificate could not be read: its private key and certificate"
+                    + " are needed.");
         }
     }
 
@@ -155,7 +151,7 @@ final class GraphTokens {
 
     private static Key keyOf(ExchangeCredential.GraphApp app, long generation) {
         String secret = app.appSecret() instanceof AppSecret.ClientSecret s ? s.value().reveal()
-                : ((AppSecret.ClientCertificate) app.appSecret()).pkcs12Base64().reveal();
+                : ((AppSecret.ClientCertificate) app.appSecret()).pem().reveal();
         return new Key(app.authority().toString(), app.clientId(), sha256(secret), generation);
     }
 

@@ -42,6 +42,7 @@ import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.ExtendedPropertyKey;
 import org.corpconnect.sim.calendar.Occurrence;
 import org.corpconnect.sim.dataset.Dataset;
+import org.corpconnect.sim.dataset.DemoAppCertificate;
 import org.corpconnect.sim.dataset.DemoSignIns;
 import org.corpconnect.sim.requestlog.RequestLogEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +106,14 @@ class GraphGatewayTest {
         CredentialRejected rejected = assertThrows(CredentialRejected.class,
                 () -> gateway.verify(access("not-the-secret", 2)));
         assertFalse(rejected.getMessage().contains("not-the-secret"), rejected.getMessage());
+    }
+
+    @Test
+    void theCentralAppSignsInWithItsCertificateAndAnotherCertificateIsRejected() {
+        gateway.verify(certificateAccess(DemoAppCertificate.privateKeyPem() + DemoAppCertificate.certificatePem(), 3));
+
+        String otherKey = selfSignedPem();
+        assertThrows(CredentialRejected.class, () -> gateway.verify(certificateAccess(otherKey, 4)));
     }
 
     @Test
@@ -222,6 +231,27 @@ class GraphGatewayTest {
     private static boolean inRbacScope(MailboxAddress user) {
         return sim.directory().groups().isMember(org.corpconnect.sim.directory.MailboxAddress.of(DemoSignIns.BOOKING_GROUP),
                 org.corpconnect.sim.directory.MailboxAddress.of(user.value()));
+    }
+
+    private static ExchangeAccess certificateAccess(String pem, long generation) {
+        return new ExchangeAccess(sim.httpsBaseUrl().resolve("/v1.0"), SERVICE, AccessMode.IMPERSONATION,
+                new ExchangeCredential.GraphApp(sim.authorityUrl(DemoSignIns.TENANT.name()), DemoSignIns.CENTRAL_CLIENT_ID,
+                        new ExchangeCredential.AppSecret.ClientCertificate(Secret.of(pem), Optional.empty())), generation);
+    }
+
+    /** A key and certificate of nobody's app: the simulator's own HTTPS certificate has no key here, so make one. */
+    private static String selfSignedPem() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            // The demo certificate with another key: Entra ID checks the assertion's signature against the
+            // registered certificate, so this key's signature must fail.
+            return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n" + DemoAppCertificate.certificatePem();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The busy intervals the simulator's own calendar holds in the window, as Graph reports them. */

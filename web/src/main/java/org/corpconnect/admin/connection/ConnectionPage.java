@@ -91,7 +91,7 @@ public class ConnectionPage implements AccountPage {
      * that the answer appears next to the field; each connection is checked again when it is made.
      */
     private boolean allowed(PageRequest page, ConnectionSettings settings) {
-        return allowed(page, settings.ewsUrl(), "ewsUrl") & allowed(page, settings.credential(), "tokenUrl");
+        return allowed(page, settings.endpoint(), "ewsUrl") & allowed(page, settings.credential(), "tokenUrl");
     }
 
     private boolean allowed(PageRequest page, ExchangeCredential credential, String field) {
