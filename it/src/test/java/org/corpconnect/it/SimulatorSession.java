@@ -35,6 +35,8 @@ public class SimulatorSession implements LauncherSessionListener {
         Path shared = Path.of(System.getProperty("shared.dir", "../../shared"));
         simulator = ExchangeSimulator.builder()
                 .port(TestExchange.PORT)
+                .httpsPort(TestExchange.HTTPS_PORT)
+                .certificateFile(Path.of(System.getenv().getOrDefault("IT_SIM_CERTIFICATE_FILE", "target/exchange-sim.pem")))
                 .schemaDir(shared.resolve("ews-schema/exchange-online-2023"))
                 .dataset(Dataset.demo())
                 .controlToken(TestExchange.CONTROL_TOKEN)

@@ -15,6 +15,9 @@ public final class TestExchange {
     public static final String SERVICE_MAILBOX = "booking-service@contoso.test";
     public static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";
 
+    /** The simulator's HTTPS side: Microsoft Graph at /v1.0, Entra ID at /{tenant}/. */
+    public static final int HTTPS_PORT = Integer.parseInt(System.getenv().getOrDefault("IT_SIM_HTTPS_PORT", "28000"));
+
     private TestExchange() {
     }
 
