@@ -97,9 +97,10 @@ public class AvailabilityResource {
                 answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id())).map(u -> u.user().address().value()).toList()))
                 .toList();
         List<AvailabilityAnswer.UserFreshness> states = answer.users().stream().map(u -> new AvailabilityAnswer.UserFreshness(
-                u.user().address().value(), u.readable(), u.refreshedAt().orElse(null), u.problem().orElse(null))).toList();
+                u.user().address().value(), u.readable(), u.refreshedAt().map(Instant::toString).orElse(null), u.problem().orElse(null)))
+                .toList();
         String nextAfter = answer.more() ? time(answer.slots().get(answer.slots().size() - 1).start(), zoneId) : null;
-        return new AvailabilityAnswer(zoneId.getId(), answer.horizonEnd(), query.minimumNotice().toMinutes(),
+        return new AvailabilityAnswer(zoneId.getId(), answer.horizonEnd().toString(), query.minimumNotice().toMinutes(),
                 query.bufferBefore().toMinutes(), query.bufferAfter().toMinutes(), FreeSlots.MAX_SLOTS, answer.more(), nextAfter,
                 slots, states);
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The values the OpenAPI document lists for an answer's member are the values the code has: the
- * annotations must spell them out (Payara does not describe an enum of the EJB module), so a new
- * value would otherwise go undocumented.
+ * annotations spell them out (the members are text, as Payara describes an enum as an object), so a
+ * new value would otherwise go undocumented.
  */
 class DocumentedEnumerationsTest {
 

@@ -1,10 +1,14 @@
-package org.corpconnect.rest;
+package org.corpconnect.openapi;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -13,13 +17,34 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Puts right what Payara's generator writes into the OpenAPI document from the annotations (named
- * in {@code META-INF/microprofile-config.properties}): it copies every unset {@code @Schema} member
+ * in the application's {@code META-INF/microprofile-config.properties}): it copies every unset {@code @Schema} member
  * as its default ({@code maxProperties: 0} allows an object no member at all, {@code minLength: 0},
- * {@code nullable: false}, ...), and it writes the examples, given as JSON text, as strings.
+ * {@code nullable: false}, ...), it writes the examples, given as JSON text, as strings, and it adds
+ * a top-level {@code endpoints} member, which OpenAPI 3 does not allow (only {@code x-} extensions).
  */
 public class OpenApiFilter implements OASFilter {
 
+    private static final Logger LOG = Logger.getLogger(OpenApiFilter.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /**
+     * Empties Payara's {@code endpoints} (the context roots of its applications and their paths):
+     * its writer leaves an empty map out. Reflection, because only Payara's own model class has it;
+     * on another server there is nothing to empty.
+     */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        try {
+            Method endpoints = openAPI.getClass().getMethod("getEndpoints");
+            if (endpoints.invoke(openAPI) instanceof Map<?, ?> map) {
+                map.clear();
+            }
+        } catch (NoSuchMethodException notPayara) {
+            // Nothing of the kind to remove.
+        } catch (ReflectiveOperationException | UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "Could not leave Payara's endpoints member out of the OpenAPI document", e);
+        }
+    }
 
     @Override
     public Schema filterSchema(Schema schema) {
