@@ -16,11 +16,12 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Puts right what Payara's generator writes into the OpenAPI document from the annotations (named
- * in the application's {@code META-INF/microprofile-config.properties}): it copies every unset {@code @Schema} member
- * as its default ({@code maxProperties: 0} allows an object no member at all, {@code minLength: 0},
- * {@code nullable: false}, ...), it writes the examples, given as JSON text, as strings, and it adds
- * a top-level {@code endpoints} member, which OpenAPI 3 does not allow (only {@code x-} extensions).
+ * Puts right what Payara's generator writes into the OpenAPI document from the annotations (this
+ * filter is named in the application's {@code META-INF/microprofile-config.properties}): it copies
+ * every unset {@code @Schema} member as its default ({@code maxProperties: 0} allows an object no
+ * member at all, {@code minLength: 0}, {@code nullable: false}, ...), it writes the examples, given
+ * as JSON text, as strings, and it adds a top-level {@code endpoints} member, which OpenAPI 3 does
+ * not allow (only {@code x-} extensions).
  */
 public class OpenApiFilter implements OASFilter {
 

@@ -89,14 +89,16 @@ public final class ApiDocument {
     }
 
     /**
-     * How the answer differs from the document: empty when it matches. An answer to a path or method
-     * the document does not describe (an unknown URL, an OPTIONS) is not judged here.
+     * How the answer differs from the document: empty when it matches. Not judged here: an answer to
+     * a path or method the document does not describe (an unknown URL, an OPTIONS), and one the
+     * application did not give (the server's own page while the application is not deployed, as
+     * during a restart): every answer of the API, errors included, is marked no-store (ApiResponseHeaders).
      */
     public List<String> mismatches(HttpResponse<String> answer) {
         String path = answer.request().uri().getRawPath();
         String method = answer.request().method().toUpperCase(Locale.ROOT);
         Optional<Operation> operation = operation(path, method);
-        if (operation.isEmpty()) {
+        if (operation.isEmpty() || !answer.headers().firstValue("Cache-Control").orElse("").contains("no-store")) {
             return List.of();
         }
         String contentType = answer.headers().firstValue("Content-Type").orElse(null);
