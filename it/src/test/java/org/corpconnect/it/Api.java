@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The booking front end's view of the API: one account, one API key. */
@@ -20,6 +23,8 @@ public final class Api {
 
     /** Every answer of the API in this test JVM, headers and body, to search for secrets afterwards. */
     private static final List<String> ANSWERS = new CopyOnWriteArrayList<>();
+    /** The answers of the API not yet compared with its OpenAPI document (ApiAnswersChecked takes them after each class). */
+    private static final Queue<HttpResponse<String>> UNCHECKED = new ConcurrentLinkedQueue<>();
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
 
     private Api() {
@@ -62,6 +67,15 @@ public final class Api {
         }
     }
 
+    /** The API's answers since the last call, each once. */
+    static List<HttpResponse<String>> takeUncheckedAnswers() {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (HttpResponse<String> answer = UNCHECKED.poll(); answer != null; answer = UNCHECKED.poll()) {
+            answers.add(answer);
+        }
+        return answers;
+    }
+
     public static HttpRequest.Builder request(Tenant tenant, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Server.app().resolve("api/" + path)).timeout(Duration.ofSeconds(120));
         return tenant == null ? request : request.header("Authorization", "Bearer " + tenant.apiKey());
@@ -72,6 +86,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.request().uri().getPath().contains("/api/")) {
                 ANSWERS.add(response.headers().map() + "\n" + response.body());
+                UNCHECKED.add(response);
             }
             return response;
         } catch (IOException e) {

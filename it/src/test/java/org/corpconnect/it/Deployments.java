@@ -33,7 +33,7 @@ public final class Deployments {
         EnterpriseArchive ear = realEar();
         JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE)
                 .addClasses(testClasses)
-                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class);
+                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class);
         ear.delete(EJB_MODULE);
         return ear.addAsModule(ejb);
     }

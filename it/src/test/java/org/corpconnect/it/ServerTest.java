@@ -9,11 +9,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test on the real server with the simulator as its Exchange: Arquillian, and after the class,
- * a check that every response the simulator sent it validated against Microsoft's schema.
+ * a check that every response the simulator sent it validated against Microsoft's schema, and that
+ * every answer the API gave it matches the API's OpenAPI document.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(ArquillianExtension.class)
 @ExtendWith(SimulatorResponsesChecked.class)
+@ExtendWith(ApiAnswersChecked.class)
 public @interface ServerTest {
 }

@@ -2,9 +2,6 @@ package org.corpconnect.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +26,11 @@ import org.corpconnect.availability.SlotQuery;
 import org.corpconnect.bookingrules.BookingRules;
 import org.corpconnect.calendar.MailboxAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,7 +55,19 @@ public class AvailabilityResource {
     @GET
     @Operation(summary = "Free slots in a date range (at most maxSlots per answer: page on with after=nextAfter while more is true); "
             + "each user's data freshness, and users whose calendar cannot be read or is too old to trust")
-    public String availability(
+    @APIResponse(responseCode = "200", description = "Free slots, in the zone asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Availability")))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or wrong (the detail names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                    @ExampleObject(name = "invalid-request", value = ProblemExamples.INVALID_QUERY),
+                    @ExampleObject(name = "malformed-request", value = ProblemExamples.MALFORMED_REQUEST)}))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", description = "A user is not one of this account's users",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "not-found", value = ProblemExamples.USER_NOT_FOUND)))
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    public AvailabilityAnswer availability(
             @Parameter(description = "Comma-separated mailbox addresses of the account's users") @QueryParam("users") String users,
             @Parameter(description = "First day, in the zone (YYYY-MM-DD)") @QueryParam("from") String from,
             @Parameter(description = "Last day, inclusive") @QueryParam("to") String to,
@@ -79,38 +92,21 @@ public class AvailabilityResource {
         }
         FreeSlots.Answer answer = freeSlots.find(caller.get(), addresses(users), query, instant("after", after));
 
-        JsonArrayBuilder slots = Json.createArrayBuilder();
-        answer.slots().forEach(s -> {
-            JsonArrayBuilder free = Json.createArrayBuilder();
-            answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id()))
-                    .forEach(u -> free.add(u.user().address().value()));
-            slots.add(Json.createObjectBuilder()
-                    .add("start", OFFSET_TIME.format(ZonedDateTime.ofInstant(s.start(), zoneId)))
-                    .add("end", OFFSET_TIME.format(ZonedDateTime.ofInstant(s.end(), zoneId)))
-                    .add("users", free));
-        });
-        JsonArrayBuilder states = Json.createArrayBuilder();
-        answer.users().forEach(u -> {
-            JsonObjectBuilder state = Json.createObjectBuilder()
-                    .add("user", u.user().address().value())
-                    .add("readable", u.readable());
-            u.refreshedAt().ifPresent(at -> state.add("refreshedAt", at.toString()));
-            u.problem().ifPresent(p -> state.add("problem", p));
-            states.add(state);
-        });
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("zone", zoneId.getId())
-                .add("horizonEnd", answer.horizonEnd().toString())
-                .add("minimumNoticeMinutes", query.minimumNotice().toMinutes())
-                .add("bufferBeforeMinutes", query.bufferBefore().toMinutes())
-                .add("bufferAfterMinutes", query.bufferAfter().toMinutes())
-                .add("maxSlots", FreeSlots.MAX_SLOTS)
-                .add("more", answer.more());
-        if (answer.more()) {
-            Instant last = answer.slots().get(answer.slots().size() - 1).start();
-            json.add("nextAfter", OFFSET_TIME.format(ZonedDateTime.ofInstant(last, zoneId)));
-        }
-        return json.add("slots", slots).add("users", states).build().toString();
+        List<AvailabilityAnswer.FreeSlot> slots = answer.slots().stream().map(s -> new AvailabilityAnswer.FreeSlot(
+                time(s.start(), zoneId), time(s.end(), zoneId),
+                answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id())).map(u -> u.user().address().value()).toList()))
+                .toList();
+        List<AvailabilityAnswer.UserFreshness> states = answer.users().stream().map(u -> new AvailabilityAnswer.UserFreshness(
+                u.user().address().value(), u.readable(), u.refreshedAt().map(Instant::toString).orElse(null), u.problem().orElse(null)))
+                .toList();
+        String nextAfter = answer.more() ? time(answer.slots().get(answer.slots().size() - 1).start(), zoneId) : null;
+        return new AvailabilityAnswer(zoneId.getId(), answer.horizonEnd().toString(), query.minimumNotice().toMinutes(),
+                query.bufferBefore().toMinutes(), query.bufferAfter().toMinutes(), FreeSlots.MAX_SLOTS, answer.more(), nextAfter,
+                slots, states);
+    }
+
+    private static String time(Instant instant, ZoneId zone) {
+        return OFFSET_TIME.format(ZonedDateTime.ofInstant(instant, zone));
     }
 
     private static List<MailboxAddress> addresses(String users) {

@@ -1,19 +1,23 @@
 package org.corpconnect.rest;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An RFC 9457 problem: {@code application/problem+json} with type, title, status, detail and instance. */
+/**
+ * An RFC 9457 problem on its way out: {@code application/problem+json} with type, title, status,
+ * detail and instance (the body, {@link ProblemDetails}), and the Retry-After header where it has one.
+ */
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:corpconnect:problem:";
+    /** Thread-safe, and costly to create: one for every problem written. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final String type;
     private final String title;
@@ -21,8 +25,8 @@ public final class Problem {
     private final String detail;
     private final String instance = "urn:uuid:" + UUID.randomUUID();
     private Map<String, String> fieldErrors = Map.of();
+    private String rule;
     private Duration retryAfter;
-    private final Map<String, String> members = new LinkedHashMap<>();
 
     public Problem(String type, String title, int status, String detail) {
         this.type = TYPE_PREFIX + type;
@@ -36,9 +40,9 @@ public final class Problem {
         return this;
     }
 
-    /** An extension member of the problem (RFC 9457, section 3.2), e.g. the rule a booking broke. */
-    public Problem withMember(String name, String value) {
-        members.put(name, value);
+    /** The booking rule broken: an extension member of the problem (RFC 9457, section 3.2). */
+    public Problem withRule(String ruleId) {
+        this.rule = ruleId;
         return this;
     }
 
@@ -57,18 +61,9 @@ public final class Problem {
 
     /** The problem document itself, for answers written outside JAX-RS (servlet filters). */
     public String json() {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", type).add("title", title).add("status", status).add("instance", instance);
-        if (detail != null) {
-            body.add("detail", detail);
-        }
-        members.forEach(body::add);
-        if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
-            body.add("errors", errors);
-        }
-        return body.build().toString();
+        List<ProblemDetails.FieldError> errors = fieldErrors.entrySet().stream()
+                .map(e -> new ProblemDetails.FieldError(e.getKey(), e.getValue())).toList();
+        return JSONB.toJson(new ProblemDetails(type, title, status, instance, detail, rule, errors.isEmpty() ? null : errors));
     }
 
     public Response toResponse() {

@@ -132,7 +132,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Optional<Problem> bookingRuleProblem(Throwable failure) {
         if (failure instanceof OutsideBookingRules outside) {
             return Optional.of(new Problem("outside-booking-rules", "Outside the booking rules", 422, outside.getMessage())
-                    .withMember("rule", outside.rule().id()));
+                    .withRule(outside.rule().id()));
         }
         if (failure instanceof CalendarUnknown) {
             return Optional.of(new Problem("calendar-unknown", "Calendar not known well enough to book", 409, failure.getMessage()));
