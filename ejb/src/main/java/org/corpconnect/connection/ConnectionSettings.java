@@ -2,6 +2,7 @@ package org.corpconnect.connection;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
@@ -70,9 +71,25 @@ public record ConnectionSettings(URI endpoint, MailboxAddress serviceMailbox, Ac
                 new ExchangeCredential.GraphApp(cloud.authority(cleanTenant), cleanClient, appSecret));
     }
 
+    /**
+     * Exchange Online through Microsoft Graph, delegated as the dedicated mailbox (the individual mode):
+     * the mailbox just signed in ({@code signedIn}, from the connection page), reaching the calendars
+     * users shared with it.
+     */
+    public static ConnectionSettings withGraphDelegated(GraphCloud cloud, MailboxAddress serviceMailbox,
+                                                        ExchangeCredential.GraphDelegated signedIn) {
+        return new ConnectionSettings(cloud.endpoint(), serviceMailbox, AccessMode.DELEGATION, Objects.requireNonNull(signedIn));
+    }
+
     /** Which protocol these settings speak: the credential tells. */
     public boolean graph() {
-        return credential instanceof ExchangeCredential.GraphApp;
+        return credential instanceof ExchangeCredential.GraphApp || credential instanceof ExchangeCredential.GraphDelegated;
+    }
+
+    /** The delegated sign-in (MSAL's token cache), stored encrypted beside the secret; none for other credentials. */
+    public Optional<Secret> tokenCache() {
+        return credential instanceof ExchangeCredential.GraphDelegated delegated
+                ? Optional.of(delegated.tokenCache().load()) : Optional.empty();
     }
 
     /** The same settings with the credential as Exchange accepted it (the same secret, perhaps another scheme). */
@@ -88,7 +105,8 @@ public record ConnectionSettings(URI endpoint, MailboxAddress serviceMailbox, Ac
         if (credential instanceof ExchangeCredential.OAuthApp app) {
             return app.clientSecret();
         }
-        var appSecret = ((ExchangeCredential.GraphApp) credential).appSecret();
+        var appSecret = credential instanceof ExchangeCredential.GraphDelegated delegated ? delegated.appSecret()
+                : ((ExchangeCredential.GraphApp) credential).appSecret();
         return appSecret instanceof ExchangeCredential.AppSecret.ClientSecret secret ? secret.value()
                 : ((ExchangeCredential.AppSecret.ClientCertificate) appSecret).pem();
     }

@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.corpconnect.account.Account;
 import org.corpconnect.audit.AuditEntry.Outcome;
 import org.corpconnect.audit.AuditLog;
+import org.corpconnect.credentials.Secret;
 import org.corpconnect.credentials.SecretBox;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
@@ -101,13 +103,14 @@ public class Connections {
                     + " saved. Look at it again, then save.");
         }
         String ciphertext = secrets.encrypt(settings.secret());
+        String tokenCacheCiphertext = settings.tokenCache().map(secrets::encrypt).orElse(null);
         ExchangeConnection connection = current
                 .map(existing -> {
-                    existing.apply(settings, ciphertext);
+                    existing.apply(settings, ciphertext, tokenCacheCiphertext);
                     return existing;
                 })
                 .orElseGet(() -> {
-                    var created = new ExchangeConnection(account, settings, ciphertext);
+                    var created = new ExchangeConnection(account, settings, ciphertext, tokenCacheCiphertext);
                     em.persist(created);
                     return created;
                 });
@@ -131,10 +134,58 @@ public class Connections {
         }
     }
 
-    /** What the gateway needs to act for this account now, with the credential decrypted. */
+    /**
+     * What the gateway needs to act for this account now, with the credential decrypted; a delegated
+     * sign-in is read from the database when the gateway needs it, and written back there.
+     */
     public ExchangeAccess accessOf(ExchangeConnection connection) {
+        long accountId = connection.account().id();
+        StoredTokenCache tokenCache = new StoredTokenCache(accountId, connection.credentialGeneration(),
+                self.getBusinessObject(Connections.class));
         return new ExchangeAccess(connection.endpoint(), connection.serviceMailbox(), connection.accessMode(),
-                connection.credential(secrets.decrypt(connection.secretCiphertext())), connection.credentialGeneration());
+                connection.credential(secrets.decrypt(connection.secretCiphertext()), tokenCache),
+                connection.credentialGeneration());
+    }
+
+    /**
+     * The delegated sign-in stored for this credential generation.
+     *
+     * @throws NotConnected when the credential was replaced meanwhile (or is not delegated)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Secret tokenCache(long accountId, long generation) {
+        return em.createNamedQuery("ExchangeConnection.tokenCache", String.class)
+                .setParameter("accountId", accountId)
+                .setParameter("generation", generation)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(secrets::decrypt)
+                .orElseThrow(NotConnected::new);
+    }
+
+    /**
+     * Stores a refreshed sign-in over the one it started from, in one conditional update: nothing when the
+     * stored one is no longer {@code read} (another refresh stored a newer one) or the credential was replaced.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean replaceTokenCache(long accountId, long generation, Secret read,
+                                     Secret updated) {
+        Optional<String> stored = em.createNamedQuery("ExchangeConnection.tokenCache", String.class)
+                .setParameter("accountId", accountId)
+                .setParameter("generation", generation)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .findFirst();
+        if (stored.isEmpty() || !secrets.decrypt(stored.get()).equals(read)) {
+            return false;
+        }
+        return em.createNamedQuery("ExchangeConnection.replaceTokenCache")
+                .setParameter("updated", secrets.encrypt(updated))
+                .setParameter("accountId", accountId)
+                .setParameter("generation", generation)
+                .setParameter("read", stored.get())
+                .executeUpdate() == 1;
     }
 
     /*
@@ -181,6 +232,10 @@ public class Connections {
             credential = "password (" + password.scheme() + ")";
         } else if (settings.credential() instanceof ExchangeCredential.OAuthApp app) {
             credential = "OAuth app " + app.clientId();
+        } else if (settings.credential() instanceof ExchangeCredential.GraphDelegated delegated) {
+            credential = "Graph delegated: the dedicated mailbox signed in to the app " + delegated.clientId()
+                    + (delegated.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate
+                    ? " (app with a certificate)" : " (app with a client secret)");
         } else {
             var app = (ExchangeCredential.GraphApp) settings.credential();
             credential = "Graph app " + app.clientId() + (app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate

@@ -21,6 +21,7 @@ import org.corpconnect.account.Account;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.DelegatedTokenCache;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.ExchangeCredential;
 
@@ -36,6 +37,13 @@ import org.corpconnect.exchange.ExchangeCredential;
         query = "update ExchangeConnection c set c.status = org.corpconnect.connection.ConnectionStatus.HEALTHY,"
                 + " c.statusDetail = null, c.lastSuccessAt = :at"
                 + " where c.account.id = :accountId and c.credentialGeneration = :generation and c.status <> :rejected")
+@NamedQuery(name = "ExchangeConnection.tokenCache",
+        query = "select c.tokenCacheCiphertext from ExchangeConnection c"
+                + " where c.account.id = :accountId and c.credentialGeneration = :generation")
+@NamedQuery(name = "ExchangeConnection.replaceTokenCache",
+        query = "update ExchangeConnection c set c.tokenCacheCiphertext = :updated"
+                + " where c.account.id = :accountId and c.credentialGeneration = :generation"
+                + " and c.tokenCacheCiphertext = :read")
 @NamedQuery(name = "ExchangeConnection.failed",
         query = "update ExchangeConnection c set c.status = :status, c.statusDetail = :detail, c.lastFailureAt = :at"
                 + " where c.account.id = :accountId and c.credentialGeneration = :generation and c.status <> :rejected")
@@ -61,11 +69,16 @@ public class ExchangeConnection {
     @Column(name = "access_mode", nullable = false, length = 20)
     private AccessMode accessMode;
 
-    /** The credential's kind: EWS with a password or an OAuth app; Graph app-only with a secret or a certificate. */
-    public enum AuthMethod { PASSWORD, OAUTH_APP, GRAPH_SECRET, GRAPH_CERTIFICATE }
+    /**
+     * The credential's kind: EWS with a password or an OAuth app; Graph app-only with a secret or a
+     * certificate; Graph delegated as the dedicated mailbox, its app with a secret or a certificate.
+     */
+    public enum AuthMethod {
+        PASSWORD, OAUTH_APP, GRAPH_SECRET, GRAPH_CERTIFICATE, GRAPH_DELEGATED_SECRET, GRAPH_DELEGATED_CERTIFICATE
+    }
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "auth_method", nullable = false, length = 20)
+    @Column(name = "auth_method", nullable = false, length = 30)
     private AuthMethod authMethod;
 
     @Enumerated(EnumType.STRING)
@@ -92,6 +105,10 @@ public class ExchangeConnection {
     @Column(name = "secret_ciphertext", nullable = false, length = 20000)
     private String secretCiphertext;
 
+    /** Graph delegated: the dedicated mailbox's sign-in (MSAL's token cache), encrypted; rewritten at each refresh. */
+    @Column(name = "token_cache_ciphertext", length = 100000)
+    private String tokenCacheCiphertext;
+
     /** Bumped by every credential change: work started with an older generation is not trusted. */
     @Column(name = "credential_generation", nullable = false)
     private long credentialGeneration;
@@ -113,13 +130,15 @@ public class ExchangeConnection {
         // for JPA
     }
 
-    ExchangeConnection(Account account, ConnectionSettings settings, String secretCiphertext) {
+    ExchangeConnection(Account account, ConnectionSettings settings, String secretCiphertext,
+                       String tokenCacheCiphertext) {
         this.account = account;
         this.credentialGeneration = 0;
-        apply(settings, secretCiphertext);
+        apply(settings, secretCiphertext, tokenCacheCiphertext);
     }
 
-    void apply(ConnectionSettings settings, String newSecretCiphertext) {
+    /** {@code newTokenCacheCiphertext}: the delegated sign-in, null for every other credential. */
+    void apply(ConnectionSettings settings, String newSecretCiphertext, String newTokenCacheCiphertext) {
         this.endpoint = settings.endpoint().toString();
         this.serviceMailbox = settings.serviceMailbox().value();
         this.accessMode = settings.accessMode();
@@ -138,6 +157,13 @@ public class ExchangeConnection {
             this.oauthTenant = app.tenant();
             this.oauthClientId = app.clientId();
             this.oauthTokenUrl = app.tokenEndpoint().toString();
+        } else if (settings.credential() instanceof ExchangeCredential.GraphDelegated delegated) {
+            this.authMethod = delegated.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate
+                    ? AuthMethod.GRAPH_DELEGATED_CERTIFICATE : AuthMethod.GRAPH_DELEGATED_SECRET;
+            this.oauthTenant = tenantOf(delegated.authority());
+            this.oauthClientId = delegated.clientId();
+            this.oauthTokenUrl = delegated.authority().toString();
+            this.secretExpires = delegated.appSecret().expires().orElse(null);
         } else {
             var app = (ExchangeCredential.GraphApp) settings.credential();
             this.authMethod = app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate
@@ -148,6 +174,7 @@ public class ExchangeConnection {
             this.secretExpires = app.appSecret().expires().orElse(null);
         }
         this.secretCiphertext = newSecretCiphertext;
+        this.tokenCacheCiphertext = newTokenCacheCiphertext;
         this.credentialGeneration++;
         this.status = ConnectionStatus.UNTESTED;
         this.statusDetail = null;
@@ -175,7 +202,12 @@ public class ExchangeConnection {
 
     /** Whether this connection speaks Microsoft Graph (else EWS). */
     public boolean graph() {
-        return authMethod == AuthMethod.GRAPH_SECRET || authMethod == AuthMethod.GRAPH_CERTIFICATE;
+        return authMethod == AuthMethod.GRAPH_SECRET || authMethod == AuthMethod.GRAPH_CERTIFICATE || delegated();
+    }
+
+    /** Whether this is Graph delegated as the dedicated mailbox (the individual mode), signed in from the connection page. */
+    public boolean delegated() {
+        return authMethod == AuthMethod.GRAPH_DELEGATED_SECRET || authMethod == AuthMethod.GRAPH_DELEGATED_CERTIFICATE;
     }
 
     /** The protocol's name, as admins know it. */
@@ -200,8 +232,8 @@ public class ExchangeConnection {
         return authMethod;
     }
 
-    /** The credential with its secret still encrypted: what it is, never what it says. */
-    ExchangeCredential credential(Secret secret) {
+    /** The credential with its secret; a delegated one with where its sign-in is kept. */
+    ExchangeCredential credential(Secret secret, DelegatedTokenCache tokenCache) {
         return switch (authMethod) {
             case PASSWORD -> new ExchangeCredential.Password(username, secret, passwordScheme);
             case OAUTH_APP -> new ExchangeCredential.OAuthApp(oauthTenant, oauthClientId, secret, URI.create(oauthTokenUrl));
@@ -209,6 +241,10 @@ public class ExchangeConnection {
                     new ExchangeCredential.AppSecret.ClientSecret(secret, secretExpires()));
             case GRAPH_CERTIFICATE -> new ExchangeCredential.GraphApp(URI.create(oauthTokenUrl), oauthClientId,
                     new ExchangeCredential.AppSecret.ClientCertificate(secret, secretExpires()));
+            case GRAPH_DELEGATED_SECRET -> new ExchangeCredential.GraphDelegated(URI.create(oauthTokenUrl), oauthClientId,
+                    new ExchangeCredential.AppSecret.ClientSecret(secret, secretExpires()), tokenCache);
+            case GRAPH_DELEGATED_CERTIFICATE -> new ExchangeCredential.GraphDelegated(URI.create(oauthTokenUrl),
+                    oauthClientId, new ExchangeCredential.AppSecret.ClientCertificate(secret, secretExpires()), tokenCache);
         };
     }
 
@@ -245,6 +281,8 @@ public class ExchangeConnection {
             case PASSWORD -> username;
             case OAUTH_APP, GRAPH_SECRET -> "app " + oauthClientId + " (tenant " + oauthTenant + ")";
             case GRAPH_CERTIFICATE -> "app " + oauthClientId + " with a certificate (tenant " + oauthTenant + ")";
+            case GRAPH_DELEGATED_SECRET, GRAPH_DELEGATED_CERTIFICATE -> serviceMailbox + " itself, signed in to the app "
+                    + oauthClientId + " (tenant " + oauthTenant + ")";
         };
     }
 

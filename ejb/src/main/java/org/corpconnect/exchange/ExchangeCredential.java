@@ -50,6 +50,26 @@ public sealed interface ExchangeCredential {
         }
     }
 
+    /**
+     * Exchange Online through Microsoft Graph, delegated as the dedicated mailbox (the individual mode):
+     * the mailbox signed in once (authorization code with PKCE) to an app registration with the delegated
+     * permission {@code Calendars.ReadWrite.Shared}, and reaches the calendars users shared with it. The
+     * app proves itself with its secret or certificate; {@code tokenCache} holds the sign-in (MSAL's
+     * cache, refresh token included), which changes at each refresh and is stored back encrypted.
+     */
+    record GraphDelegated(URI authority, String clientId, AppSecret appSecret, DelegatedTokenCache tokenCache)
+            implements ExchangeCredential {
+        public GraphDelegated {
+            Objects.requireNonNull(authority);
+            Objects.requireNonNull(clientId);
+            Objects.requireNonNull(appSecret);
+            Objects.requireNonNull(tokenCache);
+            if (!"https".equals(String.valueOf(authority.getScheme()).toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("An Entra ID authority is an https URL.");
+            }
+        }
+    }
+
     /** How an app registration proves itself to Entra ID. */
     sealed interface AppSecret {
         /** A client secret: simple, but it expires (within 24 months); {@code expires} lets the admin be warned. */

@@ -136,6 +136,49 @@ class StoredSecretsTest {
         assertEquals("Good-Pa55", newKey.decrypt(stored().get(good)).reveal());
     }
 
+    @Test
+    void aDelegatedSignInMovesWithItsSecretOrNothingMovesWhenItCannotBeRead() throws SQLException {
+        long plain = insert(0, oldKey.encrypt(Secret.of("Password-0")));
+        long delegated = insert(1, oldKey.encrypt(Secret.of("App-Secret-1")));
+        setTokenCache(delegated, oldKey.encrypt(Secret.of("{\"RefreshToken\":{}}")));
+        long broken = insert(2, oldKey.encrypt(Secret.of("App-Secret-2")));
+        setTokenCache(broken, cipher("some-third-master-key").encrypt(Secret.of("{}")));
+        Map<Long, String> secretsBefore = stored();
+
+        var failure = assertThrows(StoredSecrets.UnreadableSecrets.class,
+                () -> StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
+        assertEquals(java.util.List.of(broken), failure.unreadable().stream().map(StoredSecrets.Unreadable::connectionId).toList());
+        assertTrue(failure.getMessage().contains("sign-in"), failure.getMessage());
+        assertEquals(secretsBefore, stored(), "no secret moved either");
+
+        setTokenCache(broken, oldKey.encrypt(Secret.of("{}")));
+        assertEquals(5, StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
+        assertEquals("{\"RefreshToken\":{}}", newKey.decrypt(tokenCache(delegated)).reveal());
+        assertEquals("{}", newKey.decrypt(tokenCache(broken)).reveal());
+        assertEquals("Password-0", newKey.decrypt(stored().get(plain)).reveal());
+        assertNull(tokenCache(plain), "a password connection has no sign-in");
+    }
+
+    private void setTokenCache(long id, String ciphertext) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(
+                "update exchange_connection set token_cache_ciphertext = ? where id = ?")) {
+            update.setString(1, ciphertext);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    private String tokenCache(long id) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement(
+                "select token_cache_ciphertext from exchange_connection where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
     /** {@value #SECRETS} connections, each with its own secret under {@code key}; returns id -> plaintext. */
     private Map<Long, String> store(SecretCipher key) throws SQLException {
         String[] secrets = IntStream.range(0, SECRETS).mapToObj(i -> "Secret-" + i + "-" + UUID.randomUUID())

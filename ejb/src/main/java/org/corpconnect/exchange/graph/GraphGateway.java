@@ -39,7 +39,10 @@ import org.corpconnect.exchange.ProtocolGateway;
 import org.corpconnect.exchange.TrustedCertificates;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The gateway over Microsoft Graph v1.0, app-only (the central mode), for Exchange Online. */
+/**
+ * The gateway over Microsoft Graph v1.0, for Exchange Online: app-only (the central mode) or delegated
+ * as the dedicated mailbox (the individual mode), as the account's credential says.
+ */
 @ApplicationScoped
 @Typed({GraphGateway.class, ProtocolGateway.class}) // The product injects the routing ExchangeGateway.
 public class GraphGateway implements ProtocolGateway {
@@ -57,6 +60,7 @@ public class GraphGateway implements ProtocolGateway {
     Optional<String> trustedCertificatesFile;
 
     GraphTokens tokens = new GraphTokens();
+    DelegatedTokens delegatedTokens = new DelegatedTokens();
 
     private final MailboxConcurrency concurrency = new MailboxConcurrency();
     private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
@@ -65,7 +69,7 @@ public class GraphGateway implements ProtocolGateway {
 
     @Override
     public boolean speaks(ExchangeCredential credential) {
-        return credential instanceof ExchangeCredential.GraphApp;
+        return credential instanceof ExchangeCredential.GraphApp || credential instanceof ExchangeCredential.GraphDelegated;
     }
 
     /** Reads the dedicated mailbox's own calendar: the token is good and the mailbox within the app's reach. */
@@ -75,6 +79,12 @@ public class GraphGateway implements ProtocolGateway {
                 t -> t.path("users").path(access.serviceMailbox().value()).path("calendar").queryParam("$select", "id"),
                 null, Map.of());
         if (!answer.succeeded()) {
+            if ((answer.status() == 403 || answer.status() == 404)
+                    && access.credential() instanceof ExchangeCredential.GraphDelegated) {
+                throw new ExchangeFailure("The dedicated mailbox " + access.serviceMailbox() + " signed in, but may not"
+                        + " read its own calendar (HTTP " + answer.status() + " " + GraphFailures.errorOf(answer, json).code()
+                        + "): the app needs the delegated permission Calendars.ReadWrite.Shared, consented.");
+            }
             if (answer.status() == 403 || answer.status() == 404) {
                 throw new ExchangeFailure("The app may not read the dedicated mailbox " + access.serviceMailbox()
                         + "'s calendar (HTTP " + answer.status() + " " + GraphFailures.errorOf(answer, json).code()
@@ -242,22 +252,50 @@ public class GraphGateway implements ProtocolGateway {
         throw GraphFailures.of(answer, json);
     }
 
-    /** One request to Graph for the target mailbox, within its 4 in flight, with a token of the account's app. */
+    /**
+     * One request to Graph for the target mailbox, within its 4 in flight, with a token of the account's
+     * app or of its dedicated mailbox. A delegated token Graph refuses (401) is replaced once from the
+     * refresh token and the request sent once more: Entra ID, not Graph, says whether the sign-in is over.
+     */
     private GraphAnswer send(ExchangeAccess access, MailboxAddress target, String method,
             UnaryOperator<WebTarget> path, Object body, Map<String, String> headers) {
-        ExchangeCredential.GraphApp app = (ExchangeCredential.GraphApp) access.credential();
-        Duration timeout = Duration.ofMillis(requestTimeoutMillis);
-        String bearer = tokens.token(app, access.generation(), timeout, trust().map(SSLContext::getSocketFactory));
-        GraphAnswer answer;
-        try (MailboxConcurrency.Permit permit = concurrency.acquire(app.clientId(), target, timeout)) {
-            GraphTransport http = transport();
-            answer = http.send(method, path.apply(http.target(access.endpoint())), bearer, body, headers);
-        }
+        GraphAnswer answer = sendOnce(access, target, method, path, body, headers, bearer(access, false));
         if (answer.status() == 401) {
-            // No retry with a new token here: the next call gets one; a loop could hammer both services.
-            tokens.reject(app, access.generation());
+            if (access.credential() instanceof ExchangeCredential.GraphDelegated) {
+                answer = sendOnce(access, target, method, path, body, headers, bearer(access, true));
+            } else {
+                // No retry with a new token here: the next call gets one; a loop could hammer both services.
+                tokens.reject((ExchangeCredential.GraphApp) access.credential(), access.generation());
+            }
         }
         return answer;
+    }
+
+    private String bearer(ExchangeAccess access, boolean refused) {
+        Optional<javax.net.ssl.SSLSocketFactory> socketFactory = trust().map(SSLContext::getSocketFactory);
+        if (access.credential() instanceof ExchangeCredential.GraphDelegated delegated) {
+            return delegatedTokens.token(delegated, access.serviceMailbox(), requestTimeout(), socketFactory, refused);
+        }
+        return tokens.token((ExchangeCredential.GraphApp) access.credential(), access.generation(), requestTimeout(),
+                socketFactory);
+    }
+
+    private GraphAnswer sendOnce(ExchangeAccess access, MailboxAddress target, String method,
+            UnaryOperator<WebTarget> path, Object body, Map<String, String> headers, String bearer) {
+        try (MailboxConcurrency.Permit permit = concurrency.acquire(clientIdOf(access.credential()), target,
+                requestTimeout())) {
+            GraphTransport http = transport();
+            return http.send(method, path.apply(http.target(access.endpoint())), bearer, body, headers);
+        }
+    }
+
+    private static String clientIdOf(ExchangeCredential credential) {
+        return credential instanceof ExchangeCredential.GraphDelegated delegated ? delegated.clientId()
+                : ((ExchangeCredential.GraphApp) credential).clientId();
+    }
+
+    Duration requestTimeout() {
+        return Duration.ofMillis(requestTimeoutMillis);
     }
 
     private <T> T read(GraphAnswer answer, Class<T> type) {
@@ -276,7 +314,7 @@ public class GraphGateway implements ProtocolGateway {
         return value.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
     }
 
-    private Optional<SSLContext> trust() {
+    Optional<SSLContext> trust() {
         Optional<SSLContext> known = trust;
         if (known == null) {
             known = TrustedCertificates.withFile(trustedCertificatesFile.filter(f -> !f.isBlank()).map(Path::of));

@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,31 +80,37 @@ final class GraphTokens {
 
     private static ConfidentialClientApplication application(ExchangeCredential.GraphApp app, Duration timeout,
             Optional<SSLSocketFactory> trust) {
+        return application(app.authority(), app.clientId(), app.appSecret(), timeout, trust);
+    }
+
+    /** An MSAL application of an app registration at this authority; its token cache starts empty. */
+    static ConfidentialClientApplication application(URI authority, String clientId, AppSecret secret, Duration timeout,
+            Optional<SSLSocketFactory> trust) {
         try {
             int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
-                    .builder(app.clientId(), credentialOf(app.appSecret()))
-                    .authority(authorityOf(app))
+                    .builder(clientId, credentialOf(secret))
+                    .authority(authorityOf(authority))
                     .connectTimeoutForDefaultHttpClient(millis)
                     .readTimeoutForDefaultHttpClient(millis);
-            if (!MICROSOFT_HOSTS.contains(app.authority().getHost().toLowerCase(Locale.ROOT))) {
+            if (!MICROSOFT_HOSTS.contains(authority.getHost().toLowerCase(Locale.ROOT))) {
                 // MSAL would ask login.microsoftonline.com whether this host is an Entra ID instance.
                 builder.instanceDiscovery(false).validateAuthority(false);
             }
             trust.ifPresent(builder::sslSocketFactory);
             return builder.build();
         } catch (MalformedURLException e) {
-            throw new ExchangeFailure("Not an Entra ID authority URL: " + app.authority().getHost());
+            throw new ExchangeFailure("Not an Entra ID authority URL: " + authority.getHost());
         }
     }
 
     /** MSAL wants the authority with a trailing slash: https://login.microsoftonline.com/{tenant}/. */
-    private static String authorityOf(ExchangeCredential.GraphApp app) {
-        String authority = app.authority().toString();
+    static String authorityOf(URI authorityUrl) {
+        String authority = authorityUrl.toString();
         return authority.endsWith("/") ? authority : authority + "/";
     }
 
-    private static IClientCredential credentialOf(AppSecret secret) {
+    static IClientCredential credentialOf(AppSecret secret) {
         if (secret instanceof AppSecret.ClientSecret clientSecret) {
             return ClientCredentialFactory.createFromSecret(clientSecret.value().reveal());
         }
@@ -119,6 +126,10 @@ final class GraphTokens {
 
     /** Entra ID's refusals of the app itself are the credential's fault; the rest is the service's. */
     static ExchangeException translate(Throwable failure, ExchangeCredential.GraphApp app) {
+        return translate(failure, app.authority(), app.clientId());
+    }
+
+    static ExchangeException translate(Throwable failure, URI authority, String clientId) {
         if (failure instanceof MsalServiceException refused) {
             String code = String.valueOf(refused.errorCode());
             Integer status = refused.statusCode();
@@ -128,16 +139,16 @@ final class GraphTokens {
             }
             if (code.equals("invalid_client") || code.equals("unauthorized_client") || code.equals("invalid_grant")
                     || code.equals("invalid_request") || (status != null && (status == 400 || status == 401))) {
-                return new CredentialRejected("Entra ID refused the app " + app.clientId() + " (" + code
+                return new CredentialRejected("Entra ID refused the app " + clientId + " (" + code
                         + "): check the tenant, the client id and the secret or certificate, and that it has not expired.");
             }
-            return new ExchangeFailure("Entra ID answered " + code + " for the app " + app.clientId() + ".");
+            return new ExchangeFailure("Entra ID answered " + code + " for the app " + clientId + ".");
         }
-        return new ExchangeUnreachable("Entra ID (" + app.authority().getHost() + ") could not be reached: "
+        return new ExchangeUnreachable("Entra ID (" + authority.getHost() + ") could not be reached: "
                 + (failure == null ? "no detail" : failure.getClass().getSimpleName()) + ".");
     }
 
-    private static Optional<Duration> retryAfter(MsalServiceException refused) {
+    static Optional<Duration> retryAfter(MsalServiceException refused) {
         Map<String, List<String>> headers = refused.headers();
         if (headers == null) {
             return Optional.empty();

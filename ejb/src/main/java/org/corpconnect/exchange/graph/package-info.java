@@ -8,6 +8,13 @@
  * credential and generation, so a replaced credential's tokens are never used again; MSAL caches the
  * token and renews it before it expires. A 401 from Graph drops that application; nothing is retried.
  *
+ * <p>Delegated (the individual mode): the dedicated mailbox signed in once from the connection page
+ * ({@link org.corpconnect.exchange.graph.MailboxSignIn}, authorization code with PKCE), and its tokens
+ * come silently from its MSAL token cache ({@link org.corpconnect.exchange.graph.DelegatedTokens}), which
+ * is stored encrypted with the connection and written back, conditionally, when a refresh rotates the
+ * refresh token. A delegated token Graph refuses is replaced once; a refresh token Entra ID refuses ends
+ * the sign-in ({@link org.corpconnect.exchange.CredentialRejected}) until the admin signs in again.
+ *
  * <p>Busy time is read with {@code getSchedule}, as the dedicated mailbox (the URL's mailbox), at most
  * {@value org.corpconnect.exchange.graph.GraphSchedules#MAX_SCHEDULES} users per request: only status,
  * start and end are mapped; subject, location and the rest of an answer are never read into the product
