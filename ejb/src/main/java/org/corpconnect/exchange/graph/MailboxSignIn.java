@@ -5,7 +5,6 @@ import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import com.microsoft.aad.msal4j.ResponseMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -60,9 +59,8 @@ public class MailboxSignIn {
                             .codeChallengeMethod("S256")
                             .state(state)
                             .loginHint(mailbox.value())
-                            // The code comes back in the query of a GET: a form_post would need the admin
-                            // pages' CSRF token, which Entra ID cannot send.
-                            .responseMode(ResponseMode.QUERY)
+                            // MSAL4J asks for response_mode=form_post (QUERY is deprecated and overridden):
+                            // the code comes back in a POST's body, never in a URL.
                             .build())
                     .toURI();
             return new Started(url, state, Secret.of(verifier));
