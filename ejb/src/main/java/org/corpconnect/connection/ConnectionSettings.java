@@ -81,6 +81,16 @@ public record ConnectionSettings(URI endpoint, MailboxAddress serviceMailbox, Ac
         return new ConnectionSettings(cloud.endpoint(), serviceMailbox, AccessMode.DELEGATION, Objects.requireNonNull(signedIn));
     }
 
+    /** The Entra ID authority of the tenant an admin typed, checked as for every Graph app. */
+    public static URI graphAuthority(GraphCloud cloud, String tenant) {
+        return cloud.authority(requireWord(tenant, "tenant", "The tenant (its id or domain)"));
+    }
+
+    /** The application (client) id an admin typed, checked as for every app. */
+    public static String clientId(String clientId) {
+        return requireWord(clientId, "clientId", "The application (client) id");
+    }
+
     /** Which protocol these settings speak: the credential tells. */
     public boolean graph() {
         return credential instanceof ExchangeCredential.GraphApp || credential instanceof ExchangeCredential.GraphDelegated;

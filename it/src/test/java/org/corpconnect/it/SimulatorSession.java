@@ -40,6 +40,7 @@ public class SimulatorSession implements LauncherSessionListener {
                 .schemaDir(shared.resolve("ews-schema/exchange-online-2023"))
                 .dataset(Dataset.demo())
                 .controlToken(TestExchange.CONTROL_TOKEN)
+                .clock(SimulatorClock.INSTANCE)
                 .validateResponses(true)
                 .start();
     }

@@ -90,7 +90,7 @@ public class AccountPages extends HttpServlet {
         return Optional.of(new PageRequest(request, response, account.get(), me.get()));
     }
 
-    static boolean mayOpen(AdminUser me, Account account) {
+    public static boolean mayOpen(AdminUser me, Account account) {
         return me.role() == AdminRole.OPERATOR || me.accountId().map(id -> id.equals(account.id())).orElse(false);
     }
 

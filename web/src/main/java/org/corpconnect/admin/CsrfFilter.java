@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.corpconnect.admin.mailboxsignin.MailboxSignInServlet;
 
 /** Refuses every state-changing request of the admin pages that lacks the session's CSRF token. */
 @WebFilter("/admin/*")
@@ -20,7 +21,8 @@ public class CsrfFilter extends HttpFilter {
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; frame-ancestors 'none'");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !validOrTooLarge(request, response)) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !signInCallback(request)
+                && !validOrTooLarge(request, response)) {
             if (!response.isCommitted()) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN,
                         "This form has expired or did not come from these pages. Reload the page and try again.");
@@ -28,6 +30,14 @@ public class CsrfFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Entra ID's POST of the dedicated mailbox's sign-in cannot carry the token: its single-use state,
+     * checked in the admin's session when the sign-in is finished, stands for it (MailboxSignInServlet).
+     */
+    private static boolean signInCallback(HttpServletRequest request) {
+        return (request.getContextPath() + MailboxSignInServlet.CALLBACK).equals(request.getRequestURI());
     }
 
     /**

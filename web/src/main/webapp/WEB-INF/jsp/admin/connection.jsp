@@ -90,4 +90,5 @@
     <button id="discover" type="submit" name="action" value="discover">Find the EWS URL (Autodiscover)</button>
   </form>
 </section>
+<%@ include file="_graph-mailbox-sign-in.jspf" %>
 <%@ include file="_footer.jspf" %>

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.corpconnect.BusinessException;
 import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
+import org.corpconnect.admin.mailboxsignin.MailboxSignInServlet;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.connection.ConnectionSettings;
 import org.corpconnect.connection.Connections;
@@ -36,7 +37,9 @@ public class ConnectionPage implements AccountPage {
 
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
-        page.set("connection", connections.findFor(page.account().id()).orElse(null)).render("connection");
+        page.set("connection", connections.findFor(page.account().id()).orElse(null))
+                .set("mailboxSignInRedirectUri", MailboxSignInServlet.redirectUri(page.http()))
+                .render("connection");
     }
 
     @Override
