@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * moves onto Graph delegated; the mailbox's sessions are revoked, the next request fails once and the
  * account is flagged; the admin signs the mailbox in again and every user is refreshed within seconds.
  */
+@ServerTest
 @RunAsClient
 class GraphMailboxSignInIT {
 
@@ -135,8 +136,16 @@ class GraphMailboxSignInIT {
             browser.driver().findElement(By.cssSelector("button[value=accept]")).click();
         }
         // Entra's form_post page posts to the callback, which sends the browser on to finish in the session.
+        List<String> seen = new java.util.ArrayList<>();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(d -> d.getCurrentUrl().endsWith("/connection") && !d.findElements(By.id("flash")).isEmpty());
+                .withMessage(() -> "back on the connection page, through " + seen)
+                .until(d -> {
+                    String url = d.getCurrentUrl();
+                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(url)) {
+                        seen.add(url);
+                    }
+                    return url.endsWith("/connection") && !d.findElements(By.id("flash")).isEmpty();
+                });
     }
 
     private static void awaitUsersRead(ExchangeSimulator sim, String mailbox, Instant since) {

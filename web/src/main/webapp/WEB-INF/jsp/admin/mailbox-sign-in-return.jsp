@@ -1,7 +1,8 @@
-<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" session="false" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%-- Entra ID's answer arrived without the session cookie (SameSite=Strict): this page, from this site,
-     sends the browser on to finish the sign-in in the admin's session. No script: the pages forbid it. --%>
+     sends the browser on to finish the sign-in in the admin's session. No script: the pages forbid it.
+     No session here either: a new one would replace the admin's session cookie in the browser. --%>
 <!DOCTYPE html>
 <html lang="en">
 <head>

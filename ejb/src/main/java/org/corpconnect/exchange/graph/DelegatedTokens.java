@@ -47,13 +47,17 @@ final class DelegatedTokens {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    /** A valid access token of the dedicated mailbox; {@code forceRefresh}: Graph refused the cached one. */
+    /**
+     * A valid access token of the dedicated mailbox; {@code refused}: the token Graph just refused (401),
+     * which is then replaced from the refresh token, unless another request replaced it meanwhile.
+     */
     String token(ExchangeCredential.GraphDelegated credential, MailboxAddress mailbox, Duration timeout,
-            Optional<SSLSocketFactory> trust, boolean forceRefresh) {
+            Optional<SSLSocketFactory> trust, Optional<String> refused) {
         DelegatedTokenCache cache = credential.tokenCache();
         Session session = sessions.computeIfAbsent(cache.id(), id -> new Session(credential, mailbox, timeout, trust));
         try {
-            return session.token(forceRefresh);
+            String token = session.token(false);
+            return refused.isPresent() && refused.get().equals(token) ? session.token(true) : token;
         } catch (CredentialRejected rejected) {
             sessions.remove(cache.id(), session);
             throw rejected;
@@ -78,6 +82,7 @@ final class DelegatedTokens {
             this.trust = trust;
         }
 
+        /** The token of the request in flight if there is one (its caller asked first), else of a new one. */
         String token(boolean forceRefresh) {
             CompletableFuture<String> pending;
             boolean mine = false;

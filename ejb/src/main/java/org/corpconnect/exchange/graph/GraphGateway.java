@@ -259,10 +259,11 @@ public class GraphGateway implements ProtocolGateway {
      */
     private GraphAnswer send(ExchangeAccess access, MailboxAddress target, String method,
             UnaryOperator<WebTarget> path, Object body, Map<String, String> headers) {
-        GraphAnswer answer = sendOnce(access, target, method, path, body, headers, bearer(access, false));
+        String bearer = bearer(access, Optional.empty());
+        GraphAnswer answer = sendOnce(access, target, method, path, body, headers, bearer);
         if (answer.status() == 401) {
             if (access.credential() instanceof ExchangeCredential.GraphDelegated) {
-                answer = sendOnce(access, target, method, path, body, headers, bearer(access, true));
+                answer = sendOnce(access, target, method, path, body, headers, bearer(access, Optional.of(bearer)));
             } else {
                 // No retry with a new token here: the next call gets one; a loop could hammer both services.
                 tokens.reject((ExchangeCredential.GraphApp) access.credential(), access.generation());
@@ -271,7 +272,7 @@ public class GraphGateway implements ProtocolGateway {
         return answer;
     }
 
-    private String bearer(ExchangeAccess access, boolean refused) {
+    private String bearer(ExchangeAccess access, Optional<String> refused) {
         Optional<javax.net.ssl.SSLSocketFactory> socketFactory = trust().map(SSLContext::getSocketFactory);
         if (access.credential() instanceof ExchangeCredential.GraphDelegated delegated) {
             return delegatedTokens.token(delegated, access.serviceMailbox(), requestTimeout(), socketFactory, refused);
