@@ -92,7 +92,8 @@ final class GraphTokens {
                     .builder(clientId, credentialOf(secret))
                     .authority(authorityOf(authority))
                     .connectTimeoutForDefaultHttpClient(millis)
-                    .readTimeoutForDefaultHttpClient(millis);
+                    .readTimeoutForDefaultHttpClient(millis)
+                    .executorService(InlineExecutor.INSTANCE);
             if (!MICROSOFT_HOSTS.contains(authority.getHost().toLowerCase(Locale.ROOT))) {
                 // MSAL would ask login.microsoftonline.com whether this host is an Entra ID instance.
                 builder.instanceDiscovery(false).validateAuthority(false);
