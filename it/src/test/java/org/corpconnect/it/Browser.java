@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -99,17 +103,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /** base64(SHA-256(SubjectPublicKeyInfo)) of the simulator's HTTPS certificate, as Chromium pins it. */
-    private static java.util.Optional<String> simulatorKeyPin() {
+    private static Optional<String> simulatorKeyPin() {
         Path pem = Path.of(System.getenv().getOrDefault("IT_SIM_CERTIFICATE_FILE", "target/exchange-sim.pem"));
         if (!Files.isReadable(pem)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (var in = Files.newInputStream(pem)) {
-            var certificate = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            var certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
             byte[] spki = certificate.getPublicKey().getEncoded();
-            return java.util.Optional.of(Base64.getEncoder().encodeToString(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(spki)));
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            return Optional.of(Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(spki)));
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("The simulator's certificate " + pem + " cannot be read", e);
         }
     }

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.corpconnect.sim.ExchangeSimulator;
@@ -136,7 +138,7 @@ class GraphMailboxSignInIT {
             browser.driver().findElement(By.cssSelector("button[value=accept]")).click();
         }
         // Entra's form_post page posts to the callback, which sends the browser on to finish in the session.
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .withMessage(() -> "back on the connection page, through " + seen)
                 .until(d -> {
@@ -174,7 +176,7 @@ class GraphMailboxSignInIT {
         return sim.requestLog().entries().stream()
                 .filter(e -> !e.time().isBefore(since) && e.path().startsWith("/v1.0")
                         && (caller.equalsIgnoreCase(e.authenticatedAs()) || e.httpStatus() == 401
-                        && e.path().toLowerCase(java.util.Locale.ROOT).contains(mailbox.toLowerCase(java.util.Locale.ROOT))))
+                        && e.path().toLowerCase(Locale.ROOT).contains(mailbox.toLowerCase(Locale.ROOT))))
                 .toList();
     }
 

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.BookingItem;
@@ -273,7 +274,7 @@ public class GraphGateway implements ProtocolGateway {
     }
 
     private String bearer(ExchangeAccess access, Optional<String> refused) {
-        Optional<javax.net.ssl.SSLSocketFactory> socketFactory = trust().map(SSLContext::getSocketFactory);
+        Optional<SSLSocketFactory> socketFactory = trust().map(SSLContext::getSocketFactory);
         if (access.credential() instanceof ExchangeCredential.GraphDelegated delegated) {
             return delegatedTokens.token(delegated, access.serviceMailbox(), requestTimeout(), socketFactory, refused);
         }

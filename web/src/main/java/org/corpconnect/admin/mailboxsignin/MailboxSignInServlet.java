@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -193,7 +194,7 @@ public class MailboxSignInServlet extends HttpServlet {
         synchronized (session) {
             Set<String> states = (Set<String>) session.getAttribute(STATES);
             if (states == null) {
-                states = java.util.Collections.synchronizedSet(new HashSet<>());
+                states = Collections.synchronizedSet(new HashSet<>());
                 session.setAttribute(STATES, states);
             }
             return states;
