@@ -27,6 +27,9 @@ import org.corpconnect.exchange.CalendarItemRef;
 @NamedQuery(name = "Booking.ofAccount",
         query = "select b from Booking b where b.accountId = :accountId and b.startAt < :to and b.endAt > :from"
                 + " order by b.startAt, b.id")
+@NamedQuery(name = "Booking.itemNamedBefore",
+        query = "select b from Booking b where b.accountId = :accountId and b.itemId is not null"
+                + " and b.itemGeneration < :generation order by b.userAddress, b.id")
 public class Booking {
 
     @Id
@@ -73,6 +76,10 @@ public class Booking {
 
     @Column(name = "item_change_key", length = 200)
     private String itemChangeKey;
+
+    /** The credential generation of the connection that named the item (see {@link CalendarItemRef#namedAt()}). */
+    @Column(name = "item_generation", nullable = false)
+    private long itemGeneration;
 
     @Column(length = 1000)
     private String failure;
@@ -157,10 +164,11 @@ public class Booking {
         updatedAt = now;
     }
 
-    void confirm(String newItemId, String newChangeKey, Instant now) {
+    void confirm(CalendarItemRef item, Instant now) {
         status = BookingStatus.CONFIRMED;
-        itemId = newItemId;
-        itemChangeKey = newChangeKey;
+        itemId = item.itemId();
+        itemChangeKey = item.changeKey();
+        itemGeneration = item.namedAt();
         itemMayExist = false;
         failure = null;
         endOperation(now);
@@ -197,11 +205,25 @@ public class Booking {
         endAt = newEnd;
     }
 
-    void moved(String newChangeKey, Instant now) {
-        if (newChangeKey != null) {
-            itemChangeKey = newChangeKey;
+    /** The item is at the booking's times; it may have been found again under another name (a protocol move). */
+    void moved(CalendarItemRef item, Instant now) {
+        itemId = item.itemId();
+        if (item.changeKey() != null || item.namedAt() != itemGeneration) {
+            itemChangeKey = item.changeKey();
         }
+        itemGeneration = item.namedAt();
         endOperation(now);
+    }
+
+    /** The item's ref carried over to the account's new protocol, if it is still the one carried over. */
+    boolean carryOver(CalendarItemRef from, CalendarItemRef to) {
+        if (!from.equals(itemRef().orElse(null))) {
+            return false;
+        }
+        itemId = to.itemId();
+        itemChangeKey = to.changeKey();
+        itemGeneration = to.namedAt();
+        return true;
     }
 
     void moveBack(Instant now) {
@@ -248,7 +270,7 @@ public class Booking {
     }
 
     Optional<CalendarItemRef> itemRef() {
-        return itemId().map(id -> new CalendarItemRef(id, itemChangeKey));
+        return itemId().map(id -> new CalendarItemRef(id, itemChangeKey, itemGeneration));
     }
 
     boolean itemMayExist() {

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.connection.AccountExchange;
 import org.corpconnect.exchange.BookingItem;
+import org.corpconnect.exchange.CalendarItemNotFound;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.ExchangeOutcomeUnknown;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,11 +71,27 @@ class BookingItems {
         }
     }
 
+    /**
+     * The item as this connection names it: the known ref, unless it was named before the account
+     * moved to another protocol (or is not known): then the item found again by the booking id.
+     */
+    Optional<CalendarItemRef> current(AccountExchange exchange, Booking booking, Optional<CalendarItemRef> known) {
+        if (known.isPresent() && exchange.names(known.get())) {
+            return known;
+        }
+        return exchange.findBookingItem(booking.userAddress(), booking.id(), around(booking));
+    }
+
+    /** UpdateItem of the item to the given times; {@link CalendarItemNotFound} when it is gone. */
+    CalendarItemRef update(AccountExchange exchange, Booking booking, CalendarItemRef known, Instant start, Instant end) {
+        CalendarItemRef item = current(exchange, booking, Optional.of(known)).orElseThrow(() ->
+                new CalendarItemNotFound("The item of booking " + booking.id() + " is no longer in the calendar."));
+        return exchange.updateBookingItem(booking.userAddress(), item, itemOf(booking, start, end));
+    }
+
     /** DeleteItem of the known item, else of the one found by the booking id; nothing there is fine. */
     void delete(AccountExchange exchange, Booking booking, Optional<CalendarItemRef> known) {
-        Optional<CalendarItemRef> item = known.isPresent() ? known
-                : exchange.findBookingItem(booking.userAddress(), booking.id(), around(booking));
-        item.ifPresent(ref -> exchange.deleteBookingItem(booking.userAddress(), ref,
+        current(exchange, booking, known).ifPresent(ref -> exchange.deleteBookingItem(booking.userAddress(), ref,
                 inviteeAsAttendee && booking.invitee().isPresent()));
     }
 

@@ -62,7 +62,7 @@ class BookingRecovery {
         }
         if (found.isPresent()) {
             LOG.info(() -> "The write of " + booking + " did land: confirmed with its item.");
-            bookings.written(claim, found.get().itemId(), found.get().changeKey());
+            bookings.written(claim, found.get());
         } else {
             bookings.release(claim);
         }
@@ -73,9 +73,8 @@ class BookingRecovery {
         CalendarItemRef ref = booking.itemRef().orElseThrow();
         try {
             AccountExchange exchange = connections.open(booking.accountId());
-            CalendarItemRef moved = exchange.updateBookingItem(booking.userAddress(), ref,
-                    items.itemOf(booking, booking.start(), booking.end()));
-            bookings.moved(claim, moved.changeKey());
+            CalendarItemRef moved = items.update(exchange, booking, ref, booking.start(), booking.end());
+            bookings.moved(claim, moved);
         } catch (CalendarItemNotFound gone) {
             // The cancellation that stopped had deleted it already, or the user did: the booking follows.
             bookings.cancelled(claim);

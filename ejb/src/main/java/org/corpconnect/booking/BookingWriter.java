@@ -116,7 +116,7 @@ public class BookingWriter {
             bookings.writeFailed(claim, failure.getMessage(), attempt.mayHaveWritten());
             throw BookingNotWritten.recorded(booking.id(), failure.getMessage(), Optional.empty());
         }
-        Bookings.Settled settled = bookings.written(claim, ref.itemId(), ref.changeKey());
+        Bookings.Settled settled = bookings.written(claim, ref);
         if (settled.removeItem()) {
             LOG.info(() -> booking + " was cancelled or released while its item was written: removing the item.");
             return removeOwnItem(account, claim, settled.booking(), ref);
@@ -142,7 +142,7 @@ public class BookingWriter {
             AccountExchange exchange = connections.open(account.id());
             requireFreeInExchange(account, exchange, moving, start, end,
                     Optional.of(new TimeWindow(moving.previousStart().orElseThrow(), moving.previousEnd().orElseThrow())));
-            item = exchange.updateBookingItem(moving.userAddress(), item, items.itemOf(moving, start, end));
+            item = items.update(exchange, moving, item, start, end);
         } catch (RuntimeException failure) {
             settled = bookings.moveFailed(claim);
             if (!settled.removeItem()) {
@@ -151,7 +151,7 @@ public class BookingWriter {
             removeOwnItem(account, claim, settled.booking(), item);
             throw BookingNotChangeable.cancelledMeanwhile();
         }
-        settled = bookings.moved(claim, item.changeKey());
+        settled = bookings.moved(claim, item);
         if (settled.removeItem()) {
             removeOwnItem(account, claim, settled.booking(), item);
             throw BookingNotChangeable.cancelledMeanwhile();

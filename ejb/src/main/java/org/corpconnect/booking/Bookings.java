@@ -22,6 +22,7 @@ import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
+import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.UserNotFound;
@@ -167,13 +168,13 @@ public class Bookings {
      * was cancelled meanwhile, or the sweep or an admin settled it without this item).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Settled written(Claim claim, String itemId, String changeKey) {
+    public Settled written(Claim claim, CalendarItemRef item) {
         Booking booking = locked(claim.bookingId());
         if (!booking.claimedBy(claim.id())) {
-            return new Settled(booking, !booking.itemId().equals(Optional.of(itemId)));
+            return new Settled(booking, !booking.itemId().equals(Optional.of(item.itemId())));
         }
         if (booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.FAILED) {
-            booking.confirm(itemId, changeKey, now());
+            booking.confirm(item, now());
             return new Settled(booking, false);
         }
         return new Settled(booking, true); // Cancelled meanwhile: the claim stays until the item is gone.
@@ -229,16 +230,35 @@ public class Bookings {
 
     /** The item moved. {@code removeItem}: the booking was cancelled meanwhile, and the item must go. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Settled moved(Claim claim, String changeKey) {
+    public Settled moved(Claim claim, CalendarItemRef item) {
         Booking booking = locked(claim.bookingId());
         if (!booking.claimedBy(claim.id())) {
             return new Settled(booking, false); // The sweep took it over: it makes the item follow the booking.
         }
         if (booking.status() == BookingStatus.CONFIRMED) {
-            booking.moved(changeKey, now());
+            booking.moved(item, now());
             return new Settled(booking, false);
         }
         return new Settled(booking, true);
+    }
+
+    /**
+     * The booking's item as the account's new protocol names it, if the booking still holds the ref that
+     * was carried over (a move or a write settled meanwhile keeps what it stored). No claim is needed:
+     * the item and its place are unchanged, only its name.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean carriedOver(String bookingId, CalendarItemRef from, CalendarItemRef to) {
+        Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        return booking != null && booking.carryOver(from, to);
+    }
+
+    /** The bookings of an account whose item was named by a connection before {@code generation}. */
+    public List<Booking> namedBefore(long accountId, long generation) {
+        return em.createNamedQuery("Booking.itemNamedBefore", Booking.class)
+                .setParameter("accountId", accountId)
+                .setParameter("generation", generation)
+                .getResultList();
     }
 
     /** Exchange did not take the move: the booking goes back to its times (or, cancelled meanwhile, its item must go). */

@@ -28,7 +28,7 @@ public class AccountConnections {
                 || guard.isRejected(accountId, connection.credentialGeneration())) {
             throw new ConnectionPaused();
         }
-        return new AccountExchange(accountId, connections.accessOf(connection), gateway, this);
+        return new AccountExchange(accountId, connections.accessOf(connection), connection.itemNamingSince(), gateway, this);
     }
 
     CredentialGuard guard() {

@@ -23,12 +23,15 @@ public final class AccountExchange {
 
     private final long accountId;
     private final ExchangeAccess access;
+    private final long itemNamingSince;
     private final ExchangeGateway gateway;
     private final AccountConnections connections;
 
-    AccountExchange(long accountId, ExchangeAccess access, ExchangeGateway gateway, AccountConnections connections) {
+    AccountExchange(long accountId, ExchangeAccess access, long itemNamingSince, ExchangeGateway gateway,
+                    AccountConnections connections) {
         this.accountId = accountId;
         this.access = access;
+        this.itemNamingSince = itemNamingSince;
         this.gateway = gateway;
         this.connections = connections;
     }
@@ -40,6 +43,15 @@ public final class AccountExchange {
     /** The credential generation this was opened with. */
     public long generation() {
         return access.generation();
+    }
+
+    /**
+     * Whether this connection reaches the item by this ref: named by this connection or one that names
+     * items alike. A ref named before the account moved to another protocol is not: find the item again
+     * by its booking id.
+     */
+    public boolean names(CalendarItemRef ref) {
+        return ref.namedAt() >= itemNamingSince;
     }
 
     public Map<MailboxAddress, MailboxBusyTime> busyTimes(List<MailboxAddress> mailboxes, TimeWindow window) {
@@ -55,15 +67,15 @@ public final class AccountExchange {
     }
 
     public CalendarItemRef createBookingItem(MailboxAddress owner, BookingItem item) {
-        return guarded(() -> gateway.createBookingItem(access, owner, item));
+        return guarded(() -> gateway.createBookingItem(access, owner, item)).namedAt(generation());
     }
 
     public Optional<CalendarItemRef> findBookingItem(MailboxAddress owner, String bookingId, TimeWindow around) {
-        return guarded(() -> gateway.findBookingItem(access, owner, bookingId, around));
+        return guarded(() -> gateway.findBookingItem(access, owner, bookingId, around)).map(ref -> ref.namedAt(generation()));
     }
 
     public CalendarItemRef updateBookingItem(MailboxAddress owner, CalendarItemRef ref, BookingItem item) {
-        return guarded(() -> gateway.updateBookingItem(access, owner, ref, item));
+        return guarded(() -> gateway.updateBookingItem(access, owner, ref, item)).namedAt(generation());
     }
 
     public void deleteBookingItem(MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee) {

@@ -46,6 +46,9 @@ public class Connections {
     @Inject
     private Event<ConnectionRenewed> renewed;
 
+    @Inject
+    private Event<ItemNamingChanged> itemNamingChanged;
+
     @Resource
     private SessionContext self;
 
@@ -81,11 +84,17 @@ public class Connections {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // The Exchange test holds no transaction.
     public ExchangeConnection connect(Account account, ConnectionSettings entered, boolean force, String actor) {
-        OptionalLong generationRead = findFor(account.id()).stream().mapToLong(ExchangeConnection::credentialGeneration)
-                .findFirst();
+        Optional<ExchangeConnection> read = findFor(account.id());
+        OptionalLong generationRead = read.stream().mapToLong(ExchangeConnection::credentialGeneration).findFirst();
         String action = generationRead.isPresent() ? "connection.credential-changed" : "connection.created";
         ConnectionSettings settings = force ? entered : tested(account, entered, action, actor);
-        return self.getBusinessObject(Connections.class).save(account.id(), generationRead, settings, !force, actor);
+        ExchangeConnection saved = self.getBusinessObject(Connections.class)
+                .save(account.id(), generationRead, settings, !force, actor);
+        if (read.isPresent() && saved.itemNamingSince() == saved.credentialGeneration()) {
+            // Moved between protocols: the new connection has taken over; the items' names follow it.
+            itemNamingChanged.fire(new ItemNamingChanged(account.id(), accessOf(read.get()), accessOf(saved)));
+        }
+        return saved;
     }
 
     /**
@@ -117,7 +126,9 @@ public class Connections {
         if (tested) {
             connection.succeeded(now());
         }
-        audit.recordWithChange(accountId, actor, current.isPresent() ? "connection.credential-changed" : "connection.created",
+        boolean moved = current.isPresent() && connection.itemNamingSince() == connection.credentialGeneration();
+        audit.recordWithChange(accountId, actor, moved ? "connection.protocol-moved"
+                        : current.isPresent() ? "connection.credential-changed" : "connection.created",
                 Outcome.SUCCESS, describe(settings) + (tested ? "; tested against Exchange" : "; saved without a test (forced)"));
         renewed.fire(new ConnectionRenewed(accountId));
         return connection;

@@ -113,6 +113,13 @@ public class ExchangeConnection {
     @Column(name = "credential_generation", nullable = false)
     private long credentialGeneration;
 
+    /**
+     * The credential generation since which items are named as now: set when the account moves between
+     * protocols (their item ids differ), so that refs named before are carried over before use.
+     */
+    @Column(name = "item_naming_since", nullable = false)
+    private long itemNamingSince;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     private ConnectionStatus status;
@@ -139,6 +146,7 @@ public class ExchangeConnection {
 
     /** {@code newTokenCacheCiphertext}: the delegated sign-in, null for every other credential. */
     void apply(ConnectionSettings settings, String newSecretCiphertext, String newTokenCacheCiphertext) {
+        boolean movesProtocol = authMethod != null && graph() != settings.graph();
         this.endpoint = settings.endpoint().toString();
         this.serviceMailbox = settings.serviceMailbox().value();
         this.accessMode = settings.accessMode();
@@ -176,6 +184,9 @@ public class ExchangeConnection {
         this.secretCiphertext = newSecretCiphertext;
         this.tokenCacheCiphertext = newTokenCacheCiphertext;
         this.credentialGeneration++;
+        if (movesProtocol) {
+            this.itemNamingSince = credentialGeneration;
+        }
         this.status = ConnectionStatus.UNTESTED;
         this.statusDetail = null;
     }
@@ -288,6 +299,11 @@ public class ExchangeConnection {
 
     String secretCiphertext() {
         return secretCiphertext;
+    }
+
+    /** The credential generation since which the account's items are named as now (see the field). */
+    public long itemNamingSince() {
+        return itemNamingSince;
     }
 
     public long credentialGeneration() {

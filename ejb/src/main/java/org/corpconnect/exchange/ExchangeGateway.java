@@ -1,6 +1,7 @@
 package org.corpconnect.exchange;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,19 @@ public interface ExchangeGateway {
 
     /** Deletes the item, sending the invitee a cancellation when it had one; an item already gone is not an error. */
     void deleteBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee);
+
+    /**
+     * Carries one owner's item refs from {@code source} to {@code target}, two ways to Exchange of the
+     * same account (its connection before and after a change): each ref as {@code target} reaches the same
+     * item. Refs that cannot be carried over are absent: find those by their booking id through
+     * {@code target}. Between two accesses that name items alike, every ref stays as it is.
+     */
+    default Map<CalendarItemRef, CalendarItemRef> carryOverItems(ExchangeAccess source, ExchangeAccess target,
+            MailboxAddress owner, List<CalendarItemRef> refs) {
+        Map<CalendarItemRef, CalendarItemRef> same = new LinkedHashMap<>();
+        refs.forEach(ref -> same.put(ref, ref));
+        return same;
+    }
 
     int MAX_MAILBOXES_PER_REQUEST = 100;
     int MAX_WINDOW_DAYS = 42;

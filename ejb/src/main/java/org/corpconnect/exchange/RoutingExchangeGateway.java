@@ -75,6 +75,23 @@ public class RoutingExchangeGateway implements ExchangeGateway {
         of(access).deleteBookingItem(access, owner, ref, hadInvitee);
     }
 
+    /**
+     * Between two protocols, the one that can translate ids does: the target into its own naming, else
+     * the source out of its own (Graph's translateExchangeIds serves both directions of a move to or
+     * from EWS). Within one protocol, ids stay as they are.
+     */
+    @Override
+    public Map<CalendarItemRef, CalendarItemRef> carryOverItems(ExchangeAccess source, ExchangeAccess target,
+            MailboxAddress owner, List<CalendarItemRef> refs) {
+        ProtocolGateway from = of(source);
+        ProtocolGateway to = of(target);
+        if (to.speaks(source.credential())) {
+            return ExchangeGateway.super.carryOverItems(source, target, owner, refs);
+        }
+        Map<CalendarItemRef, CalendarItemRef> carried = to.translateItemRefs(target, owner, refs, true);
+        return carried.isEmpty() ? from.translateItemRefs(source, owner, refs, false) : carried;
+    }
+
     private ProtocolGateway of(ExchangeAccess access) {
         return of(access.credential());
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.exchange.CalendarItemRef;
 import org.junit.jupiter.api.Test;
 
 /** The transitions of one booking: who holds a change of its item, and what each outcome leaves behind. */
@@ -52,10 +53,10 @@ class BookingTest {
         booking.fail("Exchange did not answer.", true, NOW);
         assertTrue(booking.itemMayExist());
 
-        booking.confirm("item-1", "ck-1", NOW);
+        booking.confirm(new CalendarItemRef("item-1", "ck-1", 3), NOW);
 
         assertEquals(BookingStatus.CONFIRMED, booking.status());
-        assertEquals("item-1", booking.itemRef().orElseThrow().itemId());
+        assertEquals(new CalendarItemRef("item-1", "ck-1", 3), booking.itemRef().orElseThrow(), "named by generation 3");
         assertFalse(booking.itemMayExist());
         assertTrue(booking.failure().isEmpty());
         assertTrue(booking.operation().isEmpty());
@@ -64,7 +65,7 @@ class BookingTest {
     @Test
     void aRefusedMoveGoesBackToTheOldTimes() {
         Booking booking = newBooking("writer");
-        booking.confirm("item-1", "ck-1", NOW);
+        booking.confirm(new CalendarItemRef("item-1", "ck-1", 3), NOW);
         Instant later = START.plus(Duration.ofHours(3));
 
         booking.beginMove(later, later.plus(Duration.ofHours(1)), "mover", NOW);

@@ -216,6 +216,24 @@ public class GraphGateway implements ProtocolGateway {
         requireWritten(answer, access, owner);
     }
 
+    /** EWS ids into Graph's ({@code toThis}) or back, by translateExchangeIds on the owner's mailbox. */
+    @Override
+    public Map<CalendarItemRef, CalendarItemRef> translateItemRefs(ExchangeAccess access, MailboxAddress owner,
+            List<CalendarItemRef> refs, boolean toThis) {
+        Map<CalendarItemRef, CalendarItemRef> carried = new LinkedHashMap<>();
+        for (int from = 0; from < refs.size(); from += GraphItemIds.MAX_IDS) {
+            List<CalendarItemRef> chunk = refs.subList(from, Math.min(refs.size(), from + GraphItemIds.MAX_IDS));
+            GraphAnswer answer = send(access, owner, "POST",
+                    t -> t.path("users").path(owner.value()).path("translateExchangeIds"),
+                    GraphItemIds.request(chunk, toThis), Map.of());
+            if (!answer.succeeded()) {
+                throw GraphFailures.of(answer, json);
+            }
+            carried.putAll(GraphItemIds.collect(chunk, read(answer, GraphItemIds.Answer.class)));
+        }
+        return carried;
+    }
+
     private record CalendarOpened(boolean canEdit, Optional<CalendarAccessProbe> denial) {
     }
 

@@ -183,6 +183,27 @@ class GraphGatewayTest {
     }
 
     @Test
+    void itemIdsAreTranslatedToEwsAndBackAndAnUnknownIdIsLeftOut() {
+        ExchangeAccess access = access(DemoSignIns.CENTRAL_SECRET, 1);
+        String bookingId = UUID.randomUUID().toString();
+        Instant start = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
+        CalendarItemRef event = gateway.createBookingItem(access, ANNA,
+                new BookingItem(bookingId, "Consultation", start, start.plus(Duration.ofMinutes(30))));
+        CalendarItemRef unknown = new CalendarItemRef("AAMkNotAnIdOfAnna", null);
+
+        Map<CalendarItemRef, CalendarItemRef> toEws = gateway.translateItemRefs(access, ANNA, List.of(event, unknown), false);
+
+        assertEquals(Set.of(event), toEws.keySet(), "an id Graph cannot translate is left out");
+        CalendarItemRef ews = toEws.get(event);
+        assertEquals(event.changeKey(), ews.changeKey());
+        assertEquals(org.corpconnect.sim.graph.ids.GraphIds.parseRest(event.itemId()),
+                org.corpconnect.sim.graph.ids.GraphIds.parseEws(ews.itemId()), "the EWS id names the same item");
+        assertEquals(Map.of(ews, event), gateway.translateItemRefs(access, ANNA, List.of(ews), true));
+        assertTrue(sim.requestLog().entries().stream().anyMatch(e -> "translateExchangeIds".equals(e.operation())));
+        gateway.deleteBookingItem(access, ANNA, event, false);
+    }
+
+    @Test
     void aUserOutsideTheAppsScopeIsDeniedAndAMissingMailboxIsNamedSo() {
         ExchangeAccess access = access(DemoSignIns.CENTRAL_SECRET, 1);
 
