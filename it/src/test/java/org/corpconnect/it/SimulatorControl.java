@@ -53,6 +53,11 @@ public final class SimulatorControl {
         send("PUT", "impersonation/" + enc(account), Json.createObjectBuilder().add("scope", "all").build());
     }
 
+    /** Puts a mailbox in a group (an RBAC for Applications scope filtering on it then covers the mailbox). */
+    public void putInGroup(String group, String member) {
+        send("PUT", "groups/" + enc(group) + "/members/" + enc(member), Json.createObjectBuilder().build());
+    }
+
     public void setPassword(String mailbox, String password) {
         send("PUT", "mailboxes/" + enc(mailbox) + "/password", Json.createObjectBuilder().add("password", password).build());
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.corpconnect.account.Account;
@@ -14,8 +15,10 @@ import org.corpconnect.account.Accounts;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.connection.ConnectionSettings;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.GraphCloud;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.NewUser;
@@ -36,6 +39,9 @@ public class TestAccounts {
 
     @Inject
     Connections connections;
+
+    @Inject
+    GraphCloud graphCloud;
 
     public record TestAccount(Account account, String serviceMailbox, String password) {
         public long id() {
@@ -61,6 +67,19 @@ public class TestAccounts {
 
     public void connect(TestAccount account, AccessMode mode, String password) {
         connections.connect(account.account(), settings(account, mode, password), false, "it-admin");
+    }
+
+    /**
+     * Connects the account (or moves it) to Microsoft Graph, app-only with the simulator's central app,
+     * its dedicated mailbox and users put in the app's RBAC scope as an Exchange admin would.
+     */
+    public void connectToGraph(TestAccount account, SimulatorControl simulator) {
+        simulator.putInGroup(TestExchange.RBAC_GROUP, account.serviceMailbox());
+        usersOf(account).forEach(u -> simulator.putInGroup(TestExchange.RBAC_GROUP, u.address().value()));
+        connections.connect(account.account(), ConnectionSettings.withGraphApp(graphCloud,
+                new MailboxAddress(account.serviceMailbox()), TestExchange.TENANT, TestExchange.CENTRAL_APP_ID,
+                new ExchangeCredential.AppSecret.ClientSecret(Secret.of(TestExchange.CENTRAL_APP_SECRET), Optional.empty())),
+                false, "it-admin");
     }
 
     public ConnectionSettings settings(TestAccount account, AccessMode mode, String password) {
