@@ -63,8 +63,8 @@ class ProtocolMoveIT {
         for (String user : USERS) {
             for (int i = 0; i < BOOKINGS_PER_USER; i++) {
                 Instant start = freeHours.get(user).pop();
-                HttpResponse<String> created = within(() -> Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(),
-                        booking(user, start, "Moved along " + i)));
+                String body = booking(user, start, "Moved along " + i);
+                HttpResponse<String> created = within(() -> Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(), body));
                 assertEquals(201, created.statusCode(), created.body());
                 JsonObject booking = Server.json(created);
                 assertEquals("CONFIRMED", booking.getString("status"));
