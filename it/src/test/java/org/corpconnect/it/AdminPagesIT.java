@@ -505,7 +505,7 @@ class AdminPagesIT {
             browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
             String key = signIn(browser, tenant);
             browser.click(By.id("nav-users"));
-            addUser(browser, "a.very.long.mailbox.address.that.goes.on.and.on.for.quite.a.while@contoso.test",
+            addUser(browser, "a.rather.long.mailbox.name.for.one.table.cell@contoso.test",
                     "Somebody With A Rather Long Display Name For A Table Cell");
             for (String page : PAGES) {
                 browser.click(By.id("nav-" + page)); // Browser checks every page it loads: nothing cut off at 1280 px
@@ -686,7 +686,7 @@ class AdminPagesIT {
         assertEquals("Times are in your zone, " + zone + ".", browser.text(By.cssSelector(".reader-zone")));
     }
 
- in next week's first free slot, through the API as the front end makes it. */
+    /** A booking for the user in next week's first free slot, through the API as the front end makes it. */
     private static void book(Tenant tenant, String user, String title) {
         LocalDate monday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         HttpResponse<String> free = Api.send(HttpRequest.newBuilder(Server.app().resolve("api/v1/availability?users=" + enc(user)

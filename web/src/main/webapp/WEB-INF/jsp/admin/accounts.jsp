@@ -12,9 +12,9 @@
         <td><c:out value="${row.account.name()}"/></td>
         <c:set var="status" value="${empty row.connection ? 'NOT_CONNECTED' : row.connection.status().name()}"/>
         <td class="status status-<c:out value='${status}'/>"><c:out value="${status}"/></td>
-        <td><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.endpoint()}"/></c:if></td>
+        <td class="long"><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.endpoint()}"/></c:if></td>
         <td><c:if test="${not empty row.connection}"><a:time at="${row.connection.lastSuccessAt()}" age="true" none="never"/></c:if></td>
-        <td class="connection-problem"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><a:time at="${row.connection.lastFailureAt()}" age="true"/>
+        <td class="connection-problem long"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><a:time at="${row.connection.lastFailureAt()}" age="true"/>
           <c:out value="${row.connection.statusDetail().orElse('')}"/></c:if></td>
       </tr>
     </c:forEach>

@@ -9,7 +9,7 @@
     <tr><th>When</th><th>Who</th><th>What</th><th>Outcome</th><th>Detail</th></tr>
     <c:forEach var="e" items="${entries}">
       <tr><td class="when"><a:time at="${e.at()}"/></td><td><c:out value="${e.actor()}"/></td><td><c:out value="${e.action()}"/></td>
-        <td class="status"><c:out value="${e.outcome()}"/></td><td><c:out value="${e.detail().orElse('')}"/></td></tr>
+        <td class="status"><c:out value="${e.outcome()}"/></td><td class="long"><c:out value="${e.detail().orElse('')}"/></td></tr>
     </c:forEach>
   </table>
   </div>

@@ -42,7 +42,7 @@
     <c:forEach var="run" items="${runs}">
       <tr><td class="when"><a:time at="${run.startedAt()}" age="true"/></td><td>${run.took().toMillis() / 1000.0}</td><td><c:out value="${run.requestsSent()}"/></td>
         <td><c:out value="${run.usersRefreshed()}"/></td><td><c:out value="${run.usersFailed()}"/></td><td><c:out value="${run.accessChecks()}"/></td>
-        <td><c:out value="${run.stoppedBecause().orElse('')}"/></td></tr>
+        <td class="long"><c:out value="${run.stoppedBecause().orElse('')}"/></td></tr>
     </c:forEach>
   </table>
   </div>
@@ -58,7 +58,7 @@
       <tr data-user="<c:out value='${u.address().value()}'/>" data-band="${entry.value}"><td><c:out value="${u.address().value()}"/></td>
         <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/></td>
         <td><span class="swatch band-${entry.value}"></span>${entry.value.meaning()}</td>
-        <td><a:time at="${u.refreshFailedAt()}"/> <c:out value="${u.refreshError().orElse('')}"/></td></tr>
+        <td class="long"><a:time at="${u.refreshFailedAt()}"/> <c:out value="${u.refreshError().orElse('')}"/></td></tr>
     </c:forEach>
   </table>
   </div>

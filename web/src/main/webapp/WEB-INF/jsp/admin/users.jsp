@@ -17,13 +17,13 @@
         <td><c:out value="${u.displayName()}"/><br><span class="muted"><c:out value="${u.address().value()}"/></span></td>
         <td><c:out value="${u.timeZone()}"/></td>
         <td class="status status-<c:out value='${u.accessStatus().name()}'/>"><c:out value="${u.accessStatus().name()}"/></td>
-        <td class="advice"><c:out value="${entry.value}"/>
+        <td class="advice long"><c:out value="${entry.value}"/>
           <c:if test="${u.accessDetail().isPresent()}"><br><span class="muted"><c:out value="${u.accessDetail().get()}"/></span></c:if></td>
         <td class="when"><a:time at="${u.accessCheckedAt()}" age="true" none="never"/></td>
         <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/>
           <c:if test="${u.refreshError().isPresent()}"><br><span class="error"><c:out value="${u.refreshError().get()}"/></span></c:if></td>
         <td class="actions">
-          <c:url var="weekOf" value="${base}/week"><c:param name="user" value="${u.address().value()}"/></c:url>
+          <c:url var="weekOf" value="week"><c:param name="user" value="${u.address().value()}"/></c:url>
           <a class="week-link button" href="${weekOf}">Week</a>
           <form class="refresh-user inline" method="post" action="${base}/users">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="userId" value="${u.id()}">

@@ -21,8 +21,8 @@
   </form>
 </section>
 <c:if test="${not empty week}">
-<c:url var="previousWeek" value="${base}/week"><c:param name="user" value="${user.address().value()}"/><c:param name="from" value="${week.previous()}"/></c:url>
-<c:url var="nextWeek" value="${base}/week"><c:param name="user" value="${user.address().value()}"/><c:param name="from" value="${week.next()}"/></c:url>
+<c:url var="previousWeek" value="week"><c:param name="user" value="${user.address().value()}"/><c:param name="from" value="${week.previous()}"/></c:url>
+<c:url var="nextWeek" value="week"><c:param name="user" value="${user.address().value()}"/><c:param name="from" value="${week.next()}"/></c:url>
 <section id="week" data-user="<c:out value='${user.address().value()}'/>" data-monday="${week.monday()}">
   <h2><c:out value="${user.displayName()}"/>: week of <c:out value="${week.days()[0].name()}"/></h2>
   <p class="week-nav"><a id="previous-week" href="${previousWeek}">← Previous week</a>
