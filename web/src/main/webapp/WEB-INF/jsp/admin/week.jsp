@@ -34,7 +34,7 @@
       <c:otherwise><span id="week-readable" class="status status-FAILED">availability offers nothing of this user now</span>:
         <c:out value="${seen.readability().problem().orElse('')}"/></c:otherwise>
     </c:choose></p>
-  <svg id="week-chart" class="week-chart" viewBox="0 0 ${week.width()} ${week.height()}" role="img"
+  <svg id="week-chart" class="week-chart" viewBox="0 0 ${week.width()} ${week.viewHeight()}" role="img"
        aria-label="Busy time and bookings, Monday to Sunday">
     <defs>
       <pattern id="unread-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -92,6 +92,11 @@ public final class WeekLayout {
             return HEIGHT;
         }
 
+        /** The drawing's height with room below the last hour's label. */
+        public double viewHeight() {
+            return HEIGHT + 10;
+        }
+
         public double gutter() {
             return GUTTER;
         }
