@@ -698,9 +698,8 @@ class AdminPagesIT {
                 .add("end", slot.getString("end")).add("title", title)
                 .add("invitee", jakarta.json.Json.createObjectBuilder().add("name", "Invitee").add("email", "invitee@example.org"))
                 .build().toString();
-        HttpResponse<String> booked = Api.send(HttpRequest.newBuilder(Server.app().resolve("api/v1/bookings"))
-                .header("Authorization", "Bearer " + tenant.apiKey()).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> booked = Api.postJson(new Api.Tenant(tenant.accountId(), tenant.serviceMailbox(), tenant.apiKey(), 0,
+                tenant.servicePassword()), "v1/bookings", UUID.randomUUID().toString(), body);
         assertEquals(201, booked.statusCode(), booked.body());
     }
 
