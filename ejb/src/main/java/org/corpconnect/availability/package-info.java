@@ -2,7 +2,9 @@
  * Availability: which booking slots are free, for one user or several, computed from busy time,
  * working hours and the booking rules ({@link org.corpconnect.bookingrules}) carried by a
  * {@link org.corpconnect.availability.SlotQuery}. {@link org.corpconnect.availability.SlotFinder} is
- * pure logic; {@link org.corpconnect.availability.FreeSlots} loads the calendars and their readability.
+ * pure logic; {@link org.corpconnect.availability.FreeSlots} loads the calendars and their readability;
+ * {@link org.corpconnect.availability.CalendarSnapshots} gives one user's calendar as those stores hold it,
+ * for people to look at (the admin pages' week view).
  *
  * <p>Decisions:
  * <ul>

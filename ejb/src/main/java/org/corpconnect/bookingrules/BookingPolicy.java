@@ -77,6 +77,11 @@ public class BookingPolicy {
                 Duration.ofMinutes(bufferBeforeMinutes), Duration.ofMinutes(bufferAfterMinutes));
     }
 
+    /** How often busy time is refreshed: a user read longer ago than this missed a refresh. */
+    public Duration syncInterval() {
+        return Duration.ofMinutes(syncIntervalMinutes);
+    }
+
     public Duration maxStaleness() {
         return Duration.ofMinutes(maxStalenessMinutes.orElse(3 * syncIntervalMinutes));
     }

@@ -69,6 +69,11 @@ public class BusyTimeStore {
         });
     }
 
+    /** Where a refresh at {@code refreshedAt} began reading: nothing earlier is stored. */
+    public static Instant readFrom(Instant refreshedAt) {
+        return SyncPlan.windowStart(refreshedAt);
+    }
+
     public List<BusyInterval> of(long userId, TimeWindow window) {
         return em.createNamedQuery("StoredBusyInterval.ofUser", StoredBusyInterval.class)
                 .setParameter("userId", userId)

@@ -18,11 +18,16 @@ record SyncPlan(TimeWindow horizon, List<Request> requests) {
     record Request(List<MailboxAddress> mailboxes, TimeWindow window) {
     }
 
+    /** A refresh reads from the start of its UTC day: today's earlier busy time still counts for buffers. */
+    static Instant windowStart(Instant now) {
+        return now.truncatedTo(ChronoUnit.DAYS);
+    }
+
     static SyncPlan of(List<MailboxAddress> mailboxes, Instant now, int horizonDays) {
         if (horizonDays < 1) {
             throw new IllegalArgumentException("The sync horizon is at least one day.");
         }
-        Instant start = now.truncatedTo(ChronoUnit.DAYS);
+        Instant start = windowStart(now);
         TimeWindow horizon = new TimeWindow(start, start.plus(Duration.ofDays(horizonDays)));
         List<TimeWindow> windows = new ArrayList<>();
         for (Instant from = horizon.start(); from.isBefore(horizon.end()); ) {

@@ -66,6 +66,10 @@ public class AdminUser {
         return AdminRole.OPERATOR.roleName().equals(role) ? AdminRole.OPERATOR : AdminRole.ADMIN;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     /** The one account of an admin; empty for an operator. */
     public Optional<Long> accountId() {
         return Optional.ofNullable(accountId);

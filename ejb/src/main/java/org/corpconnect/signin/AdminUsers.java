@@ -3,6 +3,7 @@ package org.corpconnect.signin;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,13 @@ public class AdminUsers {
 
     public static class InvalidAdminUser extends BusinessException {
         public InvalidAdminUser(String message) {
+            super(message);
+        }
+    }
+
+    /** A change refused as the rules of the account's admins say (the last admin, a wrong current password). */
+    public static class AdminChangeRefused extends BusinessException {
+        public AdminChangeRefused(String message) {
             super(message);
         }
     }
@@ -89,8 +97,43 @@ public class AdminUsers {
 
     public AdminUser createAdmin(Account account, String username, char[] password, String actor) {
         AdminUser user = create(username, password, AdminRole.ADMIN, account.id());
-        audit.record(account.id(), actor, "admin.created", Outcome.SUCCESS, "admin " + user.username());
+        audit.recordWithChange(account.id(), actor, "admin.created", Outcome.SUCCESS, "admin " + user.username());
         return user;
+    }
+
+    /**
+     * Removes one admin of the account, never its last: under a lock on the account's row, so that two
+     * removals at once cannot both count two admins and leave none.
+     */
+    public void removeAdmin(Account account, String username, String actor) {
+        em.find(Account.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
+        List<AdminUser> admins = ofAccount(account.id());
+        AdminUser admin = admins.stream().filter(a -> a.username().equals(username)).findFirst()
+                .orElseThrow(() -> new InvalidAdminUser("This account has no admin named " + username + "."));
+        if (admins.size() == 1) {
+            audit.record(account.id(), actor, "admin.removed", Outcome.REFUSED, "admin " + username + ": the account's last admin");
+            throw new AdminChangeRefused(username + " is the last admin of this account and cannot be removed:"
+                    + " add another admin first.");
+        }
+        em.remove(admin);
+        audit.recordWithChange(account.id(), actor, "admin.removed", Outcome.SUCCESS, "admin " + username);
+    }
+
+    /**
+     * An account admin's own new password, given the current one (a session left open is not enough
+     * to take the account over); the new one follows the rules of every admin password.
+     */
+    public void changeOwnPassword(String username, char[] current, char[] replacement) {
+        AdminUser user = find(username).filter(u -> u.role() == AdminRole.ADMIN)
+                .orElseThrow(() -> new InvalidAdminUser("Only an account's admin changes their password here."));
+        long accountId = user.accountId().orElseThrow();
+        if (current == null || !passwords.matches(current, user.passwordHash())) {
+            audit.record(accountId, username, "admin.password-changed", Outcome.REFUSED, "wrong current password");
+            throw new AdminChangeRefused("The current password is wrong; the password was not changed.");
+        }
+        requireValidPassword(replacement);
+        user.changePasswordHash(passwords.hash(replacement));
+        audit.recordWithChange(accountId, username, "admin.password-changed", Outcome.SUCCESS, "admin " + username);
     }
 
     private void requireValid(String username, char[] password) {
@@ -98,11 +141,15 @@ public class AdminUsers {
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidAdminUser("A user name is 3 to 100 letters, digits, dots, dashes, underscores or @.");
         }
-        if (password == null || password.length < MINIMUM_PASSWORD) {
-            throw new InvalidAdminUser("A password has at least " + MINIMUM_PASSWORD + " characters.");
-        }
+        requireValidPassword(password);
         if (find(name).isPresent()) {
             throw new InvalidAdminUser("The user name " + name + " is taken.");
+        }
+    }
+
+    private static void requireValidPassword(char[] password) {
+        if (password == null || password.length < MINIMUM_PASSWORD) {
+            throw new InvalidAdminUser("A password has at least " + MINIMUM_PASSWORD + " characters.");
         }
     }
 

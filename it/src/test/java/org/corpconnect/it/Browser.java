@@ -51,6 +51,10 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+    /** Every page is read at this width (the issue's 1280 px), and must fit it. */
+    public static final int WIDTH = 1280;
+    /** The one script the admin pages carry: their own file, which formats times in the reader's zone. */
+    public static final String OWN_SCRIPT = "/exchange-connection/admin-static/times.js";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String test;
@@ -88,7 +92,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=" + WIDTH + ",900", "--user-data-dir=" + profile.toAbsolutePath());
         // The simulator's HTTPS side (Entra ID's sign-in pages) by its certificate's key, nothing else.
         simulatorKeyPin().ifPresent(pin -> options.addArguments("--ignore-certificate-errors-spki-list=" + pin));
         // An alert that opens stays open, so that assertNoAlert sees it instead of WebDriver dismissing it.
@@ -224,13 +228,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * The page runs nothing: no alert, no script element, no event-handler attribute, whatever was typed
-     * into it. (Its Content-Security-Policy would block them as well; this checks the escaping itself.)
+     * The page runs nothing but its own script file: no alert, no other script element, no event-handler
+     * attribute, whatever was typed into it. (Its Content-Security-Policy would block them as well; this
+     * checks the escaping itself.)
      */
     public void assertInert() {
         assertNoAlert();
-        assertEquals(List.of(), driver.findElements(By.xpath("//script")).stream().map(e -> e.getDomProperty("outerHTML")).toList(),
-                "no script element on " + path());
+        assertEquals(List.of(), driver.findElements(By.xpath("//script")).stream()
+                .filter(e -> !(OWN_SCRIPT.equals(e.getDomAttribute("src")) && e.getDomProperty("textContent").isEmpty()))
+                .map(e -> e.getDomProperty("outerHTML")).toList(), "no script element but the pages' own on " + path());
         assertEquals(List.of(), driver.findElements(By.xpath("//*[@onerror or @onload or @onclick or @onmouseover]")).stream()
                 .map(e -> e.getDomProperty("outerHTML")).toList(), "no event-handler attribute on " + path());
         assertTrue(driver.findElements(By.cssSelector("img[src='x']")).isEmpty(), "no injected image on " + path());
@@ -308,6 +314,9 @@ public final class Browser implements AutoCloseable {
         for (String secret : secrets) {
             assertFalse(source.contains(secret), "a secret is shown on " + path());
         }
+        if (!driver.findElements(By.cssSelector("link[href$='/admin-static/admin.css']")).isEmpty()) {
+            assertFits();
+        }
         // The application's forms; another site's (Entra ID's sign-in pages) has its own protection.
         List<WebElement> forms = driver.getCurrentUrl().startsWith(Server.app().toString())
                 ? driver.findElements(By.xpath("//form[translate(@method,'POST','post')='post']")) : List.of();
@@ -319,6 +328,58 @@ public final class Browser implements AutoCloseable {
                     + form.getDomAttribute("id"));
         }
     }
+
+    /**
+     * Nothing on the page is cut off at {@link #WIDTH} px: the page does not scroll sideways, every
+     * element lies within the window or within the box that clips it, no box scrolls but the tables'
+     * own ({@code .table-box}), and in those every button stays in view. The script reports each
+     * offender as {@code tag#id.class: why}.
+     */
+    public void assertFits() {
+        assertEquals(WIDTH, ((Number) driver.executeScript("return window.innerWidth")).intValue(), "the window is " + WIDTH + " px wide");
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) driver.executeScript(FITS);
+        assertEquals(List.of(), problems, "cut off at " + WIDTH + " px on " + path());
+    }
+
+    private static final String FITS = """
+            const problems = [];
+            const root = document.documentElement;
+            const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                + ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
+            if (root.scrollWidth > root.clientWidth) {
+              problems.push('the page scrolls sideways: ' + root.scrollWidth + ' px wide');
+            }
+            const clipper = e => {
+              for (let p = e.parentElement; p && p !== root; p = p.parentElement) {
+                if (getComputedStyle(p).overflowX !== 'visible') return p;
+              }
+              return null;
+            };
+            for (const e of document.body.querySelectorAll('*')) {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              const box = clipper(e);
+              const scrolls = box && /auto|scroll/.test(getComputedStyle(box).overflowX);
+              if (!box) {
+                if (r.left < -0.5 || r.right > root.clientWidth + 0.5) problems.push(name(e) + ': beyond the window');
+              } else if (!scrolls) {
+                const b = box.getBoundingClientRect();
+                if (r.left < b.left - 0.5 || r.right > b.right + 0.5) problems.push(name(e) + ': cut off by ' + name(box));
+              } else if (box.classList.contains('table-box')) {
+                const b = box.getBoundingClientRect();
+                if ((e.matches('button, a.button')) && (r.left < b.left - 0.5 || r.right > b.right + 0.5)) {
+                  problems.push(name(e) + ': a button out of view in its table');
+                }
+              }
+              const style = getComputedStyle(e);
+              if (/auto|scroll/.test(style.overflowX) && !e.classList.contains('table-box') && e.scrollWidth > e.clientWidth + 1) {
+                problems.push(name(e) + ': scrolls sideways (' + e.scrollWidth + ' > ' + e.clientWidth + ')');
+              }
+            }
+            return problems;
+            """;
 
     /** The page's name for its screenshot: the last part of its path ({@code users}, {@code login}, ...). */
     private String pageName() {

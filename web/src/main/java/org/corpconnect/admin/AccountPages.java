@@ -15,12 +15,14 @@ import org.corpconnect.BusinessException;
 import org.corpconnect.account.Account;
 import org.corpconnect.account.AccountSlug;
 import org.corpconnect.account.Accounts;
+import org.corpconnect.admin.admins.AdminsPage;
 import org.corpconnect.admin.apikeys.ApiKeysPage;
 import org.corpconnect.admin.audit.AuditPage;
 import org.corpconnect.admin.bookings.BookingsPage;
 import org.corpconnect.admin.connection.ConnectionPage;
 import org.corpconnect.admin.sync.SyncPage;
 import org.corpconnect.admin.users.UsersPage;
+import org.corpconnect.admin.week.WeekPage;
 import org.corpconnect.signin.AdminRole;
 import org.corpconnect.signin.AdminUser;
 import org.corpconnect.signin.AdminUsers;
@@ -56,6 +58,12 @@ public class AccountPages extends HttpServlet {
 
     @Inject
     private Instance<AuditPage> audit;
+
+    @Inject
+    private Instance<WeekPage> week;
+
+    @Inject
+    private Instance<AdminsPage> admins;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -100,7 +108,7 @@ public class AccountPages extends HttpServlet {
             return Optional.empty();
         }
         Map<String, Instance<? extends AccountPage>> pages = Map.of("connection", connection, "users", users,
-                "sync", sync, "bookings", bookings, "api-keys", apiKeys, "audit", audit);
+                "sync", sync, "bookings", bookings, "api-keys", apiKeys, "audit", audit, "week", week, "admins", admins);
         return Optional.ofNullable(pages.get(parts[1])).map(Instance::get);
     }
 

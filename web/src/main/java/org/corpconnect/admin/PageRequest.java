@@ -32,6 +32,10 @@ public final class PageRequest {
         return request;
     }
 
+    public HttpServletResponse response() {
+        return response;
+    }
+
     public Account account() {
         return account;
     }

@@ -3,6 +3,7 @@
 <%@ include file="_header.jspf" %>
 <section>
   <h2>Accounts</h2>
+  <div class="table-box">
   <table id="accounts">
     <tr><th>Key</th><th>Name</th><th>Exchange connection</th><th>Dedicated mailbox, EWS URL</th><th>Last success</th><th>Last problem</th></tr>
     <c:forEach var="row" items="${rows}">
@@ -11,13 +12,14 @@
         <td><c:out value="${row.account.name()}"/></td>
         <c:set var="status" value="${empty row.connection ? 'NOT_CONNECTED' : row.connection.status().name()}"/>
         <td class="status status-<c:out value='${status}'/>"><c:out value="${status}"/></td>
-        <td><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.endpoint()}"/></c:if></td>
-        <td><c:out value="${empty row.connection ? '' : row.connection.lastSuccessAt().orElse(null)}"/></td>
-        <td class="connection-problem"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><c:out value="${row.connection.lastFailureAt().orElse(null)}"/>
+        <td class="long"><c:if test="${not empty row.connection}"><c:out value="${row.connection.serviceMailbox().value()}"/><br><c:out value="${row.connection.endpoint()}"/></c:if></td>
+        <td><c:if test="${not empty row.connection}"><a:time at="${row.connection.lastSuccessAt()}" age="true" none="never"/></c:if></td>
+        <td class="connection-problem long"><c:if test="${not empty row.connection and status != 'HEALTHY'}"><a:time at="${row.connection.lastFailureAt()}" age="true"/>
           <c:out value="${row.connection.statusDetail().orElse('')}"/></c:if></td>
       </tr>
     </c:forEach>
   </table>
+  </div>
 </section>
 <section>
   <h2>New account</h2>

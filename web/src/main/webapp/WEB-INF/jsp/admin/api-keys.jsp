@@ -12,18 +12,20 @@
 </c:if>
 <section>
   <h2>API keys</h2>
+  <div class="table-box">
   <table id="keys">
-    <tr><th>Name</th><th>Starts with</th><th>Created</th><th>Revoked</th><th></th></tr>
+    <tr><th>Name</th><th>Starts with</th><th>Created</th><th>Revoked</th><th class="actions"></th></tr>
     <c:forEach var="k" items="${keys}">
       <tr><td><c:out value="${k.name()}"/></td><td><code>cck_<c:out value="${k.prefix()}"/>_…</code></td>
-        <td><c:out value="${k.createdAt()}"/></td><td><c:out value="${k.revokedAt().orElse(null)}" default=""/></td>
-        <td><c:if test="${k.isActive()}">
+        <td><a:time at="${k.createdAt()}"/></td><td><a:time at="${k.revokedAt()}"/></td>
+        <td class="actions"><c:if test="${k.isActive()}">
           <form class="revoke-key inline" method="post" action="${base}/api-keys">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="keyId" value="${k.id()}">
             <button type="submit" name="action" value="revoke">Revoke</button>
           </form></c:if></td></tr>
     </c:forEach>
   </table>
+  </div>
 </section>
 <section>
   <h2>Create a key</h2>

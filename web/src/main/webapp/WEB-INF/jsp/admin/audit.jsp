@@ -4,12 +4,14 @@
 <%@ include file="_header.jspf" %>
 <section>
   <h2>Audit log</h2>
+  <div class="table-box">
   <table id="audit">
-    <tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Outcome</th><th>Detail</th></tr>
+    <tr><th>When</th><th>Who</th><th>What</th><th>Outcome</th><th>Detail</th></tr>
     <c:forEach var="e" items="${entries}">
-      <tr><td><c:out value="${e.at()}"/></td><td><c:out value="${e.actor()}"/></td><td><c:out value="${e.action()}"/></td>
-        <td class="status"><c:out value="${e.outcome()}"/></td><td><c:out value="${e.detail().orElse('')}"/></td></tr>
+      <tr><td class="when"><a:time at="${e.at()}"/></td><td><c:out value="${e.actor()}"/></td><td><c:out value="${e.action()}"/></td>
+        <td class="status"><c:out value="${e.outcome()}"/></td><td class="long"><c:out value="${e.detail().orElse('')}"/></td></tr>
     </c:forEach>
   </table>
+  </div>
 </section>
 <%@ include file="_footer.jspf" %>

@@ -5,31 +5,34 @@
 <section>
   <h2>Bookings</h2>
   <form id="filter-bookings" method="get" action="${base}/bookings">
-    <label for="from">From</label><input type="date" id="from" name="from" value="<c:out value='${from}'/>">
-    <span class="error" data-field="from"><c:out value="${errors.from}"/></span>
-    <label for="to">To</label><input type="date" id="to" name="to" value="<c:out value='${to}'/>">
-    <span class="error" data-field="to"><c:out value="${errors.to}"/></span>
-    <label for="user">User contains</label><input type="text" id="user" name="user" value="<c:out value='${param.user}'/>">
-    <label for="status">Status</label>
+    <div class="fields">
+    <div><label for="from">From (UTC date)</label><input type="date" id="from" name="from" value="<c:out value='${from}'/>">
+    <span class="error" data-field="from"><c:out value="${errors.from}"/></span></div>
+    <div><label for="to">To</label><input type="date" id="to" name="to" value="<c:out value='${to}'/>">
+    <span class="error" data-field="to"><c:out value="${errors.to}"/></span></div>
+    <div><label for="user">User contains</label><input type="text" id="user" name="user" value="<c:out value='${param.user}'/>"></div>
+    <div><label for="status">Status</label>
     <select id="status" name="status">
       <option value="">any</option>
       <c:forEach var="s" items="PENDING,CONFIRMED,FAILED,REJECTED,CANCELLED,RELEASED">
         <option value="${s}" ${param.status == s ? 'selected' : ''}>${s}</option>
       </c:forEach>
-    </select>
-    <button type="submit">Filter</button>
+    </select></div>
+    <div><button type="submit">Filter</button></div>
+    </div>
   </form>
   <span class="error" data-field="booking"><c:out value="${errors.booking}"/></span>
+  <div class="table-box">
   <table id="bookings">
-    <tr><th>Start (UTC)</th><th>End</th><th>User</th><th>Title</th><th>Invitee</th><th>Status</th><th></th></tr>
+    <tr><th>Start</th><th>End</th><th>User</th><th>Title</th><th>Invitee</th><th>Status</th><th class="actions"></th></tr>
     <c:forEach var="b" items="${bookings}">
       <tr data-booking="<c:out value='${b.id()}'/>">
-        <td><c:out value="${b.start()}"/></td><td><c:out value="${b.end()}"/></td>
+        <td class="when"><a:time at="${b.start()}"/></td><td class="when"><a:time at="${b.end()}"/></td>
         <td><c:out value="${b.userAddress().value()}"/></td><td><c:out value="${b.title()}"/></td>
         <td><c:out value="${b.invitee().isPresent() ? b.invitee().get().email() : ''}"/></td>
         <td class="status status-<c:out value='${b.status().name()}'/>"><c:out value="${b.status().name()}"/>
           <c:if test="${b.failure().isPresent()}"><br><span class="muted"><c:out value="${b.failure().get()}"/></span></c:if></td>
-        <td><c:if test="${b.status().name() == 'CONFIRMED' or b.status().name() == 'FAILED'}">
+        <td class="actions"><c:if test="${b.status().name() == 'CONFIRMED' or b.status().name() == 'FAILED'}">
           <form class="cancel-booking inline" method="post" action="${base}/bookings">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="bookingId" value="<c:out value='${b.id()}'/>">
             <button type="submit" name="action" value="cancel">Cancel</button>
@@ -43,6 +46,7 @@
       </tr>
     </c:forEach>
   </table>
+  </div>
   <c:if test="${empty bookings}"><p class="muted">No bookings in this range.</p></c:if>
 </section>
 <%@ include file="_footer.jspf" %>

@@ -18,8 +18,8 @@
         <c:if test="${not empty connection.passwordScheme().orElse(null)}">
           <tr><th>Authentication</th><td id="connection-scheme"><c:out value="${connection.passwordScheme().get()}"/> (the scheme the last connection test got in with)</td></tr>
         </c:if>
-        <tr><th>Last success</th><td><c:out value="${connection.lastSuccessAt().orElse(null)}" default="never"/></td></tr>
-        <tr><th>Last error</th><td id="connection-error"><c:out value="${connection.lastFailureAt().orElse(null)}" default="none"/>
+        <tr><th>Last success</th><td><a:time at="${connection.lastSuccessAt()}" age="true" none="never"/></td></tr>
+        <tr><th>Last error</th><td id="connection-error"><a:time at="${connection.lastFailureAt()}" age="true" none="none"/>
           <c:if test="${connection.status().name() != 'HEALTHY'}"><br><c:out value="${connection.statusDetail().orElse('')}"/></c:if></td></tr>
       </table>
     </c:otherwise>

@@ -1,7 +1,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Sign in" scope="request"/>
 <%@ include file="_header.jspf" %>
-<section style="max-width: 30rem">
+<section class="narrow">
   <h2>Sign in</h2>
   <c:if test="${not empty error}"><span class="error" data-field="signin"><c:out value="${error}"/></span></c:if>
   <form id="signin" method="post" action="${pageContext.request.contextPath}/admin/login">

@@ -8,20 +8,23 @@
     <input type="hidden" name="csrf" value="${csrf}">
     <button type="submit" name="action" value="refresh">Refresh everyone now</button>
   </form>
+  <div class="table-box">
   <table id="users">
-    <tr><th>User</th><th>Time zone</th><th>Calendar access</th><th>What to do</th><th>Checked</th><th>Busy time read</th><th></th></tr>
+    <tr><th>User</th><th>Time zone</th><th>Calendar access</th><th>What to do</th><th>Checked</th><th>Busy time read</th><th class="actions"></th></tr>
     <c:forEach var="entry" items="${users}">
       <c:set var="u" value="${entry.key}"/>
       <tr data-user="<c:out value='${u.address().value()}'/>">
         <td><c:out value="${u.displayName()}"/><br><span class="muted"><c:out value="${u.address().value()}"/></span></td>
         <td><c:out value="${u.timeZone()}"/></td>
         <td class="status status-<c:out value='${u.accessStatus().name()}'/>"><c:out value="${u.accessStatus().name()}"/></td>
-        <td class="advice"><c:out value="${entry.value}"/>
+        <td class="advice long"><c:out value="${entry.value}"/>
           <c:if test="${u.accessDetail().isPresent()}"><br><span class="muted"><c:out value="${u.accessDetail().get()}"/></span></c:if></td>
-        <td><c:out value="${u.accessCheckedAt().orElse(null)}" default="never"/></td>
-        <td><c:out value="${u.refreshedAt().orElse(null)}" default="never"/>
+        <td class="when"><a:time at="${u.accessCheckedAt()}" age="true" none="never"/></td>
+        <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/>
           <c:if test="${u.refreshError().isPresent()}"><br><span class="error"><c:out value="${u.refreshError().get()}"/></span></c:if></td>
-        <td>
+        <td class="actions">
+          <c:url var="weekOf" value="week"><c:param name="user" value="${u.address().value()}"/></c:url>
+          <a class="week-link button" href="${weekOf}">Week</a>
           <form class="refresh-user inline" method="post" action="${base}/users">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="userId" value="${u.id()}">
             <button type="submit" name="action" value="refresh-user">Refresh</button>
@@ -34,6 +37,7 @@
       </tr>
     </c:forEach>
   </table>
+  </div>
 </section>
 <section>
   <h2>Add a user</h2>

@@ -4,10 +4,20 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
+import org.corpconnect.admin.sync.Freshness.Band;
+import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.ExchangeConnection;
+import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.Users;
 
 @RequestScoped
@@ -22,11 +32,28 @@ public class SyncPage implements AccountPage {
     @Inject
     private BusyTimeSync sync;
 
+    @Inject
+    private BookingPolicy policy;
+
+    private final Clock clock = Clock.systemUTC();
+
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
         long id = page.account().id();
-        page.set("connection", connections.findFor(id).orElse(null))
-                .set("users", users.ofAccount(id))
+        Instant now = clock.instant();
+        Duration interval = policy.syncInterval();
+        Optional<ExchangeConnection> connection = connections.findFor(id);
+        // Each user's band by the rule availability applies (BookingPolicy), so the chart never disagrees with it.
+        Map<BookableUser, Band> bands = new LinkedHashMap<>();
+        for (BookableUser user : users.ofAccount(id)) {
+            var state = new Freshness.UserState(user.refreshedAt(), policy.readabilityOf(user, connection, now).readable());
+            bands.put(user, Freshness.bandOf(state, now, interval));
+        }
+        page.set("connection", connection.orElse(null))
+                .set("users", bands)
+                .set("freshness", Freshness.of(bands.values()))
+                .set("intervalMinutes", interval.toMinutes())
+                .set("maxStalenessMinutes", policy.maxStaleness().toMinutes())
                 .set("runs", sync.recentRuns(id))
                 .set("nextRefresh", sync.nextRefresh(id).orElse(null))
                 .set("refreshing", sync.refreshing(id))
