@@ -228,8 +228,7 @@ class BookingFaultsIT {
     }
 
     private static Api.Tenant api(JsonObject tenant) {
-        return new Api.Tenant(tenant.getJsonNumber("accountId").longValue(), tenant.getString("serviceMailbox"),
-                tenant.getString("apiKey"), tenant.getJsonNumber("apiKeyId").longValue(), tenant.getString("servicePassword"));
+        return Api.Tenant.of(tenant);
     }
 
     /** Every request of the tenant's dedicated mailbox answers 503: Exchange is down for this account. */

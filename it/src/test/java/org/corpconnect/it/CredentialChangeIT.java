@@ -65,7 +65,7 @@ class CredentialChangeIT {
         account = fixture.create(simulator);
         fixture.addUsers(account, USERS);
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         // Let the refresh that connecting started finish (its access checks come after the users'
         // busy time): a password changed in the middle of one can meet up to sync.concurrency requests.
@@ -74,7 +74,7 @@ class CredentialChangeIT {
 
     @Test
     void aPasswordChangedInExchangeIsTriedOnceThenTheNewOneRefreshesEveryone() throws Exception {
-        String newPassword = account.password() + "-new";
+        String newPassword = account.secret() + "-new";
         simulator.setPassword(account.serviceMailbox(), newPassword);
         Instant changed = Instant.now();
 
@@ -104,7 +104,7 @@ class CredentialChangeIT {
     @Test
     void aLateRejectionOfTheOldCredentialLeavesTheNewOneInUse() throws Exception {
         AccountExchange before = accountConnections.open(account.id());
-        String newPassword = account.password() + "-new";
+        String newPassword = account.secret() + "-new";
         simulator.setPassword(account.serviceMailbox(), newPassword);
         fixture.connect(account, AccessMode.IMPERSONATION, newPassword);
         long saved = connections.findFor(account.id()).orElseThrow().credentialGeneration();

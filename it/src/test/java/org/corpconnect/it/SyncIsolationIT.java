@@ -93,7 +93,7 @@ class SyncIsolationIT {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, USERS);
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         // Let the refresh that connecting started finish its access checks before any fault is set.
         sync.refreshNow(account.id()).get(60, TimeUnit.SECONDS);

@@ -14,6 +14,8 @@ public final class TestExchange {
     public static final String CONTROL_TOKEN = "it-control-token";
     public static final String SERVICE_MAILBOX = "booking-service@contoso.test";
     public static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";
+    /** The simulator's Entra ID tenant (its name; its id and the domain contoso.test work too). */
+    public static final String TENANT = "contoso-test";
 
     /** The simulator's HTTPS side: Microsoft Graph at /v1.0, Entra ID at /{tenant}/. */
     public static final int HTTPS_PORT = Integer.parseInt(System.getenv().getOrDefault("IT_SIM_HTTPS_PORT", "28000"));

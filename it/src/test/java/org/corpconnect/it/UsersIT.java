@@ -88,7 +88,7 @@ class UsersIT {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test"));
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         BookableUser anna = fixture.usersOf(account).get(0);
         BookableUser lukas = fixture.usersOf(account).get(1);
