@@ -184,6 +184,18 @@ class GraphEndpointTest {
     }
 
     @Test
+    void aCalendarReadWithSelectReturnsOnlyThoseAndItsKey() throws Exception {
+        sim.requestLog().clear();
+        HttpResponse<String> r = send("GET", "/users/" + ANNA + "/calendar?$select=canEdit", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(java.util.Set.of("@odata.context", "id", "canEdit"), json(r).keySet());
+        RequestLogEntry e = sim.requestLog().entries(l -> "getCalendar".equals(l.operation())).get(0);
+        assertEquals(List.of("canEdit"), e.requestedProperties());
+        assertEquals(List.of("id", "canEdit"), e.returnedProperties());
+        assertTrue(json(send("GET", "/users/" + ANNA + "/calendar", null)).containsKey("owner"), "all without $select");
+    }
+
+    @Test
     void aFaultRuleForAnAppTakesEveryRequestOfThatAppDownAndNoOtherCaller() throws Exception {
         String body = "{\"schedules\":[\"" + ANNA + "\"],\"startTime\":{\"dateTime\":\"2031-03-03T00:00:00\",\"timeZone\":\"UTC\"},"
                 + "\"endTime\":{\"dateTime\":\"2031-03-04T00:00:00\",\"timeZone\":\"UTC\"}}";
