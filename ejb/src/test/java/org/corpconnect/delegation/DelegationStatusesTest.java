@@ -50,6 +50,20 @@ class DelegationStatusesTest {
         }
     }
 
+    @Test
+    void aGraphAppsAdviceIsInRbacForApplicationsTerms() {
+        String appId = "4f0b9e2a-6c1d-4e3b-8a57-2d9c0e1f3b61";
+        String outOfScope = DelegationAdvice.forGraphApp(CalendarAccessStatus.IMPERSONATION_DENIED, appId, SERVICE, USER);
+        assertTrue(outOfScope.contains("Test-ServicePrincipalAuthorization -Identity " + appId + " -Resource " + USER.value())
+                && outOfScope.contains("New-ManagementScope") && outOfScope.contains("-App " + appId)
+                && !outOfScope.contains("ApplicationImpersonation"), outOfScope);
+        String readOnly = DelegationAdvice.forGraphApp(CalendarAccessStatus.READ_ONLY, appId, SERVICE, USER);
+        assertTrue(readOnly.contains("Application Calendars.ReadWrite"), readOnly);
+        for (CalendarAccessStatus status : CalendarAccessStatus.values()) {
+            assertTrue(!DelegationAdvice.forGraphApp(status, appId, SERVICE, USER).isBlank(), status.toString());
+        }
+    }
+
     private static CalendarAccessStatus status(CalendarAccessProbe probe) {
         return DelegationStatuses.statusOf(probe).status();
     }

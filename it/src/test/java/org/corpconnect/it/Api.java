@@ -18,7 +18,18 @@ public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Tenant(long accountId, String serviceMailbox, String apiKey, long apiKeyId, String servicePassword) {
+    /**
+     * @param caller who the simulator's request log says sent the account's requests (see {@link TestAccounts.TestAccount#caller()})
+     * @param servicePassword the dedicated mailbox's password, or on Graph the app's secret
+     */
+    public record Tenant(long accountId, String serviceMailbox, String caller, String apiKey, long apiKeyId,
+                         String servicePassword) {
+
+        public static Tenant of(JsonObject fixture) {
+            return new Tenant(fixture.getJsonNumber("accountId").longValue(), fixture.getString("serviceMailbox"),
+                    fixture.getString("caller"), fixture.getString("apiKey"), fixture.getJsonNumber("apiKeyId").longValue(),
+                    fixture.getString("servicePassword"));
+        }
     }
 
     /** Every answer of the API in this test JVM, headers and body, to search for secrets afterwards. */
@@ -30,15 +41,23 @@ public final class Api {
     private Api() {
     }
 
-    /** A new account with its users (comma-separated addresses), connected and synced, with an API key. */
+    /** A new EWS account with its users (comma-separated addresses), connected and synced, with an API key. */
     public static Tenant tenant(String users, String mode) {
+        return Tenant.of(fixture(users, mode, Protocol.EWS));
+    }
+
+    /** The same over the protocol: on Graph app-only (mode IMPERSONATION, the central mode). */
+    public static Tenant tenant(String users, String mode, Protocol protocol) {
+        return Tenant.of(fixture(users, mode, protocol));
+    }
+
+    /** The fixture's whole answer: the tenant, and its admin's sign-in. */
+    public static JsonObject fixture(String users, String mode, Protocol protocol) {
         JsonObject json = Server.json(send(HttpRequest.newBuilder(
-                Server.app().resolve("it-api-fixture?users=" + users + "&mode=" + mode))
+                Server.app().resolve("it-api-fixture?users=" + users + "&mode=" + mode + "&protocol=" + protocol))
                 .POST(HttpRequest.BodyPublishers.noBody())));
-        Tenant tenant = new Tenant(json.getJsonNumber("accountId").longValue(), json.getString("serviceMailbox"),
-                json.getString("apiKey"), json.getJsonNumber("apiKeyId").longValue(), json.getString("servicePassword"));
-        SECRETS.add(tenant.servicePassword());
-        return tenant;
+        SECRETS.add(json.getString("servicePassword"));
+        return json;
     }
 
     /** Revokes the tenant's API key, as its admin would. */
@@ -55,7 +74,7 @@ public final class Api {
         for (String answer : ANSWERS) {
             for (String secret : SECRETS) {
                 if (answer.contains(secret)) {
-                    throw new AssertionError("An API answer carried a dedicated mailbox's password");
+                    throw new AssertionError("An API answer carried a dedicated mailbox's password or an app's secret");
                 }
             }
             for (String key : apiKeys) {

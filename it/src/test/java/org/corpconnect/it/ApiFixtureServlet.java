@@ -42,7 +42,8 @@ public class ApiFixtureServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SimulatorControl simulator = SimulatorControl.ofTestRun();
-        TestAccount account = fixture.create(simulator);
+        Protocol protocol = Protocol.valueOf(request.getParameter("protocol") == null ? "EWS" : request.getParameter("protocol"));
+        TestAccount account = fixture.create(simulator, protocol);
         List<String> users = Arrays.asList(request.getParameter("users").split(","));
         AccessMode mode = AccessMode.valueOf(request.getParameter("mode"));
         if (mode == AccessMode.DELEGATION) {
@@ -50,7 +51,7 @@ public class ApiFixtureServlet extends HttpServlet {
         }
         fixture.addUsers(account, users);
         Instant before = Instant.now();
-        fixture.connect(account, mode, account.password());
+        fixture.connect(account, mode, account.secret());
         fixture.awaitTriedSince(account, before, Duration.ofSeconds(60));
         var key = apiKeys.create(account.account(), "it front end", "it-admin");
         String adminUsername = "admin-" + account.serviceMailbox().substring(4, 12);
@@ -60,10 +61,11 @@ public class ApiFixtureServlet extends HttpServlet {
         response.getWriter().write(Json.createObjectBuilder()
                 .add("accountId", account.id())
                 .add("serviceMailbox", account.serviceMailbox())
+                .add("caller", account.caller())
                 .add("apiKey", key.token())
                 .add("apiKeyId", key.key().id())
-                // Test-only: so that the tests can check no answer of the API ever carries it.
-                .add("servicePassword", account.password())
+                // Test-only: so that the tests can check no answer of the API ever carries it (on Graph, the app's secret).
+                .add("servicePassword", account.secret())
                 .add("accountKey", account.account().slug().value())
                 .add("adminUsername", adminUsername)
                 .add("adminPassword", adminPassword)

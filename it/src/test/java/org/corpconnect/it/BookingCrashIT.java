@@ -48,8 +48,7 @@ class BookingCrashIT {
         SIMULATOR.loadDemo();
         JsonObject fixture = Server.json(Api.send(HttpRequest.newBuilder(
                 Server.app().resolve("it-api-fixture?users=" + USER + "&mode=IMPERSONATION")).POST(HttpRequest.BodyPublishers.noBody())));
-        Api.Tenant tenant = new Api.Tenant(fixture.getJsonNumber("accountId").longValue(), fixture.getString("serviceMailbox"),
-                fixture.getString("apiKey"), fixture.getJsonNumber("apiKeyId").longValue(), fixture.getString("servicePassword"));
+        Api.Tenant tenant = Api.Tenant.of(fixture);
         Instant[] slot = freeWeekdayHour();
         // Exchange writes the item and then holds the answer: the server dies while it waits.
         SIMULATOR.addFault(Json.createObjectBuilder().add("kind", "COMMIT_THEN_DROP").add("operation", "CreateItem")

@@ -44,11 +44,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Bookings and the calendar agree under faults: holds lapse (it/pom.xml sets booking.hold-minutes to 1
  * and the sweep to every 5 s), concurrent changes of one booking settle in step with its item, a
- * cancellation during the write wins, and an admin releases a hold while Exchange is down.
+ * cancellation during the write wins, and an admin releases a hold while Exchange is down. The same
+ * tests for each protocol ({@link BookingFaultsEwsIT}, {@link BookingFaultsGraphIT}).
  */
 @ServerTest
 @RunAsClient
-class BookingFaultsIT {
+abstract class BookingFaultsIT {
 
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -58,8 +59,11 @@ class BookingFaultsIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+                SimulatorControl.class, TestExchange.class, Protocol.class);
     }
+
+    /** The protocol of every account this class connects. */
+    abstract Protocol protocol();
 
     @BeforeAll
     static void demoData() {
@@ -79,7 +83,7 @@ class BookingFaultsIT {
         Instant[] slot = freeWeekdayHour(user, 10);
         assertTrue(offered(api, user, slot), "free before the booking");
 
-        SIMULATOR.addFault(down(api.serviceMailbox()));
+        SIMULATOR.addFault(down(api.caller()));
         HttpResponse<String> failed = book(api, user, slot, "While Exchange is down", UUID.randomUUID().toString());
         assertEquals(503, failed.statusCode(), failed.body());
         String id = bookingIdOf(api, user, slot);
@@ -100,8 +104,8 @@ class BookingFaultsIT {
         Api.Tenant api = api(tenant(user));
         Instant[] slot = freeWeekdayHour(user, 11);
         // The item is written but the answer lost, and the look that follows fails too: no client retry.
-        SIMULATOR.addFault(fault("COMMIT_THEN_DROP", "CreateItem", api.serviceMailbox()).add("times", 1).build());
-        SIMULATOR.addFault(fault("HTTP_503", "FindItem", api.serviceMailbox()).build());
+        SIMULATOR.addFault(fault("COMMIT_THEN_DROP", protocol().createItem, api.caller()).add("times", 1).build());
+        SIMULATOR.addFault(fault("HTTP_503", protocol().findItem, api.caller()).build());
 
         HttpResponse<String> unanswered = book(api, user, slot, "Landed unseen", UUID.randomUUID().toString());
         assertEquals(503, unanswered.statusCode(), unanswered.body());
@@ -122,7 +126,7 @@ class BookingFaultsIT {
         Api.Tenant api = api(tenant(user));
         List<Instant[]> slots = freeWeekdayHours(user, 4);
         String id = Server.json(confirmed(api, user, slots.get(0), "Raced")).getString("id");
-        SIMULATOR.addFault(fault("LATENCY", "UpdateItem", api.serviceMailbox()).add("millis", 1500).build());
+        SIMULATOR.addFault(fault("LATENCY", protocol().updateItem, api.caller()).add("millis", 1500).build());
 
         List<Integer> statuses = concurrently(20, i -> i % 5 == 4
                 ? Api.request(api, "v1/bookings/" + id).DELETE()
@@ -138,7 +142,7 @@ class BookingFaultsIT {
         Api.Tenant api = api(tenant(user));
         List<Instant[]> slots = freeWeekdayHours(user, 4);
         String id = Server.json(confirmed(api, user, slots.get(0), "Moved about")).getString("id");
-        SIMULATOR.addFault(fault("LATENCY", "UpdateItem", api.serviceMailbox()).add("millis", 1500).build());
+        SIMULATOR.addFault(fault("LATENCY", protocol().updateItem, api.caller()).add("millis", 1500).build());
 
         List<Integer> statuses = concurrently(20, i -> patch(api, id, slots.get(1 + i % 3)));
 
@@ -153,7 +157,7 @@ class BookingFaultsIT {
         String user = "felix.becker@contoso.test";
         Api.Tenant api = api(tenant(user));
         Instant[] slot = freeWeekdayHour(user, 12);
-        SIMULATOR.addFault(fault("LATENCY", "CreateItem", api.serviceMailbox()).add("millis", 4000).build());
+        SIMULATOR.addFault(fault("LATENCY", protocol().createItem, api.caller()).add("millis", 4000).build());
         Instant since = Instant.now();
 
         CompletableFuture<HttpResponse<String>> booking = CompletableFuture.supplyAsync(
@@ -166,7 +170,7 @@ class BookingFaultsIT {
         assertEquals("CANCELLED", Server.json(cancelled).getString("status"));
         assertTrue(written.statusCode() < 500, written.body());
         assertEquals("CANCELLED", Server.json(written).getString("status"), "the write did not resurrect it");
-        assertEquals(1, SIMULATOR.requestsBy(api.serviceMailbox(), "CreateItem", since).size(), "the write did happen");
+        assertEquals(1, SIMULATOR.requestsBy(api.caller(), protocol().createItem, since).size(), "the write did happen");
         assertEquals("CANCELLED", booking(api, id).getString("status"));
         assertTrue(itemsOf(user, slot, "Cancelled early").isEmpty(), "the writer removed its item");
     }
@@ -177,7 +181,7 @@ class BookingFaultsIT {
         JsonObject tenant = tenant(user);
         Api.Tenant api = api(tenant);
         Instant[] slot = freeWeekdayHour(user, 13);
-        SIMULATOR.addFault(down(api.serviceMailbox()));
+        SIMULATOR.addFault(down(api.caller()));
         assertEquals(503, book(api, user, slot, "Held", UUID.randomUUID().toString()).statusCode());
         String id = bookingIdOf(api, user, slot);
         assertFalse(offered(api, user, slot));
@@ -222,19 +226,17 @@ class BookingFaultsIT {
 
     // ---- Helpers.
 
-    private static JsonObject tenant(String user) {
-        return Server.json(Api.send(HttpRequest.newBuilder(Server.app().resolve("it-api-fixture?users=" + user + "&mode=IMPERSONATION"))
-                .POST(HttpRequest.BodyPublishers.noBody())));
+    private JsonObject tenant(String user) {
+        return Api.fixture(user, "IMPERSONATION", protocol());
     }
 
     private static Api.Tenant api(JsonObject tenant) {
-        return new Api.Tenant(tenant.getJsonNumber("accountId").longValue(), tenant.getString("serviceMailbox"),
-                tenant.getString("apiKey"), tenant.getJsonNumber("apiKeyId").longValue(), tenant.getString("servicePassword"));
+        return Api.Tenant.of(tenant);
     }
 
-    /** Every request of the tenant's dedicated mailbox answers 503: Exchange is down for this account. */
-    private static JsonObject down(String serviceMailbox) {
-        return fault("HTTP_503", null, serviceMailbox).build();
+    /** Every request of the tenant's (its dedicated mailbox's, or its app's) answers 503: Exchange is down for this account. */
+    private static JsonObject down(String caller) {
+        return fault("HTTP_503", null, caller).build();
     }
 
     private static jakarta.json.JsonObjectBuilder fault(String kind, String operation, String mailbox) {

@@ -21,6 +21,8 @@ import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.connection.ConnectionStatus;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.ExchangeConnection;
+import org.corpconnect.delegation.DelegationAdvice;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.corpconnect.users.BookableUser;
@@ -30,15 +32,21 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
-/** Busy-time sync through the dedicated mailbox, against the simulator, inside the server. */
+/**
+ * Busy-time sync through the dedicated mailbox, against the simulator, inside the server; the same
+ * tests for each protocol ({@link BusyTimeSyncEwsIT}, {@link BusyTimeSyncGraphIT}).
+ */
 @ServerTest
-class BusyTimeSyncIT {
+abstract class BusyTimeSyncIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(BusyTimeSyncIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.realEarWith(BusyTimeSyncIT.class, BusyTimeSyncEwsIT.class, BusyTimeSyncGraphIT.class,
+                Protocol.class, TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
     }
+
+    /** The protocol of every account this class connects. */
+    abstract Protocol protocol();
 
     @Inject
     TestAccounts fixture;
@@ -62,11 +70,11 @@ class BusyTimeSyncIT {
         Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         simulator.addEvent(addresses.get(0), tomorrow.minus(Duration.ofMinutes(90)), tomorrow.plus(Duration.ofMinutes(45)), "Busy");
         simulator.addEvent(addresses.get(1), tomorrow.plus(Duration.ofHours(22)), tomorrow.plus(Duration.ofHours(27)), "OOF");
-        TestAccount account = fixture.create(simulator);
+        TestAccount account = fixture.create(simulator, protocol());
         fixture.addUsers(account, addresses);
         Instant before = Instant.now();
 
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(120));
 
         TimeWindow horizon = horizon(before);
@@ -75,41 +83,65 @@ class BusyTimeSyncIT {
                     user.address().value());
         }
         int windows = (int) Math.ceil(horizon.length().toDays() / 42.0);
-        List<JsonObject> freeBusyRequests = simulator.requestsBy(account.serviceMailbox(), "GetUserAvailabilityRequest", before);
-        assertEquals(3 * windows, freeBusyRequests.size(), "ceil(250/100) requests per window of at most 42 days");
-        assertTrue(freeBusyRequests.stream().allMatch(r -> "FreeBusy".equals(r.getString("requestedView"))
+        List<JsonObject> freeBusyRequests = simulator.requestsBy(account.caller(), protocol().freeBusy, before);
+        assertEquals(protocol().freeBusyRequests(250) * windows, freeBusyRequests.size(),
+                "250 users in requests of 100 (EWS) or 20 (Graph) per window of at most 42 days");
+        // EWS: never the Detailed view; both: never a property beyond busy time.
+        assertTrue(freeBusyRequests.stream().allMatch(r -> (protocol() != Protocol.EWS || "FreeBusy".equals(r.getString("requestedView")))
                 && r.getJsonArray("requestedProperties").isEmpty()), "never the Detailed view, never a property");
-        Set<String> operations = Set.copyOf(simulator.requestsBy(account.serviceMailbox(), null, before).stream()
+        Set<String> operations = Set.copyOf(simulator.requestsBy(account.caller(), null, before).stream()
                 .map(r -> r.getString("operation")).toList());
-        assertEquals(Set.of("GetFolder", "GetUserAvailabilityRequest"), operations,
-                "no FindItem or GetItem: event details are never asked for");
+        assertEquals(Set.of(protocol().openCalendar, protocol().freeBusy), operations,
+                "no event read (FindItem, GetItem; calendarView, events): event details are never asked for");
     }
 
+    /**
+     * Access taken away by an admin is flagged at the next refresh, with the fix an admin can paste, and
+     * cleared once given back: on EWS a delegate's calendar share revoked (his free/busy stays readable
+     * through the Default permission, so read-only), on Graph a user taken out of the app's RBAC scope.
+     */
     @Test
-    void aRevokedDelegationIsFlaggedAtTheNextRefreshAndClearedWhenGrantedAgain() throws Exception {
+    void aUserWhoseAccessIsTakenAwayIsFlaggedAtTheNextRefreshWithTheFixAndClearedWhenGivenBack() throws Exception {
         simulator.loadDemo();
-        TestAccount account = fixture.create(simulator);
-        List<String> addresses = List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test", "sophie.mueller@contoso.test");
-        addresses.forEach(a -> simulator.grantCalendar(a, account.serviceMailbox(), "Editor"));
+        TestAccount account = fixture.create(simulator, protocol());
+        String lukas = "lukas.weber@contoso.test";
+        List<String> addresses = List.of("anna.schmidt@contoso.test", lukas, "sophie.mueller@contoso.test");
+        AccessMode mode = protocol() == Protocol.EWS ? AccessMode.DELEGATION : AccessMode.IMPERSONATION;
+        if (mode == AccessMode.DELEGATION) {
+            addresses.forEach(a -> simulator.grantCalendar(a, account.serviceMailbox(), "Editor"));
+        }
         fixture.addUsers(account, addresses);
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.DELEGATION, account.password());
+        fixture.connect(account, mode, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         TestAccounts.await(() -> fixture.usersOf(account).stream().allMatch(u -> u.accessStatus() == CalendarAccessStatus.OK),
-                Duration.ofSeconds(30), "every delegate OK");
+                Duration.ofSeconds(30), "every user OK");
 
-        simulator.revokeCalendar("lukas.weber@contoso.test", account.serviceMailbox());
+        fixture.takeAccessAway(account, lukas);
         Instant revoked = Instant.now();
         sync.refreshNow(account.id()).get();
 
-        fixture.awaitRefreshedSince(account, revoked, Duration.ofSeconds(60));
+        fixture.awaitTriedSince(account, revoked, Duration.ofSeconds(60));
+        ExchangeConnection connection = connections.findFor(account.id()).orElseThrow();
         for (BookableUser user : fixture.usersOf(account)) {
-            boolean lukas = user.address().value().startsWith("lukas");
-            // Default permission still shows his free/busy: readable, but no booking can be written.
-            assertEquals(lukas ? CalendarAccessStatus.READ_ONLY : CalendarAccessStatus.OK, user.accessStatus(), user.toString());
+            if (!user.address().value().equals(lukas)) {
+                assertEquals(CalendarAccessStatus.OK, user.accessStatus(), user.toString());
+                continue;
+            }
+            String fix = DelegationAdvice.forUser(connection, user);
+            if (protocol() == Protocol.EWS) {
+                assertEquals(CalendarAccessStatus.READ_ONLY, user.accessStatus(), user.toString());
+                assertTrue(fix.contains("Add-MailboxFolderPermission -Identity \"" + lukas + ":\\Calendar\" -User "
+                        + account.serviceMailbox() + " -AccessRights Editor"), fix);
+            } else {
+                assertEquals(CalendarAccessStatus.IMPERSONATION_DENIED, user.accessStatus(), user.toString());
+                assertTrue(fix.contains("Test-ServicePrincipalAuthorization -Identity " + account.appId() + " -Resource " + lukas),
+                        fix);
+                assertTrue(fix.contains("New-ManagementScope"), fix);
+            }
         }
 
-        simulator.grantCalendar("lukas.weber@contoso.test", account.serviceMailbox(), "Editor");
+        fixture.giveAccessBack(account, lukas);
         sync.refreshNow(account.id()).get();
         TestAccounts.await(() -> fixture.usersOf(account).stream().allMatch(u -> u.accessStatus() == CalendarAccessStatus.OK),
                 Duration.ofSeconds(30), "the flag cleared");
@@ -118,18 +150,19 @@ class BusyTimeSyncIT {
     @Test
     void serverBusyStopsTheRefreshAndATimerResumesItWhenTheBackOffEnds() throws Exception {
         simulator.loadDemo();
-        TestAccount account = fixture.create(simulator);
+        TestAccount account = fixture.create(simulator, protocol());
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "jonas.fischer@contoso.test"));
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         sync.refreshNow(account.id()).get();
 
         long backOff = 1500;
         try {
-            // ErrorServerBusy with BackOffMilliseconds=1500, for the account's next two free/busy requests.
-            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", account.serviceMailbox())
-                    .add("operation", "GetUserAvailabilityRequest").add("millis", backOff).add("times", 2).build());
+            // ErrorServerBusy with BackOffMilliseconds=1500 (Graph: 429, Retry-After 2 s), for the account's next two
+            // free/busy requests.
+            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", account.caller())
+                    .add("operation", protocol().freeBusy).add("millis", backOff).add("times", 2).build());
             Instant throttledFrom = Instant.now();
 
             var stopped = sync.refreshNow(account.id()).get();
@@ -140,7 +173,7 @@ class BusyTimeSyncIT {
             fixture.awaitRefreshedSince(account, throttledFrom, Duration.ofSeconds(30));
             TestAccounts.await(() -> connections.findFor(account.id()).orElseThrow().status() == ConnectionStatus.HEALTHY,
                     Duration.ofSeconds(10), "healthy again once resumed");
-            List<Instant> attempts = simulator.requestsBy(account.serviceMailbox(), "GetUserAvailabilityRequest", throttledFrom)
+            List<Instant> attempts = simulator.requestsBy(account.caller(), protocol().freeBusy, throttledFrom)
                     .stream().map(r -> Instant.parse(r.getString("time"))).sorted().toList();
             assertTrue(attempts.size() >= 3, "two refused, then answered: " + attempts);
             for (int i = 1; i < 3; i++) {
@@ -161,8 +194,8 @@ class BusyTimeSyncIT {
     /** What the simulator's calendar implies: each non-free occurrence, clipped to the horizon. */
     private List<BusyInterval> expectedBusyTime(String mailbox, TimeWindow horizon) {
         return sorted(simulator.events(mailbox, horizon.start(), horizon.end()).stream()
-                // Exchange shows WorkingElsewhere as Free to an Exchange2010_SP2 client such as ews-java-api.
-                .filter(e -> !Set.of("Free", "WorkingElsewhere").contains(e.getString("freeBusy")))
+                .filter(e -> !"Free".equals(e.getString("freeBusy"))
+                        && (protocol().reportsWorkingElsewhere() || !"WorkingElsewhere".equals(e.getString("freeBusy"))))
                 .map(e -> new BusyInterval(max(Instant.parse(e.getString("start")), horizon.start()),
                         min(Instant.parse(e.getString("end")), horizon.end()), busyType(e.getString("freeBusy"))))
                 .filter(i -> i.start().isBefore(i.end()))
@@ -171,6 +204,7 @@ class BusyTimeSyncIT {
 
     private static BusyType busyType(String freeBusy) {
         return switch (freeBusy) {
+            case "WorkingElsewhere" -> BusyType.WORKING_ELSEWHERE;
             case "Tentative" -> BusyType.TENTATIVE;
             case "Busy" -> BusyType.BUSY;
             case "OOF" -> BusyType.OOF;

@@ -78,7 +78,7 @@ class HealthIT {
         URI notEws = Server.app().resolve("it-html-page");
         connections.connect(account.account(), ConnectionSettings.withPassword(notEws,
                 new MailboxAddress(account.serviceMailbox()), AccessMode.IMPERSONATION, PasswordScheme.BASIC, null,
-                Secret.of(account.password())), true, "it-admin");
+                Secret.of(account.secret())), true, "it-admin");
         TestAccounts.await(() -> !sync.recentRuns(account.id()).isEmpty(), Duration.ofSeconds(60),
                 "the refresh that saving started");
 
@@ -105,7 +105,7 @@ class HealthIT {
         TestAccount healthy = fixture.create(simulator);
         fixture.addUsers(healthy, USERS);
         Instant before = Instant.now();
-        fixture.connect(healthy, AccessMode.IMPERSONATION, healthy.password());
+        fixture.connect(healthy, AccessMode.IMPERSONATION, healthy.secret());
         fixture.awaitRefreshedSince(healthy, before, Duration.ofSeconds(60));
         TestAccount rejected = fixture.create(simulator);
         fixture.addUsers(rejected, USERS);
@@ -136,7 +136,7 @@ class HealthIT {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, USERS);
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         sync.refreshNow(account.id()).get(60, TimeUnit.SECONDS);
         AdminSession operator = operator();

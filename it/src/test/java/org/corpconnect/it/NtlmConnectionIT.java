@@ -79,7 +79,7 @@ class NtlmConnectionIT {
 
         connections.connect(account.account(), ConnectionSettings.withPassword(TestExchange.ewsUrl(),
                 new MailboxAddress(account.serviceMailbox()), AccessMode.IMPERSONATION, PasswordScheme.NTLM, user,
-                Secret.of(account.password())), false, "it-admin");
+                Secret.of(account.secret())), false, "it-admin");
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         assertEquals(Optional.of(PasswordScheme.NTLM), connections.findFor(account.account()).flatMap(ExchangeConnection::passwordScheme));
 
@@ -102,7 +102,7 @@ class NtlmConnectionIT {
     @Test
     void aPasswordEnteredForBasicIsTakenWithNtlmAndSavedSo() {
         TestAccount account = fixture.create(simulator);
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password()); // Basic, as TestAccounts enters it
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret()); // Basic, as TestAccounts enters it
         ExchangeConnection saved = connections.findFor(account.account()).orElseThrow();
         assertEquals(Optional.of(PasswordScheme.NTLM), saved.passwordScheme());
         assertTrue(saved.lastSuccessAt().isPresent());

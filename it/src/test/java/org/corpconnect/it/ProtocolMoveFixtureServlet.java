@@ -34,9 +34,9 @@ public class ProtocolMoveFixtureServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long accountId = Long.parseLong(request.getParameter("account"));
         TestAccount account = new TestAccount(accounts.all().stream().filter(a -> a.id() == accountId).findFirst()
-                .orElseThrow(), request.getParameter("serviceMailbox"), request.getParameter("password"));
+                .orElseThrow(), Protocol.EWS, request.getParameter("serviceMailbox"), request.getParameter("password"), null, null);
         if ("graph".equals(request.getParameter("to"))) {
-            fixture.connectToGraph(account, SimulatorControl.ofTestRun());
+            fixture.moveToGraph(account, SimulatorControl.ofTestRun());
         } else {
             fixture.connect(account, AccessMode.IMPERSONATION, account.password());
         }

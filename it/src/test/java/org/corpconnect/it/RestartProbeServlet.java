@@ -43,7 +43,7 @@ public class RestartProbeServlet extends HttpServlet {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test"));
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         write(response, state(account.id()));
     }

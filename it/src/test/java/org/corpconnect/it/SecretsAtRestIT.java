@@ -65,7 +65,7 @@ class SecretsAtRestIT {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test"));
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         String refused = "Pw-" + java.util.UUID.randomUUID();
         assertThrows(CredentialRejected.class, () -> fixture.connect(account, AccessMode.IMPERSONATION, refused));
@@ -90,7 +90,7 @@ class SecretsAtRestIT {
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("server.log")), "the log is searched");
         for (Path file : files) {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            for (String secret : List.of(account.password(), refused, changed, clientSecret)) {
+            for (String secret : List.of(account.secret(), refused, changed, clientSecret)) {
                 assertFalse(content.contains(secret), "a password in " + file);
             }
             assertFalse(ANY_TEST_PASSWORD.matcher(content).find(), "some test's password in " + file);

@@ -53,9 +53,35 @@ public final class SimulatorControl {
         send("PUT", "impersonation/" + enc(account), Json.createObjectBuilder().add("scope", "all").build());
     }
 
-    /** Puts a mailbox in a group (an RBAC for Applications scope filtering on it then covers the mailbox). */
-    public void putInGroup(String group, String member) {
-        send("PUT", "groups/" + enc(group) + "/members/" + enc(member), Json.createObjectBuilder().build());
+    /** An Entra ID app registration of the simulator's tenant, asking for Calendars.ReadWrite (not consented tenant-wide). */
+    public void registerApp(String clientId, String displayName, String secret) {
+        send("POST", "entra/applications", Json.createObjectBuilder().add("clientId", clientId).add("displayName", displayName)
+                .add("secrets", Json.createArrayBuilder().add(secret))
+                .add("applicationPermissions", Json.createArrayBuilder().add("Calendars.ReadWrite")).build());
+    }
+
+    public void createGroup(String address, List<String> members) {
+        send("POST", "groups", Json.createObjectBuilder().add("address", address)
+                .add("members", Json.createArrayBuilder(members)).build());
+    }
+
+    public void addToGroup(String group, String member) {
+        send("PUT", "groups/" + enc(group) + "/members/" + enc(member), null);
+    }
+
+    public void removeFromGroup(String group, String member) {
+        send("DELETE", "groups/" + enc(group) + "/members/" + enc(member), null);
+    }
+
+    /**
+     * RBAC for Applications, as an Exchange Online admin sets it up: New-ServicePrincipal, New-ManagementScope
+     * on the group's members, New-ManagementRoleAssignment of "Application Calendars.ReadWrite" in that scope.
+     */
+    public void assignCalendarsReadWriteInScope(String appId, String scope, String group) {
+        send("POST", "rbac/service-principals", Json.createObjectBuilder().add("appId", appId).build());
+        send("POST", "rbac/scopes", Json.createObjectBuilder().add("name", scope).add("memberOfGroup", group).build());
+        send("POST", "rbac/role-assignments", Json.createObjectBuilder().add("name", scope + " RW").add("app", appId)
+                .add("role", "Application Calendars.ReadWrite").add("customResourceScope", scope).build());
     }
 
     public void setPassword(String mailbox, String password) {

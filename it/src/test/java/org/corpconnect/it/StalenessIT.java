@@ -86,7 +86,7 @@ class StalenessIT {
         TestAccount account = fixture.create(simulator);
         fixture.addUsers(account, USERS);
         Instant connected = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, connected, Duration.ofSeconds(60));
         FreeSlots.Answer beforeBooking = availability(account);
         Slot offered = beforeBooking.slots().get(beforeBooking.slots().size() / 2);
@@ -101,7 +101,7 @@ class StalenessIT {
         assertTrue(fresh.users().stream().allMatch(FreeSlots.UserState::readable), fresh.users().toString());
         assertFalse(fresh.slots().isEmpty(), "a fresh account has free slots");
 
-        String newPassword = account.password() + "-new";
+        String newPassword = account.secret() + "-new";
         simulator.setPassword(account.serviceMailbox(), newPassword);
         sync.refreshNow(account.id()).get();
         assertEquals(ConnectionStatus.CREDENTIAL_REJECTED, connections.findFor(account.id()).orElseThrow().status());

@@ -21,9 +21,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
-/** One account's throttling never delays another account's refresh: a back-off holds no thread. */
+/**
+ * One account's throttling never delays another account's refresh: a back-off holds no thread. The same
+ * test for each protocol ({@link SyncIsolationEwsIT}, {@link SyncIsolationGraphIT}).
+ */
 @ServerTest
-class SyncIsolationIT {
+abstract class SyncIsolationIT {
 
     private static final List<String> USERS = List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test",
             "sophie.mueller@contoso.test", "jonas.fischer@contoso.test");
@@ -31,9 +34,12 @@ class SyncIsolationIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(SyncIsolationIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.realEarWith(SyncIsolationIT.class, SyncIsolationEwsIT.class, SyncIsolationGraphIT.class,
+                Protocol.class, TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
     }
+
+    /** The protocol of every account this class connects. */
+    abstract Protocol protocol();
 
     @Inject
     TestAccounts fixture;
@@ -53,12 +59,12 @@ class SyncIsolationIT {
         TestAccount other = connected();
         try {
             // The other account's Exchange is slow but fine: its refreshes take a steady, measurable time.
-            simulator.addFault(Json.createObjectBuilder().add("kind", "LATENCY").add("mailbox", other.serviceMailbox())
-                    .add("operation", "GetUserAvailabilityRequest").add("millis", 300).build());
+            simulator.addFault(Json.createObjectBuilder().add("kind", "LATENCY").add("mailbox", other.caller())
+                    .add("operation", protocol().freeBusy).add("millis", 300).build());
             List<Duration> alone = refreshes(other, 3);
 
-            // Every request of the throttled account's mailbox: ErrorServerBusy, BackOffMilliseconds = 5 minutes.
-            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", throttled.serviceMailbox())
+            // Every request of the throttled account: ErrorServerBusy, BackOffMilliseconds = 5 minutes (Graph: 429, Retry-After 300).
+            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", throttled.caller())
                     .add("millis", FIVE_MINUTES).build());
             Instant throttledFrom = Instant.now();
             RefreshResult stopped = sync.refreshNow(throttled.id()).get(60, TimeUnit.SECONDS);
@@ -78,7 +84,7 @@ class SyncIsolationIT {
                 beside.addAll(refreshes(other, 1));
             }
 
-            assertEquals(1, simulator.requestsBy(throttled.serviceMailbox(), null, throttledFrom).size(),
+            assertEquals(1, simulator.requestsBy(throttled.caller(), null, throttledFrom).size(),
                     "the throttled mailbox got exactly one request during its back-off");
             Duration usual = median(alone);
             Duration meanwhile = median(beside);
@@ -90,10 +96,10 @@ class SyncIsolationIT {
     }
 
     private TestAccount connected() throws Exception {
-        TestAccount account = fixture.create(simulator);
+        TestAccount account = fixture.create(simulator, protocol());
         fixture.addUsers(account, USERS);
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         // Let the refresh that connecting started finish its access checks before any fault is set.
         sync.refreshNow(account.id()).get(60, TimeUnit.SECONDS);

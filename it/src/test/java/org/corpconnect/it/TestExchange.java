@@ -14,12 +14,13 @@ public final class TestExchange {
     public static final String CONTROL_TOKEN = "it-control-token";
     public static final String SERVICE_MAILBOX = "booking-service@contoso.test";
     public static final String SERVICE_PASSWORD = "Demo-Service-Pa55!";
+    /** The simulator's Entra ID tenant (its name; its id and the domain contoso.test work too). */
+    public static final String TENANT = "contoso-test";
 
     /** The simulator's HTTPS side: Microsoft Graph at /v1.0, Entra ID at /{tenant}/. */
     public static final int HTTPS_PORT = Integer.parseInt(System.getenv().getOrDefault("IT_SIM_HTTPS_PORT", "28000"));
 
-    /** The simulator's demo organisation in Entra ID and its central app (app-only, RBAC for Applications). */
-    public static final String TENANT = "contoso-test";
+    /** The simulator's demo central app (app-only, RBAC for Applications). */
     public static final String CENTRAL_APP_ID = "4f0b9e2a-6c1d-4e3b-8a57-2d9c0e1f3b61";
     public static final String CENTRAL_APP_SECRET = "Demo-Graph-Secret-1!";
     /** The group the central app's management scope filters on: its members are in the app's reach. */

@@ -26,15 +26,21 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
-/** Bookable users: bulk import with a per-row report, removal with their busy time, one account's users only. */
+/**
+ * Bookable users: bulk import with a per-row report, removal with their busy time, one account's users
+ * only; the same tests for each protocol ({@link UsersEwsIT}, {@link UsersGraphIT}).
+ */
 @ServerTest
-class UsersIT {
+abstract class UsersIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(UsersIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.realEarWith(UsersIT.class, UsersEwsIT.class, UsersGraphIT.class, Protocol.class,
+                TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
     }
+
+    /** The protocol of every account this class connects. */
+    abstract Protocol protocol();
 
     @Inject
     TestAccounts fixture;
@@ -56,7 +62,7 @@ class UsersIT {
     @Test
     void aCsvListIsImportedRowByRowWithAReport() {
         simulator.loadDemo();
-        TestAccount account = fixture.create(simulator);
+        TestAccount account = fixture.create(simulator, protocol());
         fixture.addUsers(account, List.of("lukas.weber@contoso.test"));
         String csv = """
                 address,display name,time zone
@@ -85,17 +91,17 @@ class UsersIT {
     @Test
     void aRemovedUsersBusyTimeGoesWithThemAndOtherAccountsNeverSeeAUser() throws Exception {
         simulator.loadDemo();
-        TestAccount account = fixture.create(simulator);
+        TestAccount account = fixture.create(simulator, protocol());
         fixture.addUsers(account, List.of("anna.schmidt@contoso.test", "lukas.weber@contoso.test"));
         Instant before = Instant.now();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
         BookableUser anna = fixture.usersOf(account).get(0);
         BookableUser lukas = fixture.usersOf(account).get(1);
         TimeWindow year = new TimeWindow(before.truncatedTo(ChronoUnit.DAYS), before.plus(Duration.ofDays(365)));
         assertFalse(store.of(anna.id(), year).isEmpty());
 
-        TestAccount other = fixture.create(simulator);
+        TestAccount other = fixture.create(simulator, protocol());
         assertThrows(UserNotFound.class, () -> users.get(other.id(), anna.id()), "another account's user does not exist for it");
         assertThrows(UserNotFound.class, () -> users.remove(other.id(), anna.id()));
 

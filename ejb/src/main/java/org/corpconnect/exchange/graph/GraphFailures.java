@@ -7,6 +7,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,14 @@ public final class GraphFailures {
                     || cause instanceof NoRouteToHostException) {
                 return new ExchangeUnreachable("Microsoft Graph (" + host + ") could not be reached: "
                         + cause.getClass().getSimpleName() + ".");
+            }
+            // Jersey's java.net.http connector times out with HttpTimeoutException (its connect phase a subclass).
+            if (cause instanceof HttpConnectTimeoutException) {
+                return new ExchangeUnreachable("Microsoft Graph (" + host + ") could not be reached in time.");
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return new ExchangeOutcomeUnknown("Microsoft Graph (" + host + ") did not answer in time;"
+                        + " the request may have been carried out.");
             }
             if (cause instanceof SocketTimeoutException timeout) {
                 return String.valueOf(timeout.getMessage()).contains("connect")

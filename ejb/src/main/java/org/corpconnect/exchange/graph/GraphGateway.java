@@ -121,7 +121,7 @@ public class GraphGateway implements ProtocolGateway {
             if (!answer.succeeded()) {
                 throw GraphFailures.of(answer, json);
             }
-            result.putAll(GraphSchedules.collect(group, read(answer, GraphSchedules.Answer.class), access.mode()));
+            result.putAll(GraphSchedules.collect(group, read(answer, GraphSchedules.Answer.class), window, access.mode()));
         }
         return result;
     }

@@ -60,8 +60,13 @@ public final class GraphSchedules {
                 GraphTime.utc(window.end()), VIEW_INTERVAL_MINUTES);
     }
 
-    /** Each asked mailbox's busy time; one missing from the answer is unavailable, not free. */
-    static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> asked, Answer answer, AccessMode mode) {
+    /**
+     * Each asked mailbox's busy time within the window asked for (getSchedule returns an item that
+     * overlaps the window whole, as EWS does; the gateway's answer ends at the window, as EWS's does);
+     * one missing from the answer is unavailable, not free.
+     */
+    static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> asked, Answer answer, TimeWindow window,
+            AccessMode mode) {
         Map<MailboxAddress, Schedule> byAddress = new LinkedHashMap<>();
         for (Schedule schedule : answer.value() == null ? List.<Schedule>of() : answer.value()) {
             addressOf(schedule.scheduleId()).ifPresent(address -> byAddress.put(address, schedule));
@@ -71,12 +76,12 @@ public final class GraphSchedules {
             Schedule schedule = byAddress.get(mailbox);
             result.put(mailbox, schedule == null
                     ? new MailboxBusyTime.Unavailable(MailboxProblem.OTHER, "Graph's answer had no schedule for " + mailbox + ".")
-                    : busyTimeOf(schedule, mode));
+                    : busyTimeOf(schedule, window, mode));
         }
         return result;
     }
 
-    private static MailboxBusyTime busyTimeOf(Schedule schedule, AccessMode mode) {
+    private static MailboxBusyTime busyTimeOf(Schedule schedule, TimeWindow window, AccessMode mode) {
         if (schedule.error() != null) {
             return new MailboxBusyTime.Unavailable(GraphFailures.scheduleProblem(schedule.error().responseCode(), mode),
                     schedule.error().responseCode() + ": " + String.valueOf(schedule.error().message()));
@@ -84,8 +89,10 @@ public final class GraphSchedules {
         List<BusyInterval> intervals = new ArrayList<>();
         for (Item item : schedule.scheduleItems() == null ? List.<Item>of() : schedule.scheduleItems()) {
             BusyType type = typeOf(item.status());
-            if (type != BusyType.FREE && item.start() != null && item.end() != null) {
-                intervals.add(new BusyInterval(item.start().toInstant(), item.end().toInstant(), type));
+            if (type != BusyType.FREE && item.start() != null && item.end() != null
+                    && item.end().toInstant().isAfter(item.start().toInstant())) {
+                new BusyInterval(item.start().toInstant(), item.end().toInstant(), type).within(window)
+                        .ifPresent(intervals::add);
             }
         }
         return new MailboxBusyTime.Known(intervals, workingWeekOf(schedule.workingHours()));

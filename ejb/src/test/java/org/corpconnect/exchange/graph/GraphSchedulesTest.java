@@ -52,10 +52,13 @@ class GraphSchedulesTest {
 
     private final Jsonb json = JsonbBuilder.create();
 
+    /** Wide enough for every item of the answer. */
+    private static final TimeWindow WHOLE = new TimeWindow(Instant.parse("2019-03-15T00:00:00Z"), Instant.parse("2019-03-18T00:00:00Z"));
+
     @Test
     void busyIntervalsCarryOnlyStatusStartAndEndAndLeaveFreeTimeOut() {
         Map<MailboxAddress, MailboxBusyTime> busy = GraphSchedules.collect(List.of(ADELE, GONE),
-                json.fromJson(ANSWER, GraphSchedules.Answer.class), AccessMode.DELEGATION);
+                json.fromJson(ANSWER, GraphSchedules.Answer.class), WHOLE, AccessMode.DELEGATION);
 
         MailboxBusyTime.Known adele = assertInstanceOf(MailboxBusyTime.Known.class, busy.get(ADELE));
         assertEquals(List.of(
@@ -67,9 +70,21 @@ class GraphSchedulesTest {
     }
 
     @Test
+    void itemsReachingOutOfTheWindowAreClippedToItAsEwsBusyTimeIs() {
+        TimeWindow window = new TimeWindow(Instant.parse("2019-03-15T13:00:00Z"), Instant.parse("2019-03-16T06:00:00Z"));
+        Map<MailboxAddress, MailboxBusyTime> busy = GraphSchedules.collect(List.of(ADELE),
+                json.fromJson(ANSWER, GraphSchedules.Answer.class), window, AccessMode.DELEGATION);
+
+        assertEquals(List.of(
+                new BusyInterval(Instant.parse("2019-03-15T13:00:00Z"), Instant.parse("2019-03-15T14:00:00Z"), BusyType.BUSY),
+                new BusyInterval(Instant.parse("2019-03-16T00:00:00Z"), Instant.parse("2019-03-16T06:00:00Z"), BusyType.OOF)),
+                ((MailboxBusyTime.Known) busy.get(ADELE)).intervals());
+    }
+
+    @Test
     void aScheduleErrorMakesThatMailboxUnavailableAndAMissingOneIsNotFree() {
         Map<MailboxAddress, MailboxBusyTime> busy = GraphSchedules.collect(List.of(ADELE, GONE, MEGAN),
-                json.fromJson(ANSWER, GraphSchedules.Answer.class), AccessMode.DELEGATION);
+                json.fromJson(ANSWER, GraphSchedules.Answer.class), WHOLE, AccessMode.DELEGATION);
 
         MailboxBusyTime.Unavailable gone = assertInstanceOf(MailboxBusyTime.Unavailable.class, busy.get(GONE));
         assertEquals(MailboxProblem.MAILBOX_NOT_FOUND, gone.problem());

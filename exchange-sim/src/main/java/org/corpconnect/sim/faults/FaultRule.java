@@ -4,9 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * One injected misbehaviour. A rule matches an EWS operation (or any, when null) and a mailbox (or
- * any): the authenticated, impersonated or targeted mailbox of the request. {@code times} limits how
- * often it fires (negative: always).
+ * One injected misbehaviour. A rule matches an EWS or Graph operation (or any, when null) and a mailbox
+ * (or any): the authenticated, impersonated or targeted mailbox of the request; on Graph the URL's
+ * mailbox and the caller, the signed-in mailbox or {@code app:{appId}} for an app alone. {@code times}
+ * limits how often it fires (negative: always).
  *
  * <ul>
  *   <li>LATENCY: wait {@code millis} plus {@code perMailboxMillis} per target mailbox before answering.</li>
@@ -14,7 +15,8 @@ import java.util.Locale;
  *   <li>CONNECTION_RESET: close the connection without any response, without processing.</li>
  *   <li>COMMIT_THEN_DROP: process the request (the change is made), wait {@code millis}, then close the
  *       connection without a response: the client times out although the item exists.</li>
- *   <li>SERVER_BUSY: answer ErrorServerBusy with BackOffMilliseconds = {@code millis}.</li>
+ *   <li>SERVER_BUSY: answer ErrorServerBusy with BackOffMilliseconds = {@code millis} (Graph: 429 with
+ *       Retry-After, in seconds).</li>
  * </ul>
  */
 public record FaultRule(String id, Kind kind, String operation, String mailbox, long millis, long perMailboxMillis,

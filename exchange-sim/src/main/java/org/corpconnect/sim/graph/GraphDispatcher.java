@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import org.corpconnect.sim.directory.Mailbox;
+import org.corpconnect.sim.directory.MailboxAddress;
 import org.corpconnect.sim.faults.FaultRule;
 import org.corpconnect.sim.faults.FaultRules;
 import org.corpconnect.sim.graph.access.GraphCaller;
@@ -52,15 +53,32 @@ public final class GraphDispatcher {
                 .map(GraphRoute::operation).findFirst();
     }
 
-    /** The mailbox a request's URL names (by UPN or object id), for fault rules matched by mailbox. */
-    public List<String> urlMailboxes(GraphRequest request, GraphCaller caller) {
+    /**
+     * What a fault rule's {@code mailbox} matches for this request: the mailbox its URL names (by UPN or
+     * object id) and the caller (see {@link #involved(Mailbox, GraphCaller)}).
+     */
+    public List<String> faultMailboxes(GraphRequest request, GraphCaller caller) {
         for (GraphRoute r : routes) {
             Matcher m = r.match(request.method(), request.path());
             if (m != null && r.access() != null) {
-                return resolveUser(m, caller).map(mb -> List.of(mb.address().value())).orElse(List.of());
+                return involved(resolveUser(m, caller).orElse(null), caller);
             }
         }
-        return List.of();
+        return involved(null, caller);
+    }
+
+    /**
+     * As on EWS, where a rule matches the authenticated as well as the targeted mailbox: the URL's
+     * mailbox, and the caller, {@code app:{appId}} (app-only, as the request log names it) or the
+     * signed-in mailbox (delegated). So a rule can take one app's or one dedicated mailbox's Exchange down.
+     */
+    private static List<String> involved(Mailbox target, GraphCaller caller) {
+        List<String> involved = new ArrayList<>(2);
+        if (target != null) {
+            involved.add(target.address().value());
+        }
+        involved.add(caller.signedInMailbox().map(MailboxAddress::value).orElse("app:" + caller.appId()));
+        return involved;
     }
 
     public GraphResponse dispatch(GraphRequest request, GraphCaller caller, RequestLogEntry.Builder log,
@@ -104,7 +122,7 @@ public final class GraphDispatcher {
                     : GraphUsers.invalidUser(named));
             log.targetMailbox(user.address().value());
         }
-        List<String> mailboxes = user == null ? List.of() : List.of(user.address().value());
+        List<String> mailboxes = involved(user, caller);
         try (MailboxThrottle.Permit permit = user == null ? () -> { } : throttle.enter(caller.appId(), user.address())) {
             if (faults.fire(FaultRule.Kind.HTTP_503, route.operation(), mailboxes).isPresent()) {
                 throw new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.",

@@ -92,7 +92,7 @@ public final class GraphEndpoint implements HttpHandler {
                 return;
             }
             String operation = dispatcher.operation(request).orElse(null);
-            List<String> mailboxes = dispatcher.urlMailboxes(request, c);
+            List<String> mailboxes = dispatcher.faultMailboxes(request, c);
             if (operation != null && faults.fire(FaultRule.Kind.CONNECTION_RESET, operation, mailboxes).isPresent()) {
                 log.operation(operation).httpStatus(0);
                 return; // closing before any header is sent drops the connection

@@ -184,6 +184,31 @@ class GraphEndpointTest {
     }
 
     @Test
+    void aCalendarReadWithSelectReturnsOnlyThoseAndItsKey() throws Exception {
+        sim.requestLog().clear();
+        HttpResponse<String> r = send("GET", "/users/" + ANNA + "/calendar?$select=canEdit", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(java.util.Set.of("@odata.context", "id", "canEdit"), json(r).keySet());
+        RequestLogEntry e = sim.requestLog().entries(l -> "getCalendar".equals(l.operation())).get(0);
+        assertEquals(List.of("canEdit"), e.requestedProperties());
+        assertEquals(List.of("id", "canEdit"), e.returnedProperties());
+        assertTrue(json(send("GET", "/users/" + ANNA + "/calendar", null)).containsKey("owner"), "all without $select");
+    }
+
+    @Test
+    void aFaultRuleForAnAppTakesEveryRequestOfThatAppDownAndNoOtherCaller() throws Exception {
+        String body = "{\"schedules\":[\"" + ANNA + "\"],\"startTime\":{\"dateTime\":\"2031-03-03T00:00:00\",\"timeZone\":\"UTC\"},"
+                + "\"endTime\":{\"dateTime\":\"2031-03-04T00:00:00\",\"timeZone\":\"UTC\"}}";
+        sim.faults().add(FaultRule.of(FaultRule.Kind.HTTP_503).forMailbox("app:" + GraphSdk.CLIENT_ID).times(-1));
+        assertEquals(503, send("POST", "/users/" + ANNA + "/calendar/getSchedule", body).statusCode());
+        assertEquals(503, send("GET", "/users/" + MIA + "/events", null).statusCode());
+
+        sim.faults().clear();
+        sim.faults().add(FaultRule.of(FaultRule.Kind.HTTP_503).forMailbox("app:another-app").times(-1));
+        assertEquals(200, send("GET", "/users/" + MIA + "/events", null).statusCode(), "another app's rule");
+    }
+
+    @Test
     void theRequestLogSaysWhoCalledWhichMailboxAndWhatWasAskedAndReturned() throws Exception {
         sim.requestLog().clear();
         send("GET", "/users/" + ANNA + "/calendarView?startDateTime=2031-03-03T00:00:00Z&endDateTime=2031-03-04T00:00:00Z"

@@ -123,7 +123,7 @@ class BusyTimeSyncBench {
 
         Instant connected = Instant.now();
         t = System.nanoTime();
-        fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+        fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         awaitSynced(account, users, connected, Duration.ofMinutes(10));
         BenchFigures.record("sync." + n + ".first_refresh_wall", millisSince(t), "ms",
                 "connect to every user stored and checked (polled each 0.5 s), intervals inserted into an empty table");

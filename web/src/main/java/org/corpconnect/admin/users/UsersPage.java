@@ -46,7 +46,8 @@ public class UsersPage implements AccountPage {
         MailboxAddress service = connection.map(c -> c.serviceMailbox()).orElse(new MailboxAddress("dedicated-mailbox@example.com"));
         Map<BookableUser, String> advice = new LinkedHashMap<>();
         for (BookableUser user : users.ofAccount(page.account().id())) {
-            advice.put(user, DelegationAdvice.forStatus(user.accessStatus(), mode, service, user.address()));
+            advice.put(user, connection.map(c -> DelegationAdvice.forUser(c, user))
+                    .orElseGet(() -> DelegationAdvice.forStatus(user.accessStatus(), mode, service, user.address())));
         }
         page.set("users", advice).set("connected", connection.isPresent()).render("users");
     }

@@ -37,6 +37,20 @@ public final class DefaultCalendar {
                 .add("defaultOnlineMeetingProvider", "unknown").add("isTallyingResponses", true).add("isRemovable", false)
                 .add("owner", Json.createObjectBuilder().add("name", owner.displayName()).add("address", owner.address().value()))
                 .build();
-        return GraphResponse.entity(200, calendar, "microsoft.graph.calendar");
+        return GraphResponse.entity(200, selected(calendar, call.select()), "microsoft.graph.calendar");
+    }
+
+    /** $select: only the properties asked for, besides the annotations and the key ({@code id}), which Graph always returns. */
+    private static JsonObject selected(JsonObject calendar, java.util.Set<String> select) {
+        if (select.isEmpty()) {
+            return calendar;
+        }
+        var out = Json.createObjectBuilder();
+        calendar.forEach((name, value) -> {
+            if (name.startsWith("@") || name.equals("id") || select.stream().anyMatch(name::equalsIgnoreCase)) {
+                out.add(name, value);
+            }
+        });
+        return out.build();
     }
 }

@@ -1,0 +1,10 @@
+package org.corpconnect.it;
+
+/** {@link SyncIsolationIT} for an account on Microsoft Graph. */
+class SyncIsolationGraphIT extends SyncIsolationIT {
+
+    @Override
+    Protocol protocol() {
+        return Protocol.GRAPH;
+    }
+}
