@@ -698,8 +698,8 @@ class AdminPagesIT {
                 .add("end", slot.getString("end")).add("title", title)
                 .add("invitee", jakarta.json.Json.createObjectBuilder().add("name", "Invitee").add("email", "invitee@example.org"))
                 .build().toString();
-        HttpResponse<String> booked = Api.postJson(new Api.Tenant(tenant.accountId(), tenant.serviceMailbox(), tenant.apiKey(), 0,
-                tenant.servicePassword()), "v1/bookings", UUID.randomUUID().toString(), body);
+        HttpResponse<String> booked = Api.postJson(new Api.Tenant(tenant.accountId(), tenant.serviceMailbox(), tenant.serviceMailbox(),
+                tenant.apiKey(), 0, tenant.servicePassword()), "v1/bookings", UUID.randomUUID().toString(), body);
         assertEquals(201, booked.statusCode(), booked.body());
     }
 

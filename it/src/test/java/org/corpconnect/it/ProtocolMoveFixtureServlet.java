@@ -38,7 +38,7 @@ public class ProtocolMoveFixtureServlet extends HttpServlet {
         if ("graph".equals(request.getParameter("to"))) {
             fixture.moveToGraph(account, SimulatorControl.ofTestRun());
         } else {
-            fixture.connect(account, AccessMode.IMPERSONATION, account.password());
+            fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         }
         JsonArrayBuilder trail = Json.createArrayBuilder();
         audit.recent(accountId, 20).forEach(e -> trail.add(Json.createObjectBuilder().add("action", e.action())
