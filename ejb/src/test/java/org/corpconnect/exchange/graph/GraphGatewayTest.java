@@ -278,13 +278,13 @@ class GraphGatewayTest {
     /** The busy intervals the simulator's own calendar holds in the window, as Graph reports them. */
     private static List<BusyInterval> calendarOf(MailboxAddress user, TimeWindow window) {
         return sim.directory().get(user.value()).calendar().occurrences(window.start(), window.end()).stream()
-                .map(GraphGatewayTest::expected)
+                .map(o -> expected(o, window))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(BusyInterval::start).thenComparing(BusyInterval::end).thenComparing(BusyInterval::type))
                 .collect(Collectors.toList());
     }
 
-    private static Optional<BusyInterval> expected(Occurrence o) {
+    private static Optional<BusyInterval> expected(Occurrence o, TimeWindow window) {
         BusyType type = switch (o.freeBusy()) {
             case Free -> null;
             case Tentative -> BusyType.TENTATIVE;
@@ -293,8 +293,10 @@ class GraphGatewayTest {
             case WorkingElsewhere -> BusyType.WORKING_ELSEWHERE;
             case NoData -> BusyType.NO_DATA;
         };
-        // Graph reports an event overlapping the window with its own start and end, as EWS does.
-        return type == null ? Optional.empty() : Optional.of(new BusyInterval(o.start(), o.end(), type));
+        // Graph reports an event overlapping the window whole; the gateway clips it to the window, as EWS's does.
+        Instant start = o.start().isBefore(window.start()) ? window.start() : o.start();
+        Instant end = o.end().isAfter(window.end()) ? window.end() : o.end();
+        return type == null || !start.isBefore(end) ? Optional.empty() : Optional.of(new BusyInterval(start, end, type));
     }
 
     /** The owner's items that carry this booking id in the booking's named property, however written. */
