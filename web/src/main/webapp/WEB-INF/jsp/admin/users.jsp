@@ -8,6 +8,7 @@
     <input type="hidden" name="csrf" value="${csrf}">
     <button type="submit" name="action" value="refresh">Refresh everyone now</button>
   </form>
+  <c:if test="${not empty consentAdvice}"><p id="consent-advice" class="warning"><c:out value="${consentAdvice}"/></p></c:if>
   <div class="table-box">
   <table id="users">
     <tr><th>User</th><th>Time zone</th><th>Calendar access</th><th>What to do</th><th>Checked</th><th>Busy time read</th><th class="actions"></th></tr>
