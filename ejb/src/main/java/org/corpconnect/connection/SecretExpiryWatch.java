@@ -58,8 +58,12 @@ public class SecretExpiryWatch {
         }
     }
 
-    /** Writes today's line for each connection that warrants one; answers how many did. */
     @Timeout
+    void daily() {
+        warnNow();
+    }
+
+    /** Writes today's line for each connection that warrants one; answers how many did. */
     public int warnNow() {
         int warned = 0;
         for (ExchangeConnection connection : connections.all()) {
