@@ -70,20 +70,25 @@ public final class DelegationAdvice {
                 + " mailbox). Then sign the dedicated mailbox in again.";
     }
 
-    /** Central mode on Graph: RBAC for Applications scopes the app, and this user is outside the scope. */
+    /**
+     * Central mode on Graph: RBAC for Applications scopes the app, and this user is outside the scope.
+     * Each command on a line of its own, ready to paste into Exchange Online PowerShell.
+     */
     private static String outsideRbacScope(AccessRoute route, MailboxAddress user) {
         String app = route.graphApp().orElseThrow().appId();
-        return "The app " + app + " may not reach " + user + "'s calendar: Exchange Online's RBAC for Applications"
-                + " scope of the app leaves this mailbox out. In Exchange Online PowerShell, check:"
-                + " Test-ServicePrincipalAuthorization -Identity " + app + " -Resource " + user
-                + " (InScope False). Fix: add " + user + " to the group the app's management scope filters on,"
-                + " e.g. Add-DistributionGroupMember -Identity <booking group> -Member " + user
-                + ". Without a scope yet: $group = (Get-DistributionGroup <booking group>).DistinguishedName;"
-                + " New-ManagementScope -Name \"CorpConnect booking users\" -RecipientRestrictionFilter"
-                + " \"MemberOfGroup -eq '$group'\"; New-ManagementRoleAssignment -App " + app
-                + " -Role \"Application Calendars.ReadWrite\" -CustomResourceScope \"CorpConnect booking users\"."
-                + " The group holds the dedicated mailbox " + route.serviceMailbox() + " too. Then"
-                + " Test-ServicePrincipalAuthorization again says InScope True.";
+        return "The app " + app + " may not reach " + user + "'s calendar: its RBAC for Applications scope in Exchange"
+                + " Online leaves this mailbox out. Check in Exchange Online PowerShell (it says InScope False):\n"
+                + "Test-ServicePrincipalAuthorization -Identity " + app + " -Resource " + user + "\n"
+                + "Fix: add the user to the group the app's management scope filters on:\n"
+                + "Add-DistributionGroupMember -Identity <booking group> -Member " + user + "\n"
+                + "If the app has no scope yet (the group holds the dedicated mailbox " + route.serviceMailbox()
+                + " too):\n"
+                + "$group = (Get-DistributionGroup <booking group>).DistinguishedName\n"
+                + "New-ManagementScope -Name \"CorpConnect booking users\" -RecipientRestrictionFilter"
+                + " \"MemberOfGroup -eq '$group'\"\n"
+                + "New-ManagementRoleAssignment -App " + app + " -Role \"Application Calendars.ReadWrite\""
+                + " -CustomResourceScope \"CorpConnect booking users\"\n"
+                + "Then Test-ServicePrincipalAuthorization says InScope True, and the next refresh clears this.";
     }
 
     private static String centralCannotWrite(AccessRoute route, MailboxAddress user) {
@@ -93,10 +98,11 @@ public final class DelegationAdvice {
         }
         String app = route.graphApp().get().appId();
         return "The app " + app + " reaches " + user + "'s calendar but may not write it: its role assignment must"
-                + " be \"Application Calendars.ReadWrite\" (not Calendars.Read). Check in Exchange Online PowerShell:"
-                + " Test-ServicePrincipalAuthorization -Identity " + app + " -Resource " + user
-                + "; fix: New-ManagementRoleAssignment -App " + app + " -Role \"Application Calendars.ReadWrite\""
-                + " -CustomResourceScope \"CorpConnect booking users\".";
+                + " be \"Application Calendars.ReadWrite\" (not Calendars.Read). Check in Exchange Online PowerShell:\n"
+                + "Test-ServicePrincipalAuthorization -Identity " + app + " -Resource " + user + "\n"
+                + "Fix:\n"
+                + "New-ManagementRoleAssignment -App " + app + " -Role \"Application Calendars.ReadWrite\""
+                + " -CustomResourceScope \"CorpConnect booking users\"";
     }
 
     private static String shareTheCalendar(AccessRoute route, MailboxAddress user) {
@@ -106,7 +112,8 @@ public final class DelegationAdvice {
                 + ", Calendar: Editor, and leave 'Delegate receives copies of meeting-related messages'"
                 + " unticked. Outlook on the web: Calendar > Share > " + serviceMailbox + " > Can edit."
                 + " Or the Exchange admin" + (route.graphApp().isPresent() ? " (Exchange Online PowerShell)" : "")
-                + ": Add-MailboxFolderPermission -Identity \"" + user + ":\\Calendar\" -User " + serviceMailbox
-                + " -AccessRights Editor.";
+                + ":" + (route.graphApp().isPresent() ? "\n" : " ")
+                + "Add-MailboxFolderPermission -Identity \"" + user + ":\\Calendar\" -User " + serviceMailbox
+                + " -AccessRights Editor" + (route.graphApp().isPresent() ? "" : ".");
     }
 }

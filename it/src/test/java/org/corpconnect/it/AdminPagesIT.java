@@ -164,8 +164,11 @@ class AdminPagesIT {
             assertTrue(browser.text(By.id("connection-credential")).contains(thumbprint), "the certificate is still in use");
             assertEquals("HEALTHY", browser.text(CONNECTION_STATUS));
 
+            assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(20).toString(),
+                    browser.value(field("connection-form", "graphSecretExpires")), "the date is given back, the secret never");
             graphCentral(browser, "SECRET");
             browser.fill(field("connection-form", "graphClientSecret"), DemoSignIns.CENTRAL_SECRET);
+            browser.set(field("connection-form", "graphSecretExpires"), "");
             browser.click(By.id("save-connection"));
             assertFalse(errorAt(browser, "graphSecretExpires").isEmpty(), "a secret comes with its end date: " + errors(browser));
 
@@ -516,7 +519,7 @@ class AdminPagesIT {
 
             browser.click(By.id("nav-connection"));
             List<String> connectionFields = List.of("serviceMailbox", "ewsUrl", "autodiscoverUrl", "username", "tenant",
-                    "clientId", "tokenUrl");
+                    "clientId", "tokenUrl", "graphTenant", "graphClientId");
             for (String payload : PAYLOADS) {
                 for (String button : List.of("save-connection", "discover")) {
                     browser.choose(field("connection-form", "authMethod"), payload.equals(SCRIPT) ? "PASSWORD" : "OAUTH_APP");

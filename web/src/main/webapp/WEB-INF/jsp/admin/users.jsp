@@ -18,7 +18,7 @@
         <td><c:out value="${u.displayName()}"/><br><span class="muted"><c:out value="${u.address().value()}"/></span></td>
         <td><c:out value="${u.timeZone()}"/></td>
         <td class="status status-<c:out value='${u.accessStatus().name()}'/>"><c:out value="${u.accessStatus().name()}"/></td>
-        <td class="advice long"><c:out value="${entry.value}"/>
+        <td class="advice long"><span class="advice-text"><c:out value="${entry.value}"/></span>
           <c:if test="${u.accessDetail().isPresent()}"><br><span class="muted"><c:out value="${u.accessDetail().get()}"/></span></c:if></td>
         <td class="when"><a:time at="${u.accessCheckedAt()}" age="true" none="never"/></td>
         <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/>
