@@ -89,15 +89,15 @@ done
 # dedicated mailbox of its own and six users with calendars; the dedicated mailbox and five of the users
 # join the group the central app's RBAC for Applications scope filters on (Finn stays out, to show the fix).
 control() {
-  curl -sf -o /dev/null -X "$1" -H 'Authorization: Bearer sim-control-token' -H 'Content-Type: application/json' \
-    ${3:+--data "$3"} "http://localhost:$sim_port/control/$2"
+  local request=(-sf -o /dev/null -X "$1" -H 'Authorization: Bearer sim-control-token' -H 'Content-Type: application/json')
+  if [ $# -ge 3 ]; then request+=(--data "$3"); fi
+  curl "${request[@]}" "http://localhost:$sim_port/control/$2"
 }
 add_graph_demo_organisation() {
   local monday since
   monday="$(date -u -d "$(date -u +%F) -$(( $(date -u +%u) - 1 )) days" +%F)"
   since="$(date -u -d "$monday -21 days" +%F)"
   control POST mailboxes "{\"address\":\"$graph_mailbox\",\"displayName\":\"Booking Service (Graph)\",\"password\":\"$demo_password\",\"timeZone\":\"Europe/London\"}"
-  local user
   while IFS=, read -r address name zone; do
     local events="[{\"subject\":\"Daily stand-up\",\"start\":\"${since}T08:30:00Z\",\"end\":\"${since}T08:45:00Z\",\"freeBusy\":\"Busy\",\"sensitivity\":\"Normal\",\"recurrence\":{\"pattern\":\"WEEKLY\",\"interval\":1,\"daysOfWeek\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"],\"startDate\":\"$since\",\"endDate\":null,\"count\":null}},
       {\"subject\":\"Team meeting\",\"start\":\"$(date -u -d "$since +1 day" +%F)T13:00:00Z\",\"end\":\"$(date -u -d "$since +1 day" +%F)T14:00:00Z\",\"freeBusy\":\"Busy\",\"sensitivity\":\"Normal\",\"recurrence\":{\"pattern\":\"WEEKLY\",\"interval\":1,\"daysOfWeek\":[\"TUESDAY\"],\"startDate\":\"$(date -u -d "$since +1 day" +%F)\",\"endDate\":null,\"count\":null}},

@@ -187,7 +187,7 @@ public class ExchangeConnection {
             this.oauthTokenUrl = app.authority().toString();
             this.secretExpires = app.appSecret().expires().orElse(null);
             if (app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate certificate) {
-                this.certificateThumbprint = AppCertificate.fromPem(certificate.pem().reveal()).thumbprint();
+                this.certificateThumbprint = thumbprintOf(certificate);
             }
         }
         this.secretCiphertext = newSecretCiphertext;
@@ -276,6 +276,15 @@ public class ExchangeConnection {
             case GRAPH_DELEGATED_CERTIFICATE -> new ExchangeCredential.GraphDelegated(URI.create(oauthTokenUrl),
                     oauthClientId, new ExchangeCredential.AppSecret.ClientCertificate(secret, secretExpires()), tokenCache);
         };
+    }
+
+    /** The thumbprint to show; a PEM that does not read (saved without a test) shows none, and Entra ID will refuse it. */
+    private static String thumbprintOf(ExchangeCredential.AppSecret.ClientCertificate certificate) {
+        try {
+            return AppCertificate.fromPem(certificate.pem().reveal()).thumbprint();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /** The tenant of an Entra ID authority, {@code https://host/{tenant}/}: its last path segment. */
