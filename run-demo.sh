@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole product on this machine: builds it, starts the Exchange simulator with its demo
-# mailboxes, starts a Payara domain, deploys the EAR, which creates the demo account connected to the
-# simulator's dedicated mailbox, and prints the URLs. Ctrl-C stops everything. Data stays in .run/.
+# mailboxes, starts a Payara domain, deploys the EAR, which creates the demo accounts (one on EWS, one on
+# Microsoft Graph) connected to the simulator, and prints the URLs. Ctrl-C stops everything. Data stays in .run/.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")" && pwd)"
@@ -13,6 +13,8 @@ sim_port="${SIM_PORT:-8025}"
 sim_https_port="${SIM_HTTPS_PORT:-8443}"
 domain=demo
 demo_password='Demo-Service-Pa55!'
+graph_secret='Demo-Graph-Secret-1!'
+graph_mailbox=graph-bookings@contoso.test
 
 java_bin="$(readlink -f "$(command -v java)")"
 export AS_JAVA="${JAVA_HOME:-$(dirname "$(dirname "$java_bin")")}"
@@ -37,6 +39,12 @@ export DEMO_EWS_URL="http://localhost:$sim_port/EWS/Exchange.asmx"
 export EXCHANGE_ALLOWED_HOSTS="${EXCHANGE_ALLOWED_HOSTS:-public,localhost:$sim_port,127.0.0.1:$sim_port}"
 export EXCHANGE_PLAIN_HTTP_HOSTS="${EXCHANGE_PLAIN_HTTP_HOSTS:-localhost:$sim_port,127.0.0.1:$sim_port}"
 export DEMO_SERVICE_PASSWORD="$demo_password"
+# The second demo account speaks Microsoft Graph (central mode) with the simulator's demo app; Graph and
+# Entra ID are the simulator's HTTPS side, whose certificate the server trusts as it would a private CA's.
+export DEMO_GRAPH_CLIENT_SECRET="$graph_secret"
+export GRAPH_ENDPOINT="https://localhost:$sim_https_port/v1.0"
+export GRAPH_AUTHORITY_HOST="https://localhost:$sim_https_port"
+export EXCHANGE_TRUSTED_CERTIFICATES_FILE="$run/exchange-sim.pem"
 # Readiness asks the API itself through the server's own HTTP port.
 export HEALTH_SELF_URL="http://localhost:$http_port/exchange-connection/"
 # Sign-ins of the admin pages, created at the first start only (change them there afterwards).
@@ -77,6 +85,33 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
+# What an Exchange Online admin does for the Graph demo account, through the simulator's control API: a
+# dedicated mailbox of its own and six users with calendars; the dedicated mailbox and five of the users
+# join the group the central app's RBAC for Applications scope filters on (Finn stays out, to show the fix).
+control() {
+  local request=(-sf -o /dev/null -X "$1" -H 'Authorization: Bearer sim-control-token' -H 'Content-Type: application/json')
+  if [ $# -ge 3 ]; then request+=(--data "$3"); fi
+  curl "${request[@]}" "http://localhost:$sim_port/control/$2"
+}
+add_graph_demo_organisation() {
+  local monday since
+  monday="$(date -u -d "$(date -u +%F) -$(( $(date -u +%u) - 1 )) days" +%F)"
+  since="$(date -u -d "$monday -21 days" +%F)"
+  control POST mailboxes "{\"address\":\"$graph_mailbox\",\"displayName\":\"Booking Service (Graph)\",\"password\":\"$demo_password\",\"timeZone\":\"Europe/London\"}"
+  while IFS=, read -r address name zone; do
+    local events="[{\"subject\":\"Daily stand-up\",\"start\":\"${since}T08:30:00Z\",\"end\":\"${since}T08:45:00Z\",\"freeBusy\":\"Busy\",\"sensitivity\":\"Normal\",\"recurrence\":{\"pattern\":\"WEEKLY\",\"interval\":1,\"daysOfWeek\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"],\"startDate\":\"$since\",\"endDate\":null,\"count\":null}},
+      {\"subject\":\"Team meeting\",\"start\":\"$(date -u -d "$since +1 day" +%F)T13:00:00Z\",\"end\":\"$(date -u -d "$since +1 day" +%F)T14:00:00Z\",\"freeBusy\":\"Busy\",\"sensitivity\":\"Normal\",\"recurrence\":{\"pattern\":\"WEEKLY\",\"interval\":1,\"daysOfWeek\":[\"TUESDAY\"],\"startDate\":\"$(date -u -d "$since +1 day" +%F)\",\"endDate\":null,\"count\":null}},
+      {\"subject\":\"Customer workshop\",\"start\":\"$(date -u -d "$monday +2 days" +%F)T10:00:00Z\",\"end\":\"$(date -u -d "$monday +2 days" +%F)T12:00:00Z\",\"freeBusy\":\"Busy\",\"sensitivity\":\"Normal\"},
+      {\"subject\":\"Training (maybe)\",\"start\":\"$(date -u -d "$monday +10 days" +%F)T14:00:00Z\",\"end\":\"$(date -u -d "$monday +10 days" +%F)T16:00:00Z\",\"freeBusy\":\"Tentative\",\"sensitivity\":\"Normal\"}]"
+    control POST mailboxes "{\"address\":\"$address\",\"displayName\":\"$name\",\"password\":\"Demo-User-Pa55!\",\"timeZone\":\"$zone\",\"workingHours\":{\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"],\"start\":\"08:00\",\"end\":\"17:00\"},\"events\":$events}"
+    if [ "$address" != finn.walsh@contoso.test ]; then
+      control PUT "groups/corpconnect-booking%40contoso.test/members/${address/@/%40}"
+    fi
+  done < <(tail -n +2 "$root/ejb/src/main/resources/demo/contoso-graph-users.csv")
+  control PUT "groups/corpconnect-booking%40contoso.test/members/${graph_mailbox/@/%40}"
+}
+add_graph_demo_organisation
+
 wait_until_ready() {
   for _ in $(seq 1 "$1"); do
     curl -sf "http://localhost:$http_port/health/ready" | grep -q '"status":"UP"' && return 0
@@ -111,7 +146,10 @@ Exchange corporate connection is running.
   Health             http://localhost:$http_port/health   (live: /health/live, ready: /health/ready)
   Payara admin       http://localhost:$admin_port
   Exchange simulator http://localhost:$sim_port/EWS/Exchange.asmx   (log: $run/simulator.log)
-  Demo account       'demo' (Contoso), connected to booking-service@contoso.test (password $demo_password)
+  Demo accounts      'demo' (Contoso), on EWS as booking-service@contoso.test (password $demo_password)
+                     'demo-graph' (Contoso Online), on Microsoft Graph (central mode) as the app
+                     4f0b9e2a-6c1d-4e3b-8a57-2d9c0e1f3b61 (secret $graph_secret), dedicated mailbox $graph_mailbox
+                     its admin: demo-graph-admin / $DEMO_ADMIN_PASSWORD
   Server log         $run/domains/$domain/logs/server.log
 
 Press Ctrl-C to stop.

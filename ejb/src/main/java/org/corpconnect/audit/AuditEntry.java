@@ -19,7 +19,8 @@ import java.util.Optional;
         query = "select e from AuditEntry e where e.accountId = :accountId order by e.at desc, e.id desc")
 public class AuditEntry {
 
-    public enum Outcome { SUCCESS, REFUSED, FAILED }
+    /** WARNING: nothing failed yet, but something will unless someone acts (a secret about to expire). */
+    public enum Outcome { SUCCESS, REFUSED, FAILED, WARNING }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")

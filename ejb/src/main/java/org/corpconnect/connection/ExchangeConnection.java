@@ -21,6 +21,7 @@ import org.corpconnect.account.Account;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.AppCertificate;
 import org.corpconnect.exchange.DelegatedTokenCache;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.ExchangeCredential;
@@ -102,6 +103,10 @@ public class ExchangeConnection {
     @Column(name = "secret_expires")
     private LocalDate secretExpires;
 
+    /** A Graph app's certificate as Entra ID lists it: its SHA-1 thumbprint (not a secret). */
+    @Column(name = "certificate_thumbprint", length = 64)
+    private String certificateThumbprint;
+
     @Column(name = "secret_ciphertext", nullable = false, length = 20000)
     private String secretCiphertext;
 
@@ -156,6 +161,7 @@ public class ExchangeConnection {
         this.oauthClientId = null;
         this.oauthTokenUrl = null;
         this.secretExpires = null;
+        this.certificateThumbprint = null;
         if (settings.credential() instanceof ExchangeCredential.Password password) {
             this.authMethod = AuthMethod.PASSWORD;
             this.passwordScheme = password.scheme();
@@ -180,6 +186,9 @@ public class ExchangeConnection {
             this.oauthClientId = app.clientId();
             this.oauthTokenUrl = app.authority().toString();
             this.secretExpires = app.appSecret().expires().orElse(null);
+            if (app.appSecret() instanceof ExchangeCredential.AppSecret.ClientCertificate certificate) {
+                this.certificateThumbprint = thumbprintOf(certificate);
+            }
         }
         this.secretCiphertext = newSecretCiphertext;
         this.tokenCacheCiphertext = newTokenCacheCiphertext;
@@ -231,6 +240,16 @@ public class ExchangeConnection {
         return Optional.ofNullable(secretExpires);
     }
 
+    /** The SHA-1 thumbprint of a Graph app's certificate, as Entra ID shows it. */
+    public Optional<String> certificateThumbprint() {
+        return Optional.ofNullable(certificateThumbprint);
+    }
+
+    /** Whether the app proves itself with a certificate (else a client secret, or a password for EWS). */
+    public boolean usesCertificate() {
+        return authMethod == AuthMethod.GRAPH_CERTIFICATE;
+    }
+
     public MailboxAddress serviceMailbox() {
         return new MailboxAddress(serviceMailbox);
     }
@@ -257,6 +276,15 @@ public class ExchangeConnection {
             case GRAPH_DELEGATED_CERTIFICATE -> new ExchangeCredential.GraphDelegated(URI.create(oauthTokenUrl),
                     oauthClientId, new ExchangeCredential.AppSecret.ClientCertificate(secret, secretExpires()), tokenCache);
         };
+    }
+
+    /** The thumbprint to show; a PEM that does not read (saved without a test) shows none, and Entra ID will refuse it. */
+    private static String thumbprintOf(ExchangeCredential.AppSecret.ClientCertificate certificate) {
+        try {
+            return AppCertificate.fromPem(certificate.pem().reveal()).thumbprint();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /** The tenant of an Entra ID authority, {@code https://host/{tenant}/}: its last path segment. */

@@ -3,6 +3,8 @@ package org.corpconnect.connection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +35,20 @@ public class GraphCloud {
     /** The Entra ID authority of a tenant (its id or a verified domain): {@code https://host/{tenant}/}. */
     public URI authority(String tenant) {
         return URI.create(strip(authorityHost) + "/" + tenant + "/");
+    }
+
+    /**
+     * Where an admin of the tenant grants the app's permissions tenant-wide (Entra ID's admin-consent
+     * URL, "Grant tenant-wide admin consent to an application"): for an app not yet known in the tenant.
+     */
+    public URI adminConsentUrl(String tenant, String clientId) {
+        return adminConsentUrl(authority(tenant), clientId);
+    }
+
+    /** The admin-consent URL at a tenant's authority {@code https://host/{tenant}/}. */
+    public static URI adminConsentUrl(URI authority, String clientId) {
+        String base = authority.toString().endsWith("/") ? authority.toString() : authority + "/";
+        return URI.create(base + "adminconsent?client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
     }
 
     private static String strip(String url) {

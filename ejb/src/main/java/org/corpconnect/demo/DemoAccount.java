@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,21 +23,29 @@ import org.corpconnect.account.Accounts;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.connection.ConnectionSettings;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.GraphCloud;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
+import org.corpconnect.exchange.ExchangeCredential.AppSecret;
 import org.corpconnect.exchange.ExchangeCredential.PasswordScheme;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.signin.AdminUsers;
 import org.corpconnect.users.UserImport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates the demo account on the first start with {@code demo.enabled=true}; later starts keep it as it is. */
+/**
+ * Creates the demo accounts on the first start with {@code demo.enabled=true}; later starts keep them
+ * as they are. One is on EWS (the simulator's dedicated mailbox, impersonation); the other, when
+ * {@code demo.graph.client-secret} is given, on Microsoft Graph in the central mode, with a dedicated
+ * mailbox and users of its own, so that neither account lists the other's users.
+ */
 @Singleton
 @Startup
 @DependsOn({"SchemaMigration", "SecretBox", "MasterKeyRotation", "FirstOperator"})
 public class DemoAccount {
 
     static final AccountSlug SLUG = new AccountSlug("demo");
+    static final AccountSlug GRAPH_SLUG = new AccountSlug("demo-graph");
     private static final Logger LOG = Logger.getLogger(DemoAccount.class.getName());
 
     @Inject
@@ -59,6 +69,22 @@ public class DemoAccount {
     Optional<String> adminPassword;
 
     @Inject
+    @ConfigProperty(name = "demo.graph.service-mailbox", defaultValue = "graph-bookings@contoso.test")
+    String graphServiceMailbox;
+
+    @Inject
+    @ConfigProperty(name = "demo.graph.tenant", defaultValue = "contoso-test")
+    String graphTenant;
+
+    @Inject
+    @ConfigProperty(name = "demo.graph.client-id", defaultValue = "4f0b9e2a-6c1d-4e3b-8a57-2d9c0e1f3b61")
+    String graphClientId;
+
+    @Inject
+    @ConfigProperty(name = "demo.graph.client-secret")
+    Optional<String> graphClientSecret;
+
+    @Inject
     private Accounts accounts;
 
     @Inject
@@ -70,33 +96,51 @@ public class DemoAccount {
     @Inject
     private Connections connections;
 
+    @Inject
+    private GraphCloud graphCloud;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Each step commits on its own.
     void createOnce() {
-        if (!enabled || accounts.findBySlug(SLUG).isPresent()) {
+        if (!enabled) {
             return;
         }
-        var account = accounts.create(SLUG, "Contoso (demo)");
-        adminPassword.filter(p -> !p.isBlank())
-                .ifPresent(p -> adminUsers.createAdmin(account, "demo-admin", p.toCharArray(), "demo"));
-        importDemoUsers(account);
-        var settings = ConnectionSettings.withPassword(ewsUrl, new MailboxAddress(serviceMailbox), AccessMode.IMPERSONATION,
-                PasswordScheme.BASIC, null, Secret.of(servicePassword.orElseThrow(() -> new IllegalStateException(
-                        "demo.enabled needs demo.service-password (DEMO_SERVICE_PASSWORD)."))));
-        try {
-            connections.connect(account, settings, false, "demo");
-            LOG.info(() -> "Demo account created, connected to " + serviceMailbox + " at " + ewsUrl);
-        } catch (ExchangeException e) {
-            // The simulator may not be up yet: keep the account, the connection shows what went wrong.
-            connections.connect(account, settings, true, "demo");
-            LOG.warning(() -> "Demo account created, but its connection test failed: " + e.getMessage());
+        if (accounts.findBySlug(SLUG).isEmpty()) {
+            var settings = ConnectionSettings.withPassword(ewsUrl, new MailboxAddress(serviceMailbox),
+                    AccessMode.IMPERSONATION, PasswordScheme.BASIC, null, Secret.of(servicePassword.orElseThrow(
+                            () -> new IllegalStateException("demo.enabled needs demo.service-password (DEMO_SERVICE_PASSWORD)."))));
+            create(SLUG, "Contoso (demo)", "demo-admin", "/demo/contoso-users.csv", settings);
+        }
+        if (accounts.findBySlug(GRAPH_SLUG).isEmpty() && graphClientSecret.filter(s -> !s.isBlank()).isPresent()) {
+            // The demo app's secret never ends in the simulator; a real one does, and its date is entered with it.
+            var secret = new AppSecret.ClientSecret(Secret.of(graphClientSecret.get()),
+                    Optional.of(LocalDate.now(Clock.systemUTC()).plusYears(1)));
+            var settings = ConnectionSettings.withGraphApp(graphCloud, new MailboxAddress(graphServiceMailbox), graphTenant,
+                    graphClientId, secret);
+            create(GRAPH_SLUG, "Contoso Online (demo, Microsoft Graph)", "demo-graph-admin", "/demo/contoso-graph-users.csv",
+                    settings);
         }
     }
 
-    /** The simulator's 25 demo users, so the demo shows every delegation status at once. */
-    private void importDemoUsers(Account account) {
-        try (var csv = new InputStreamReader(DemoAccount.class.getResourceAsStream("/demo/contoso-users.csv"),
-                StandardCharsets.UTF_8)) {
+    private void create(AccountSlug slug, String name, String admin, String usersCsv, ConnectionSettings settings) {
+        var account = accounts.create(slug, name);
+        adminPassword.filter(p -> !p.isBlank())
+                .ifPresent(p -> adminUsers.createAdmin(account, admin, p.toCharArray(), "demo"));
+        importDemoUsers(account, usersCsv);
+        try {
+            connections.connect(account, settings, false, "demo");
+            LOG.info(() -> "Demo account " + slug + " created, connected to " + settings.serviceMailbox() + " at "
+                    + settings.endpoint());
+        } catch (ExchangeException e) {
+            // The simulator may not be up yet: keep the account, the connection shows what went wrong.
+            connections.connect(account, settings, true, "demo");
+            LOG.warning(() -> "Demo account " + slug + " created, but its connection test failed: " + e.getMessage());
+        }
+    }
+
+    /** The simulator's demo users of this account, so the demo shows every delegation status at once. */
+    private void importDemoUsers(Account account, String csvResource) {
+        try (var csv = new InputStreamReader(DemoAccount.class.getResourceAsStream(csvResource), StandardCharsets.UTF_8)) {
             userImport.importCsv(account, csv, ZoneId.of("Europe/Berlin"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.corpconnect.delegation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.Optional;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.AccessMode;
@@ -53,15 +54,21 @@ class DelegationStatusesTest {
     @Test
     void aGraphAppsAdviceIsInRbacForApplicationsTerms() {
         String appId = "4f0b9e2a-6c1d-4e3b-8a57-2d9c0e1f3b61";
-        String outOfScope = DelegationAdvice.forGraphApp(CalendarAccessStatus.IMPERSONATION_DENIED, appId, SERVICE, USER);
+        String outOfScope = graphAppAdvice(CalendarAccessStatus.IMPERSONATION_DENIED, appId);
         assertTrue(outOfScope.contains("Test-ServicePrincipalAuthorization -Identity " + appId + " -Resource " + USER.value())
                 && outOfScope.contains("New-ManagementScope") && outOfScope.contains("-App " + appId)
                 && !outOfScope.contains("ApplicationImpersonation"), outOfScope);
-        String readOnly = DelegationAdvice.forGraphApp(CalendarAccessStatus.READ_ONLY, appId, SERVICE, USER);
+        String readOnly = graphAppAdvice(CalendarAccessStatus.READ_ONLY, appId);
         assertTrue(readOnly.contains("Application Calendars.ReadWrite"), readOnly);
         for (CalendarAccessStatus status : CalendarAccessStatus.values()) {
-            assertTrue(!DelegationAdvice.forGraphApp(status, appId, SERVICE, USER).isBlank(), status.toString());
+            assertTrue(!graphAppAdvice(status, appId).isBlank(), status.toString());
         }
+    }
+
+    private static String graphAppAdvice(CalendarAccessStatus status, String appId) {
+        return DelegationAdvice.forStatus(status, AccessRoute.graph(AccessMode.IMPERSONATION, SERVICE,
+                new AccessRoute.GraphApp("contoso-test", appId, URI.create("https://login.microsoftonline.com/contoso-test/"
+                        + "adminconsent?client_id=" + appId))), USER);
     }
 
     private static CalendarAccessStatus status(CalendarAccessProbe probe) {

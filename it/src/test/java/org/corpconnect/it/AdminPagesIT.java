@@ -15,11 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
@@ -29,7 +32,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.corpconnect.exchange.AppCertificate;
 import org.corpconnect.exchange.outbound.OutboundRefused;
+import org.corpconnect.sim.dataset.DemoAppCertificate;
+import org.corpconnect.sim.dataset.DemoSignIns;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -94,6 +100,138 @@ class AdminPagesIT {
             refreshNowAndAwait(browser, LUKAS, "OK");
             browser.screenshot("users-cleared");
             assertFalse(browser.text(adviceOf(LUKAS)).contains("Add-MailboxFolderPermission"), browser.text(adviceOf(LUKAS)));
+        }
+    }
+
+    @Test
+    void aGraphCentralConnectionIsEnteredWithACertificateThenASecretAndAWrongSecretKeepsTheOneInUse() throws Exception {
+        Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS);
+        // The Exchange admin's part: the dedicated mailbox joins the group the app's RBAC scope filters on.
+        SIMULATOR.addToGroup(DemoSignIns.BOOKING_GROUP, tenant.serviceMailbox());
+        String pfxPassword = "Pfx-" + tag();
+        Path pfx = demoAppPfx(pfxPassword);
+        String thumbprint = AppCertificate.fromPem(DemoAppCertificate.privateKeyPem() + DemoAppCertificate.certificatePem())
+                .thumbprint();
+        try (Browser browser = Browser.open("graph-central").neverShows(tenant.secrets())
+                .neverShows(DemoSignIns.CENTRAL_SECRET, pfxPassword)) {
+            signIn(browser, tenant);
+            assertTrue(browser.text(By.id("connection-protocol")).startsWith("EWS"), browser.text(By.id("connection-protocol")));
+
+            graphCentral(browser, "CERTIFICATE_FILE");
+            browser.driver().findElement(field("connection-form", "graphCertificateFile")).sendKeys(pfx.toString());
+            browser.fill(field("connection-form", "graphCertificatePassword"), "wrong-" + pfxPassword);
+            browser.click(By.id("save-connection"));
+            assertTrue(errorAt(browser, "graphCertificateFile").contains("could not be opened"), errors(browser));
+            assertTrue(browser.text(By.id("connection-protocol")).startsWith("EWS"), "nothing changed");
+
+            graphCentral(browser, "CERTIFICATE_PEM");
+            browser.fill(field("connection-form", "graphCertificatePem"), DemoAppCertificate.certificatePem());
+            browser.click(By.id("save-connection"));
+            assertTrue(errorAt(browser, "graphCertificatePem").contains("BEGIN PRIVATE KEY"), "a certificate without its key: "
+                    + errors(browser));
+
+            graphCentral(browser, "CERTIFICATE_FILE");
+            browser.fill(field("connection-form", "graphTenant"), "contoso test");
+            browser.driver().findElement(field("connection-form", "graphCertificateFile")).sendKeys(pfx.toString());
+            browser.fill(field("connection-form", "graphCertificatePassword"), pfxPassword);
+            browser.click(By.id("save-connection"));
+            assertFalse(errorAt(browser, "graphTenant").isEmpty(), "a tenant is one word: " + errors(browser));
+
+            graphCentral(browser, "CERTIFICATE_FILE");
+            browser.driver().findElement(field("connection-form", "graphCertificateFile")).sendKeys(pfx.toString());
+            browser.fill(field("connection-form", "graphCertificatePassword"), pfxPassword);
+            browser.click(By.id("save-connection"));
+            assertTrue(browser.has(By.id("flash")), "saved, else the form shows why: " + errors(browser));
+            browser.screenshot("graph-certificate");
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS), "tested against Graph before it was saved");
+            assertTrue(browser.text(By.id("connection-protocol")).startsWith("Microsoft Graph, central mode"),
+                    browser.text(By.id("connection-protocol")));
+            assertTrue(browser.text(By.id("connection-app")).contains(DemoSignIns.CENTRAL_CLIENT_ID));
+            String credential = browser.text(By.id("connection-credential"));
+            assertTrue(credential.contains("certificate, thumbprint " + thumbprint) && credential.contains("valid until 2036-12-03"),
+                    credential);
+            assertFalse(browser.has(By.id("connection-secret-warning")), "ten years ahead: no warning");
+            assertEquals("GRAPH", browser.value(field("connection-form", "protocol")), "prefilled");
+            assertEquals(DemoSignIns.CENTRAL_CLIENT_ID, browser.value(field("connection-form", "graphClientId")), "prefilled");
+
+            // A wrong secret: Entra ID refuses it at the test, and the certificate stays in use.
+            graphCentral(browser, "SECRET");
+            browser.fill(field("connection-form", "graphClientSecret"), "Not-" + DemoSignIns.CENTRAL_SECRET);
+            browser.set(field("connection-form", "graphSecretExpires"), LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+            browser.click(By.id("save-connection"));
+            browser.screenshot("graph-wrong-secret");
+            assertTrue(errorAt(browser, "graphClientSecret").contains("nothing was changed"), errors(browser));
+            assertTrue(browser.text(By.id("connection-credential")).contains(thumbprint), "the certificate is still in use");
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS));
+
+            assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(20).toString(),
+                    browser.value(field("connection-form", "graphSecretExpires")), "the date is given back, the secret never");
+            graphCentral(browser, "SECRET");
+            browser.fill(field("connection-form", "graphClientSecret"), DemoSignIns.CENTRAL_SECRET);
+            browser.set(field("connection-form", "graphSecretExpires"), "");
+            browser.click(By.id("save-connection"));
+            assertFalse(errorAt(browser, "graphSecretExpires").isEmpty(), "a secret comes with its end date: " + errors(browser));
+
+            String expires = LocalDate.now(ZoneOffset.UTC).plusDays(20).toString();
+            graphCentral(browser, "SECRET");
+            browser.fill(field("connection-form", "graphClientSecret"), DemoSignIns.CENTRAL_SECRET);
+            browser.set(field("connection-form", "graphSecretExpires"), expires);
+            browser.click(By.id("save-connection"));
+            assertTrue(browser.has(By.id("flash")), "saved, else the form shows why: " + errors(browser));
+            browser.screenshot("graph-secret");
+            assertEquals("HEALTHY", browser.text(CONNECTION_STATUS));
+            assertEquals("client secret, expires " + expires + " (stored encrypted and never shown)",
+                    browser.text(By.id("connection-credential")));
+            assertTrue(browser.text(By.id("connection-secret-warning")).contains("expires on " + expires + ", in 20 days"),
+                    "warned 30 days ahead");
+            browser.click(By.id("nav-audit"));
+            assertTrue(browser.text(By.id("audit")).contains("Graph app " + DemoSignIns.CENTRAL_CLIENT_ID + " with a client secret"),
+                    browser.text(By.id("audit")));
+
+            browser.click(By.cssSelector("#signout button"));
+            signInAsOperator(browser);
+            String row = browser.text(By.cssSelector("#accounts tr[data-account='" + tenant.accountKey() + "']"));
+            assertTrue(row.contains("Microsoft Graph") && row.contains("expires on " + expires), row);
+        } finally {
+            SIMULATOR.removeFromGroup(DemoSignIns.BOOKING_GROUP, tenant.serviceMailbox());
+        }
+    }
+
+    @Test
+    void aUserTakenOutOfTheRbacScopeIsFlaggedWithThePowerShellFixAndClearsWhenPutBack() {
+        Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS, SOPHIE);
+        SIMULATOR.addToGroup(DemoSignIns.BOOKING_GROUP, tenant.serviceMailbox());
+        try (Browser browser = Browser.open("graph-scope").neverShows(tenant.secrets()).neverShows(DemoSignIns.CENTRAL_SECRET)) {
+            signIn(browser, tenant);
+            graphCentral(browser, "SECRET");
+            browser.fill(field("connection-form", "graphClientSecret"), DemoSignIns.CENTRAL_SECRET);
+            browser.set(field("connection-form", "graphSecretExpires"), LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
+            browser.click(By.id("save-connection"));
+            assertTrue(browser.has(By.id("flash")), "saved, else the form shows why: " + errors(browser));
+            browser.click(By.id("nav-users"));
+            browser.reloadUntil(() -> "OK".equals(browser.text(statusOf(LUKAS))), Duration.ofSeconds(30),
+                    "checked over Graph after the switch", () -> browser.text(statusOf(LUKAS)));
+
+            SIMULATOR.removeFromGroup(DemoSignIns.BOOKING_GROUP, LUKAS);
+            refreshNowAndAwait(browser, LUKAS, "IMPERSONATION_DENIED");
+            browser.screenshot("users-out-of-scope");
+            String advice = browser.text(adviceOf(LUKAS));
+            assertTrue(advice.contains("Test-ServicePrincipalAuthorization -Identity " + DemoSignIns.CENTRAL_CLIENT_ID
+                    + " -Resource " + LUKAS), advice);
+            assertTrue(advice.contains("New-ManagementRoleAssignment -App " + DemoSignIns.CENTRAL_CLIENT_ID
+                    + " -Role \"Application Calendars.ReadWrite\" -CustomResourceScope"), advice);
+            assertTrue(advice.contains("New-ManagementScope") && advice.contains(tenant.serviceMailbox()), advice);
+            assertEquals("OK", browser.text(statusOf(ANNA)), "the others stay in scope");
+            assertEquals("OK", browser.text(statusOf(SOPHIE)));
+
+            SIMULATOR.addToGroup(DemoSignIns.BOOKING_GROUP, LUKAS);
+            refreshNowAndAwait(browser, LUKAS, "OK");
+            browser.screenshot("users-back-in-scope");
+            assertFalse(browser.text(adviceOf(LUKAS)).contains("Test-ServicePrincipalAuthorization"),
+                    browser.text(adviceOf(LUKAS)));
+        } finally {
+            SIMULATOR.addToGroup(DemoSignIns.BOOKING_GROUP, LUKAS);
+            SIMULATOR.removeFromGroup(DemoSignIns.BOOKING_GROUP, tenant.serviceMailbox());
         }
     }
 
@@ -381,7 +519,7 @@ class AdminPagesIT {
 
             browser.click(By.id("nav-connection"));
             List<String> connectionFields = List.of("serviceMailbox", "ewsUrl", "autodiscoverUrl", "username", "tenant",
-                    "clientId", "tokenUrl");
+                    "clientId", "tokenUrl", "graphTenant", "graphClientId");
             for (String payload : PAYLOADS) {
                 for (String button : List.of("save-connection", "discover")) {
                     browser.choose(field("connection-form", "authMethod"), payload.equals(SCRIPT) ? "PASSWORD" : "OAUTH_APP");
@@ -753,6 +891,28 @@ class AdminPagesIT {
         browser.click(By.id("signin-submit"));
         assertTrue(browser.has(By.id("accounts")) && browser.has(By.id("create-account")),
                 "an operator lands on the list of accounts: " + browser.path());
+    }
+
+    /** Chooses Graph's central mode on the connection form, with the demo tenant and app, and how the app proves itself. */
+    private static void graphCentral(Browser browser, String credential) {
+        browser.choose(field("connection-form", "protocol"), "GRAPH");
+        browser.fill(field("connection-form", "graphTenant"), DemoSignIns.TENANT.name());
+        browser.fill(field("connection-form", "graphClientId"), DemoSignIns.CENTRAL_CLIENT_ID);
+        browser.choose(field("connection-form", "graphMode"), "CENTRAL");
+        browser.choose(field("connection-form", "graphCredential"), credential);
+    }
+
+    /** The demo app's certificate with its key as an admin holds it: a .pfx file with a password. */
+    private static Path demoAppPfx(String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("corpconnect-central", DemoAppCertificate.privateKey(), password.toCharArray(),
+                new Certificate[] {DemoAppCertificate.certificate()});
+        Path pfx = Files.createTempFile("corpconnect-central", ".pfx");
+        try (var out = Files.newOutputStream(pfx)) {
+            store.store(out, password.toCharArray());
+        }
+        return pfx.toAbsolutePath();
     }
 
     private static void refreshNowAndAwait(Browser browser, String user, String status) {

@@ -160,6 +160,11 @@ public final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Sets a field's value as is, for inputs whose typing depends on the browser's locale (a date's). */
+    public void set(By field, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(field), value);
+    }
+
     /** Picks the option with this value of a select. */
     public void choose(By select, String value) {
         new org.openqa.selenium.support.ui.Select(driver.findElement(select)).selectByValue(value);

@@ -101,6 +101,16 @@ public final class SimulatorControl {
         send("DELETE", "mailboxes/" + enc(owner) + "/permissions/" + enc(grantee), null);
     }
 
+    /** Puts a mailbox into a group, so into an RBAC for Applications scope that filters on it (Add-DistributionGroupMember). */
+    public void addToGroup(String group, String member) {
+        send("PUT", "groups/" + enc(group) + "/members/" + enc(member), null);
+    }
+
+    /** Takes a mailbox out of a group, so out of an RBAC for Applications scope that filters on it. */
+    public void removeFromGroup(String group, String member) {
+        send("DELETE", "groups/" + enc(group) + "/members/" + enc(member), null);
+    }
+
     public void addEvent(String mailbox, Instant start, Instant end, String freeBusy) {
         send("POST", "mailboxes/" + enc(mailbox) + "/events", Json.createObjectBuilder()
                 .add("subject", "Added by a test").add("start", start.toString()).add("end", end.toString())

@@ -8,6 +8,7 @@
     <input type="hidden" name="csrf" value="${csrf}">
     <button type="submit" name="action" value="refresh">Refresh everyone now</button>
   </form>
+  <c:if test="${not empty consentAdvice}"><p id="consent-advice" class="warning"><c:out value="${consentAdvice}"/></p></c:if>
   <div class="table-box">
   <table id="users">
     <tr><th>User</th><th>Time zone</th><th>Calendar access</th><th>What to do</th><th>Checked</th><th>Busy time read</th><th class="actions"></th></tr>
@@ -17,7 +18,7 @@
         <td><c:out value="${u.displayName()}"/><br><span class="muted"><c:out value="${u.address().value()}"/></span></td>
         <td><c:out value="${u.timeZone()}"/></td>
         <td class="status status-<c:out value='${u.accessStatus().name()}'/>"><c:out value="${u.accessStatus().name()}"/></td>
-        <td class="advice long"><c:out value="${entry.value}"/>
+        <td class="advice long"><span class="advice-text"><c:out value="${entry.value}"/></span>
           <c:if test="${u.accessDetail().isPresent()}"><br><span class="muted"><c:out value="${u.accessDetail().get()}"/></span></c:if></td>
         <td class="when"><a:time at="${u.accessCheckedAt()}" age="true" none="never"/></td>
         <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/>

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 import org.corpconnect.exchange.AppCertificate;
 import org.corpconnect.exchange.CredentialRejected;
@@ -44,6 +46,8 @@ final class GraphTokens {
     /** Microsoft's own Entra ID hosts, which MSAL knows; any other (a sovereign cloud's proxy, the simulator) skips MSAL's discovery. */
     private static final List<String> MICROSOFT_HOSTS = List.of("login.microsoftonline.com", "login.microsoftonline.us",
             "login.partner.microsoftonline.cn", "login.microsoftonline.de");
+
+    private static final Pattern AADSTS = Pattern.compile("AADSTS\\d+");
 
     private final Map<Key, ConfidentialClientApplication> applications = new ConcurrentHashMap<>();
 
@@ -138,15 +142,33 @@ final class GraphTokens {
                 return new ExchangeThrottled("Entra ID is busy (HTTP " + status + "); trying again later.",
                         retryAfter(refused).orElse(Duration.ofSeconds(30)));
             }
+            String aadsts = aadstsOf(refused);
+            if (aadsts.equals("AADSTS700016") || aadsts.equals("AADSTS90002")) {
+                return new CredentialRejected("Entra ID knows no app " + clientId + " in the tenant "
+                        + tenantOf(authority) + " (" + aadsts + "): check the tenant and the application (client) id.");
+            }
             if (code.equals("invalid_client") || code.equals("unauthorized_client") || code.equals("invalid_grant")
                     || code.equals("invalid_request") || (status != null && (status == 400 || status == 401))) {
                 return new CredentialRejected("Entra ID refused the app " + clientId + " (" + code
+                        + (aadsts.isEmpty() ? "" : ", " + aadsts)
                         + "): check the tenant, the client id and the secret or certificate, and that it has not expired.");
             }
             return new ExchangeFailure("Entra ID answered " + code + " for the app " + clientId + ".");
         }
         return new ExchangeUnreachable("Entra ID (" + authority.getHost() + ") could not be reached: "
                 + (failure == null ? "no detail" : failure.getClass().getSimpleName()) + ".");
+    }
+
+    /** Entra ID's error number (AADSTSnnnn) from the start of its description, or "". */
+    private static String aadstsOf(MsalServiceException refused) {
+        Matcher number = AADSTS.matcher(String.valueOf(refused.getMessage()));
+        return number.find() ? number.group() : "";
+    }
+
+    /** The tenant of an authority {@code https://host/{tenant}/}: its last path segment. */
+    private static String tenantOf(URI authority) {
+        String[] segments = authority.getPath().split("/");
+        return segments.length == 0 ? "" : segments[segments.length - 1];
     }
 
     static Optional<Duration> retryAfter(MsalServiceException refused) {

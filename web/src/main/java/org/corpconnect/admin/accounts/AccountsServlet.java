@@ -17,6 +17,7 @@ import org.corpconnect.account.AccountSlug;
 import org.corpconnect.account.Accounts;
 import org.corpconnect.admin.Csrf;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.SecretExpiryWarnings;
 import org.corpconnect.signin.AdminRole;
 import org.corpconnect.signin.AdminUser;
 import org.corpconnect.signin.AdminUsers;
@@ -36,6 +37,9 @@ public class AccountsServlet extends HttpServlet {
 
     @Inject
     private Connections connections;
+
+    @Inject
+    private SecretExpiryWarnings expiryWarnings;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -97,7 +101,10 @@ public class AccountsServlet extends HttpServlet {
         var rows = accounts.all().stream().map(a -> {
             Map<String, Object> row = new HashMap<>();
             row.put("account", a);
-            connections.findFor(a.id()).ifPresent(c -> row.put("connection", c));
+            connections.findFor(a.id()).ifPresent(c -> {
+                row.put("connection", c);
+                expiryWarnings.of(c).ifPresent(expiry -> row.put("secretExpiry", expiry));
+            });
             return row;
         }).toList();
         request.setAttribute("rows", rows);

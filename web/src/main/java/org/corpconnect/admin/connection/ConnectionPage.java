@@ -14,6 +14,9 @@ import org.corpconnect.admin.mailboxsignin.MailboxSignInServlet;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.connection.ConnectionSettings;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.ExchangeConnection;
+import org.corpconnect.connection.GraphCloud;
+import org.corpconnect.connection.SecretExpiryWarnings;
 import org.corpconnect.connection.InvalidConnection;
 import org.corpconnect.credentials.Secret;
 import org.corpconnect.exchange.AccessMode;
@@ -35,10 +38,19 @@ public class ConnectionPage implements AccountPage {
     @Inject
     private OutboundPolicy outbound;
 
+    @Inject
+    private GraphCloud graphCloud;
+
+    @Inject
+    private SecretExpiryWarnings expiryWarnings;
+
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
-        page.set("connection", connections.findFor(page.account().id()).orElse(null))
+        Optional<ExchangeConnection> connection = connections.findFor(page.account().id());
+        page.set("connection", connection.orElse(null))
                 .set("mailboxSignInRedirectUri", MailboxSignInServlet.redirectUri(page.http()))
+                .set("secretExpiry", connection.flatMap(expiryWarnings::of).orElse(null))
+                .set("warningDays", expiryWarnings.warningDays())
                 .render("connection");
     }
 
@@ -49,7 +61,7 @@ public class ConnectionPage implements AccountPage {
             show(page);
             return;
         }
-        Optional<ConnectionSettings> settings = settings(page).filter(s -> allowed(page, s));
+        Optional<ConnectionSettings> settings = graph(page) ? graphSettings(page) : settings(page).filter(s -> allowed(page, s));
         if (settings.isEmpty()) {
             show(page);
             return;
@@ -58,12 +70,33 @@ public class ConnectionPage implements AccountPage {
             connections.connect(page.account(), settings.get(), "on".equals(page.param("force")), page.me().username());
             page.redirect("connection", "Connection saved. Every user's busy time is being refreshed with it.");
         } catch (ExchangeException refused) {
-            page.error(secretField(page), "Exchange refused it, nothing was changed: " + refused.getMessage());
+            page.error(secretField(page), (graph(page) ? "Microsoft Graph or Entra ID refused it" : "Exchange refused it")
+                    + ", nothing was changed: " + refused.getMessage());
             show(page);
         } catch (InvalidConnection changedMeanwhile) {
             page.error(secretField(page), changedMeanwhile.getMessage());
             show(page);
         }
+    }
+
+    /** Which protocol the form's settings speak: EWS (on-premises) or Microsoft Graph (Exchange Online). */
+    private static boolean graph(PageRequest page) {
+        return "GRAPH".equals(page.param("protocol"));
+    }
+
+    /**
+     * The Graph part of the form, in the mode chosen: central (app-only, RBAC for Applications). Graph's
+     * and Entra ID's addresses are the operator's, never typed here, so there is no URL to check.
+     */
+    private Optional<ConnectionSettings> graphSettings(PageRequest page) throws ServletException, IOException {
+        Optional<MailboxAddress> mailbox = mailbox(page);
+        if (!"CENTRAL".equals(page.param("graphMode"))) {
+            page.error("graphMode", "Choose how the app reaches users' calendars.");
+            return Optional.empty();
+        }
+        Optional<ConnectionSettings> settings = GraphCentralForm.read(page, graphCloud,
+                mailbox.orElse(PLACEHOLDER_MAILBOX));
+        return mailbox.isPresent() ? settings : Optional.empty();
     }
 
     /** Autodiscover: the EWS URL from the mailbox address and the credential, put into the form. */
@@ -110,6 +143,9 @@ public class ConnectionPage implements AccountPage {
             return false;
         }
     }
+
+    /** Stands in for a mailbox address the form got wrong, so that its other fields are still checked; never stored. */
+    private static final MailboxAddress PLACEHOLDER_MAILBOX = new MailboxAddress("dedicated-mailbox@example.invalid");
 
     /** Stands in for the EWS URL while Autodiscover is still to find it; never stored. */
     private static final URI PLACEHOLDER_URL = URI.create("https://ews-url.invalid/EWS/Exchange.asmx");
@@ -162,6 +198,9 @@ public class ConnectionPage implements AccountPage {
     }
 
     private static String secretField(PageRequest page) {
+        if (graph(page)) {
+            return GraphCentralForm.credentialField(page);
+        }
         return "OAUTH_APP".equals(page.param("authMethod")) ? "clientSecret" : "password";
     }
 }

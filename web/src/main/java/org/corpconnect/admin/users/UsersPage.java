@@ -16,7 +16,9 @@ import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
 import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.calendar.MailboxAddress;
+import org.corpconnect.connection.ConnectionStatus;
 import org.corpconnect.connection.Connections;
+import org.corpconnect.connection.ExchangeConnection;
 import org.corpconnect.delegation.DelegationAdvice;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.users.BookableUser;
@@ -42,14 +44,28 @@ public class UsersPage implements AccountPage {
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
         var connection = connections.findFor(page.account().id());
-        AccessMode mode = connection.map(c -> c.accessMode()).orElse(AccessMode.IMPERSONATION);
-        MailboxAddress service = connection.map(c -> c.serviceMailbox()).orElse(new MailboxAddress("dedicated-mailbox@example.com"));
         Map<BookableUser, String> advice = new LinkedHashMap<>();
         for (BookableUser user : users.ofAccount(page.account().id())) {
-            advice.put(user, connection.map(c -> DelegationAdvice.forUser(c, user))
-                    .orElseGet(() -> DelegationAdvice.forStatus(user.accessStatus(), mode, service, user.address())));
+            advice.put(user, connection.map(c -> DelegationAdvice.forUser(c, user)).orElseGet(() -> DelegationAdvice
+                    .forStatus(user.accessStatus(), AccessMode.IMPERSONATION, UNCONNECTED, user.address())));
         }
-        page.set("users", advice).set("connected", connection.isPresent()).render("users");
+        page.set("users", advice).set("connected", connection.isPresent())
+                .set("consentAdvice", connection.filter(UsersPage::mayLackConsent)
+                        .map(c -> DelegationAdvice.consentMissing(DelegationAdvice.routeOf(c).graphApp().orElseThrow()))
+                        .orElse(null))
+                .render("users");
+    }
+
+    /** Names the dedicated mailbox in advice while the account has none yet. */
+    private static final MailboxAddress UNCONNECTED = new MailboxAddress("dedicated-mailbox@example.com");
+
+    /**
+     * Graph's delegated mode with its sign-in refused: the dedicated mailbox's consent may be missing.
+     * (The central mode needs no consent: a tenant-wide one would void its RBAC scope.)
+     */
+    private static boolean mayLackConsent(ExchangeConnection connection) {
+        return connection.graph() && connection.accessMode() == AccessMode.DELEGATION
+                && connection.status() == ConnectionStatus.CREDENTIAL_REJECTED;
     }
 
     @Override
