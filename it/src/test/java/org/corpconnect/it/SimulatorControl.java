@@ -65,14 +65,6 @@ public final class SimulatorControl {
                 .add("members", Json.createArrayBuilder(members)).build());
     }
 
-    public void addToGroup(String group, String member) {
-        send("PUT", "groups/" + enc(group) + "/members/" + enc(member), null);
-    }
-
-    public void removeFromGroup(String group, String member) {
-        send("DELETE", "groups/" + enc(group) + "/members/" + enc(member), null);
-    }
-
     /**
      * RBAC for Applications, as an Exchange Online admin sets it up: New-ServicePrincipal, New-ManagementScope
      * on the group's members, New-ManagementRoleAssignment of "Application Calendars.ReadWrite" in that scope.
