@@ -33,7 +33,8 @@ public final class Deployments {
         EnterpriseArchive ear = realEar();
         JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE)
                 .addClasses(testClasses)
-                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class);
+                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class,
+                        Protocol.class); // TestAccounts' protocol: a test using the fixture needs it beside it
         ear.delete(EJB_MODULE);
         return ear.addAsModule(ejb);
     }
@@ -49,7 +50,7 @@ public final class Deployments {
     /** The real EAR with test-only web components (e.g. a probe servlet) added to its web module. */
     public static EnterpriseArchive realEarWithWeb(Class<?>... webClasses) {
         EnterpriseArchive ear = realEar();
-        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses);
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses).addClasses(Protocol.class);
         ear.delete(WEB_MODULE);
         return ear.addAsModule(web);
     }
