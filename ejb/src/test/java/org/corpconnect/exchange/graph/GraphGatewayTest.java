@@ -172,9 +172,11 @@ class GraphGatewayTest {
         CalendarItemRef moved = gateway.updateBookingItem(access, ANNA, created,
                 new BookingItem(bookingId, "Consultation", later, later.plus(Duration.ofMinutes(30)), item.invitee()));
         assertEquals(created.itemId(), moved.itemId(), "the same event moved");
-        assertEquals(List.of(new BusyInterval(later, later.plus(Duration.ofMinutes(30)), BusyType.BUSY)),
-                gateway.busyTimes(access, List.of(ANNA), new TimeWindow(later, later.plus(Duration.ofMinutes(30))))
-                        .values().stream().map(b -> ((MailboxBusyTime.Known) b).intervals()).findFirst().orElseThrow());
+        // Anna's own demo meetings may overlap the new slot too: the moved booking must be among them.
+        List<BusyInterval> atTheNewSlot = gateway.busyTimes(access, List.of(ANNA), new TimeWindow(later, later.plus(Duration.ofMinutes(30))))
+                .values().stream().map(b -> ((MailboxBusyTime.Known) b).intervals()).findFirst().orElseThrow();
+        assertTrue(atTheNewSlot.contains(new BusyInterval(later, later.plus(Duration.ofMinutes(30)), BusyType.BUSY)),
+                atTheNewSlot.toString());
 
         gateway.deleteBookingItem(access, ANNA, moved, true);
         assertEquals(0, itemsOf(ANNA, bookingId));
