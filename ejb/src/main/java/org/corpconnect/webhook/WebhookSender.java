@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
@@ -27,6 +29,8 @@ import org.corpconnect.exchange.outbound.OutboundPolicy;
  */
 @ApplicationScoped
 public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
 
     @Inject
     private OutboundPolicy outbound;
@@ -66,8 +70,12 @@ public class WebhookSender {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        http.close();
+    void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing the webhook client's connections failed; the server is stopping anyway.", e);
+        }
     }
 
     Outcome send(WebhookDeliveries.Attempt attempt) {

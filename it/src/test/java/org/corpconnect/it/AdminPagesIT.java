@@ -59,8 +59,8 @@ class AdminPagesIT {
     private static final String JONAS = "jonas.fischer@contoso.test";
     private static final String LEA = "lea.wagner@contoso.test";
     private static final String YUKI = "yuki.tanaka@contoso.test";
-    private static final List<String> PAGES = List.of("connection", "users", "sync", "bookings", "api-keys", "audit",
-            "admins");
+    private static final List<String> PAGES = List.of("connection", "users", "sync", "bookings", "api-keys", "webhooks",
+            "audit", "admins");
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String ATTRIBUTE_BREAK = "\"><img src=x onerror=alert(1)>";
     private static final List<String> PAYLOADS = List.of(SCRIPT, ATTRIBUTE_BREAK);
@@ -313,7 +313,7 @@ class AdminPagesIT {
             String key = signIn(browser, tenant);
             Map<String, By> content = Map.of("connection", CONNECTION_STATUS, "users", By.id("users"),
                     "sync", By.id("freshness"), "bookings", By.cssSelector("main h2"), "api-keys", By.id("keys"),
-                    "audit", By.id("audit"), "admins", By.id("admins"));
+                    "webhooks", By.id("webhooks"), "audit", By.id("audit"), "admins", By.id("admins"));
             for (String page : PAGES) {
                 browser.click(By.id("nav-" + page));
                 assertEquals("/exchange-connection/" + page(key, page), browser.path());
@@ -387,7 +387,7 @@ class AdminPagesIT {
             browser.screenshot("connection-unicode-password");
 
             assertEquals(Map.of("connection", List.of(), "users", List.of(), "sync", List.of(), "bookings", List.of(),
-                    "api-keys", List.of(), "audit", List.of(), "admins", List.of()), garbled, "each page shows its own text as written");
+                    "api-keys", List.of(), "webhooks", List.of(), "audit", List.of(), "admins", List.of()), garbled, "each page shows its own text as written");
             shown.forEach((name, row) -> assertTrue(row.startsWith(name), "the display name " + name + " comes back as typed: " + row));
             assertEquals("", saved, "a password with non-ASCII characters reaches Exchange as typed");
         }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -64,36 +60,19 @@ class BookingCrashIT {
                 }
             });
             awaitItems(slot, 1, Duration.ofSeconds(30));
-            killServer();
+            ServerProcess.kill();
         } finally {
             SIMULATOR.clearFaults();
         }
         assertEquals(List.of(), SIMULATOR.requestsBy(tenant.serviceMailbox(), "FindItem", since),
                 "killed while waiting for the write's answer, before it looked for the item itself");
         Instant restarted = Instant.now();
-        startServer();
+        ServerProcess.start();
 
         awaitBooking(tenant, slot, "CONFIRMED", Duration.ofMinutes(5));
         assertEquals(1, items(slot).size(), "the item that landed, never a second one");
         assertTrue(!SIMULATOR.requestsBy(tenant.serviceMailbox(), "FindItem", restarted).isEmpty(),
                 "the sweep looked for the item by the booking id");
-    }
-
-    private static void killServer() throws Exception {
-        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.domain"), "config", "pid");
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
-        assertTrue(server.destroyForcibly(), "SIGKILL sent");
-        server.onExit().get(60, TimeUnit.SECONDS);
-    }
-
-    private static void startServer() throws IOException, InterruptedException {
-        Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
-        Process start = new ProcessBuilder(asadmin.toString(), "--port", System.getProperty("it.admin.port"),
-                "start-domain", System.getProperty("it.domain"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(start.waitFor(180, TimeUnit.SECONDS), "start-domain finished");
-        assertEquals(0, start.exitValue(), "start-domain succeeded");
     }
 
     /** The tenant's booking of the slot once it has the status, polled while the server starts and sweeps. */

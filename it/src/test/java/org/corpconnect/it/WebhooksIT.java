@@ -145,6 +145,36 @@ class WebhooksIT {
     }
 
     @Test
+    void anEventNotDeliveredWhenTheServerIsKilledArrivesAfterTheRestartOncePerEventId() throws Exception {
+        Endpoint endpoint = register("/hooks/crash");
+        receiver.failFirst(endpoint.path(), Integer.MAX_VALUE); // The receiver is down, in effect: the event waits in the outbox.
+        try {
+            String booking = book("Webhook across a crash");
+            receiver.await(endpoint.path(), list -> !list.isEmpty(), ARRIVAL);
+            ServerProcess.kill();
+            receiver.failFirst(endpoint.path(), 0);
+            int refusedBeforeTheKill = receiver.received(endpoint.path()).size();
+            ServerProcess.start();
+
+            List<Received> arrived = receiver.await(endpoint.path(), list -> list.stream().anyMatch(r -> r.answered() == 200),
+                    Duration.ofMinutes(4)); // and the application's start
+            Thread.sleep(3_000); // Three dispatch runs: time enough to send it again, if anything would.
+            arrived = receiver.received(endpoint.path());
+
+            assertTrue(arrived.subList(0, refusedBeforeTheKill).stream().allMatch(r -> r.answered() == 500), arrived.toString());
+            List<Received> accepted = arrived.stream().filter(r -> r.answered() == 200).toList();
+            assertEquals(1, accepted.size(), "delivered once after the restart: " + arrived);
+            assertEquals(1, arrived.stream().map(Received::eventId).distinct().count(), "one event, one id: " + arrived);
+            assertEquals("booking.created", accepted.get(0).json().getString("type"));
+            assertEquals(booking, accepted.get(0).json().getJsonObject("data").getString("bookingId"));
+            assertTrue(verifies(accepted.get(0), endpoint.secret()), "signed with the secret stored before the crash");
+        } finally {
+            receiver.failFirst(endpoint.path(), 0);
+            remove(endpoint);
+        }
+    }
+
+    @Test
     void duringARotationBothSecretsSignAndTheNewOneIsShownOnce() {
         Endpoint endpoint = register("/hooks/rotated");
         try {
@@ -291,9 +321,13 @@ class WebhooksIT {
         }
 
         List<Received> await(String path, Predicate<List<Received>> done) {
-            Instant deadline = Instant.now().plus(ARRIVAL);
+            return await(path, done, ARRIVAL);
+        }
+
+        List<Received> await(String path, Predicate<List<Received>> done, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
             while (!done.test(received(path))) {
-                assertTrue(Instant.now().isBefore(deadline), "within " + ARRIVAL + " at " + path + ": " + received(path));
+                assertTrue(Instant.now().isBefore(deadline), "within " + timeout + " at " + path + ": " + received(path));
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
