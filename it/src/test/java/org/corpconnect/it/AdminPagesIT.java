@@ -307,7 +307,7 @@ class AdminPagesIT {
     }
 
     @Test
-    void everyPageOfTheAccountShowsAndANewApiKeyIsShownOnlyOnce() {
+    void everyPageOfTheAccountShowsAndANewApiKeyOrWebhookSecretIsShownOnlyOnce() {
         Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS);
         try (Browser browser = Browser.open("pages").neverShows(tenant.secrets())) {
             String key = signIn(browser, tenant);
@@ -344,8 +344,32 @@ class AdminPagesIT {
             browser.neverShows(shown.substring("cck_".length() + 13));
             browser.visit(page(key, "api-keys")); // fails if the key's secret part is on the page again
             assertFalse(browser.has(By.id("new-key")), "shown once only");
+
+            // Webhooks: an address the server may not call is refused, an allowed one shows its secret once.
+            browser.click(By.id("nav-webhooks"));
+            browser.fill(field("add-endpoint", "url"), "http://10.1.2.3/hooks");
+            browser.click(By.id("add-endpoint-submit"));
+            assertTrue(errorAt(browser, "url").contains("could not call this address"), errors(browser));
+            String hook = "http://localhost:" + System.getenv().getOrDefault("IT_WEBHOOK_PORT", "28027") + "/hooks/page";
+            browser.fill(field("add-endpoint", "url"), hook);
+            browser.click(By.id("add-endpoint-submit"));
+            String secret = browser.text(By.id("new-secret"));
+            assertTrue(secret.startsWith("whsec_"), secret);
+            assertTrue(browser.text(By.id("webhooks")).contains(hook), browser.text(By.id("webhooks")));
+            browser.reload();
+            assertFalse(browser.has(By.id("new-secret")), "shown once only, also on a reload");
+            browser.neverShows(secret);
+            browser.click(By.cssSelector("#webhooks form.rotate-secret button"));
+            String rotated = browser.text(By.id("new-secret"));
+            assertTrue(rotated.startsWith("whsec_") && !rotated.equals(secret), rotated);
+            browser.screenshot("webhooks-rotated");
+            browser.neverShows(rotated);
+            browser.click(By.cssSelector("#webhooks form.remove-endpoint button"));
+            assertFalse(browser.text(By.id("webhooks")).contains(hook), "removed");
+
             browser.click(By.id("nav-audit"));
             assertTrue(browser.text(By.id("audit")).contains("api-key.created"), browser.text(By.id("audit")));
+            assertTrue(browser.text(By.id("audit")).contains("webhook.secret-rotated"), browser.text(By.id("audit")));
 
             browser.click(By.cssSelector("#signout button"));
             assertEquals("/exchange-connection/admin/login", browser.path());

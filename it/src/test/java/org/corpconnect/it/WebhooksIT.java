@@ -17,6 +17,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayDeque;
@@ -116,7 +117,8 @@ class WebhooksIT {
                 assertTrue(verifies(delivery, endpoint.secret()), "the signature verifies: " + delivery.signature());
             }
             assertEquals(3, arrived.stream().map(Received::eventId).distinct().count(), "three events, three ids");
-            assertEquals(target.getString("start"), arrived.get(1).json().getJsonObject("data").getString("start"));
+            assertEquals(OffsetDateTime.parse(target.getString("start")).toInstant(),
+                    Instant.parse(arrived.get(1).json().getJsonObject("data").getString("start")), "the new time");
             assertEquals("API", arrived.get(2).json().getJsonObject("data").getString("actor"));
             assertEquals("CANCELLED", arrived.get(2).json().getJsonObject("data").getString("status"));
         } finally {

@@ -71,7 +71,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
-    public Response register(NewWebhook body) {
+    public Response registerWebhook(NewWebhook body) {
         NewWebhook webhook = JsonBodyReader.present(body);
         IssuedEndpointSecret issued = endpoints.register(caller.get().id(), webhook.url(), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.endpoint().id())).build())
@@ -85,7 +85,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
-    public WebhookList list() {
+    public WebhookList listWebhooks() {
         Instant now = now();
         return new WebhookList(endpoints.ofAccount(caller.get().id()).stream().map(e -> WebhookDetails.of(e, now)).toList());
     }
@@ -101,7 +101,7 @@ public class WebhooksResource {
                     examples = @ExampleObject(name = "not-found", value = ProblemExamples.WEBHOOK_NOT_FOUND)))
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
-    public WebhookDetails remove(@PathParam("id") String id) {
+    public WebhookDetails removeWebhook(@PathParam("id") String id) {
         return WebhookDetails.of(endpoints.remove(caller.get().id(), endpointId(id), actor()), now());
     }
 
@@ -117,7 +117,7 @@ public class WebhooksResource {
                     examples = @ExampleObject(name = "not-found", value = ProblemExamples.WEBHOOK_NOT_FOUND)))
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
-    public WebhookSecret rotateSecret(@PathParam("id") String id) {
+    public WebhookSecret rotateWebhookSecret(@PathParam("id") String id) {
         return WebhookSecret.of(endpoints.rotateSecret(caller.get().id(), endpointId(id), actor()), now());
     }
 
