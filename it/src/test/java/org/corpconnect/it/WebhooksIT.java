@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,18 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.corpconnect.it.WebhookReceiver.Received;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -41,10 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Webhooks to the integrating app, on the real server: a receiver in this JVM on loopback (the one
- * port the test domain's {@code exchange.allowed-hosts} allows there), endpoints registered through
- * the API, bookings changed through the API, and what arrives checked with README's verification
- * recipe, written out here on its own. The domain dispatches every second and retries after 1 s.
+ * Webhooks to the integrating app, on the real server: a {@link WebhookReceiver} in this JVM on
+ * loopback, endpoints registered through the API, bookings changed through the API, and what arrives
+ * checked with README's verification recipe. The domain dispatches every second and retries after 1 s.
+ * (A kill -9 between a change and its delivery: {@link BookingCrashIT}, which restarts the server anyway.)
  */
 @ServerTest
 @RunAsClient
@@ -53,10 +41,9 @@ class WebhooksIT {
     private static final String ANNA = "anna.schmidt@contoso.test";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
-    private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("IT_WEBHOOK_PORT", "28027"));
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-    private static Receiver receiver;
+    private static WebhookReceiver receiver;
     private static Api.Tenant tenant;
     /** Free, non-overlapping slots of Anna's, each used once. */
     private static Deque<JsonObject> slots;
@@ -70,7 +57,7 @@ class WebhooksIT {
     @BeforeAll
     static void receiverAndTenant() throws IOException {
         SIMULATOR.loadDemo();
-        receiver = Receiver.start(PORT);
+        receiver = WebhookReceiver.start();
         tenant = Api.tenant(ANNA, "IMPERSONATION");
         LocalDate monday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
         HttpResponse<String> availability = Api.send(Api.request(tenant, "v1/availability?users=" + ANNA + "&from=" + monday
@@ -89,7 +76,7 @@ class WebhooksIT {
     @AfterAll
     static void stopReceiver() {
         if (receiver != null) {
-            receiver.stop();
+            receiver.close();
         }
     }
 
@@ -106,7 +93,7 @@ class WebhooksIT {
             HttpResponse<String> cancelled = Api.send(Api.request(tenant, "v1/bookings/" + booking).DELETE());
             assertEquals(200, cancelled.statusCode(), cancelled.body());
 
-            List<Received> arrived = receiver.await(endpoint.path(), list -> list.size() >= 3);
+            List<Received> arrived = receiver.await(endpoint.path(), list -> list.size() >= 3, ARRIVAL);
 
             assertEquals(List.of("booking.created", "booking.rescheduled", "booking.cancelled"),
                     arrived.stream().map(r -> r.json().getString("type")).toList(), "in the order they happened");
@@ -114,7 +101,7 @@ class WebhooksIT {
                 assertEquals(200, delivery.answered());
                 assertEquals(booking, delivery.json().getJsonObject("data").getString("bookingId"));
                 assertEquals(delivery.json().getString("id"), delivery.eventId(), "the event id in the body and the header");
-                assertTrue(verifies(delivery, endpoint.secret()), "the signature verifies: " + delivery.signature());
+                assertTrue(WebhookReceiver.verifies(delivery, endpoint.secret()), "the signature verifies: " + delivery.signature());
             }
             assertEquals(3, arrived.stream().map(Received::eventId).distinct().count(), "three events, three ids");
             assertEquals(OffsetDateTime.parse(target.getString("start")).toInstant(),
@@ -133,45 +120,15 @@ class WebhooksIT {
         try {
             String booking = book("Webhook retried");
 
-            List<Received> arrived = receiver.await(endpoint.path(), list -> list.stream().anyMatch(r -> r.answered() == 200));
+            List<Received> arrived = receiver.await(endpoint.path(), list -> list.stream().anyMatch(r -> r.answered() == 200), ARRIVAL);
             Thread.sleep(3_000); // Three dispatch runs: time enough to send it again, if anything would.
             arrived = receiver.received(endpoint.path());
 
             assertEquals(List.of(500, 500, 200), arrived.stream().map(Received::answered).toList(), "retried after each 500, then not again");
             assertEquals(1, arrived.stream().map(Received::eventId).distinct().count(), "the same event each time");
-            arrived.forEach(r -> assertTrue(verifies(r, endpoint.secret()), "signed anew at each attempt: " + r.signature()));
+            arrived.forEach(r -> assertTrue(WebhookReceiver.verifies(r, endpoint.secret()), "signed anew at each attempt: " + r.signature()));
             assertEquals(booking, arrived.get(2).json().getJsonObject("data").getString("bookingId"));
         } finally {
-            remove(endpoint);
-        }
-    }
-
-    @Test
-    void anEventNotDeliveredWhenTheServerIsKilledArrivesAfterTheRestartOncePerEventId() throws Exception {
-        Endpoint endpoint = register("/hooks/crash");
-        receiver.failFirst(endpoint.path(), Integer.MAX_VALUE); // The receiver is down, in effect: the event waits in the outbox.
-        try {
-            String booking = book("Webhook across a crash");
-            receiver.await(endpoint.path(), list -> !list.isEmpty(), ARRIVAL);
-            ServerProcess.kill();
-            receiver.failFirst(endpoint.path(), 0);
-            int refusedBeforeTheKill = receiver.received(endpoint.path()).size();
-            ServerProcess.start();
-
-            List<Received> arrived = receiver.await(endpoint.path(), list -> list.stream().anyMatch(r -> r.answered() == 200),
-                    Duration.ofMinutes(4)); // and the application's start
-            Thread.sleep(3_000); // Three dispatch runs: time enough to send it again, if anything would.
-            arrived = receiver.received(endpoint.path());
-
-            assertTrue(arrived.subList(0, refusedBeforeTheKill).stream().allMatch(r -> r.answered() == 500), arrived.toString());
-            List<Received> accepted = arrived.stream().filter(r -> r.answered() == 200).toList();
-            assertEquals(1, accepted.size(), "delivered once after the restart: " + arrived);
-            assertEquals(1, arrived.stream().map(Received::eventId).distinct().count(), "one event, one id: " + arrived);
-            assertEquals("booking.created", accepted.get(0).json().getString("type"));
-            assertEquals(booking, accepted.get(0).json().getJsonObject("data").getString("bookingId"));
-            assertTrue(verifies(accepted.get(0), endpoint.secret()), "signed with the secret stored before the crash");
-        } finally {
-            receiver.failFirst(endpoint.path(), 0);
             remove(endpoint);
         }
     }
@@ -190,12 +147,12 @@ class WebhooksIT {
             assertFalse(listed.body().contains(newSecret) || listed.body().contains(endpoint.secret()), "a secret is never listed");
 
             book("Webhook after rotation");
-            Received delivery = receiver.await(endpoint.path(), list -> !list.isEmpty()).get(0);
+            Received delivery = receiver.await(endpoint.path(), list -> !list.isEmpty(), ARRIVAL).get(0);
 
             assertEquals(2, delivery.signature().split(",v1=").length - 1, "two signatures: " + delivery.signature());
-            assertTrue(verifies(delivery, newSecret), "with the new secret");
-            assertTrue(verifies(delivery, endpoint.secret()), "and still with the previous one");
-            assertFalse(verifies(delivery, "whsec_some-other-secret"));
+            assertTrue(WebhookReceiver.verifies(delivery, newSecret), "with the new secret");
+            assertTrue(WebhookReceiver.verifies(delivery, endpoint.secret()), "and still with the previous one");
+            assertFalse(WebhookReceiver.verifies(delivery, "whsec_some-other-secret"));
         } finally {
             remove(endpoint);
         }
@@ -203,8 +160,8 @@ class WebhooksIT {
 
     @Test
     void anEndpointTheServerMayNotCallIsRefusedWithAProblem() {
-        for (String url : List.of("http://10.1.2.3/hooks", "https://192.168.0.10/hooks", "http://localhost:" + (PORT + 1) + "/hooks",
-                "https://127.0.0.1:" + PORT + "/hooks", "ftp://example.com/hooks", "not a url")) {
+        for (String url : List.of("http://10.1.2.3/hooks", "https://192.168.0.10/hooks", "http://localhost:" + (WebhookReceiver.PORT + 1) + "/hooks",
+                "https://127.0.0.1:" + WebhookReceiver.PORT + "/hooks", "ftp://example.com/hooks", "not a url")) {
             HttpResponse<String> refused = Api.postJson(tenant, "v1/webhooks", null, "{\"url\":\"" + url + "\"}");
 
             assertEquals(400, refused.statusCode(), url + ": " + refused.body());
@@ -217,40 +174,13 @@ class WebhooksIT {
         assertEquals(0, Server.json(listed).getJsonArray("webhooks").size(), "none of them was registered: " + listed.body());
     }
 
-    // ---- The receiver's side: README's recipe, on its own.
-
-    /** {@code t=<unix>,v1=<hex>[,v1=<hex>]}: one v1 is HMAC-SHA256(secret as UTF-8, "<t>.<body>") in hex. */
-    private static boolean verifies(Received delivery, String secret) {
-        String timestamp = null;
-        List<String> signatures = new ArrayList<>();
-        for (String part : delivery.signature().split(",")) {
-            String[] pair = part.split("=", 2);
-            if (pair[0].equals("t")) {
-                timestamp = pair[1];
-            } else if (pair[0].equals("v1")) {
-                signatures.add(pair[1]);
-            }
-        }
-        if (timestamp == null || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + delivery.body()).getBytes(StandardCharsets.UTF_8)));
-            return signatures.contains(expected);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- The front end's side, through the API.
 
     private record Endpoint(long id, String path, String secret) {
     }
 
     private static Endpoint register(String path) {
-        HttpResponse<String> created = Api.postJson(tenant, "v1/webhooks", null, "{\"url\":\"http://localhost:" + PORT + path + "\"}");
+        HttpResponse<String> created = Api.postJson(tenant, "v1/webhooks", null, "{\"url\":\"" + WebhookReceiver.url(path) + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         JsonObject json = Server.json(created);
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/v1/webhooks/" + json.getJsonNumber("id").longValue()));
@@ -270,78 +200,5 @@ class WebhooksIT {
                 + "\",\"start\":\"" + slot.getString("start") + "\",\"end\":\"" + slot.getString("end") + "\",\"title\":\"" + title + "\"}");
         assertEquals(201, booked.statusCode(), booked.body());
         return Server.json(booked).getString("id");
-    }
-
-    /** One request the receiver got, and what it answered. */
-    record Received(String path, String eventId, String signature, String body, int answered) {
-        JsonObject json() {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-                return reader.readObject();
-            }
-        }
-    }
-
-    /** The integrating app's endpoint: records every request; answers 500 to an event's first attempts where told to. */
-    static final class Receiver {
-        private final HttpServer server;
-        private final List<Received> received = new CopyOnWriteArrayList<>();
-        private final Map<String, Integer> failuresPerEvent = new ConcurrentHashMap<>();
-        private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-
-        private Receiver(HttpServer server) {
-            this.server = server;
-        }
-
-        static Receiver start(int port) throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0); // every address, so localhost's IPv6 too
-            Receiver receiver = new Receiver(server);
-            server.createContext("/", exchange -> {
-                String body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                String path = exchange.getRequestURI().getPath();
-                String eventId = exchange.getRequestHeaders().getFirst("Webhook-Id");
-                int attempt = receiver.attempts.merge(path + " " + eventId, 1, Integer::sum);
-                int status = attempt <= receiver.failuresPerEvent.getOrDefault(path, 0) ? 500 : 200;
-                receiver.received.add(new Received(path, eventId, String.valueOf(exchange.getRequestHeaders().getFirst("Webhook-Signature")),
-                        body, status));
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newFixedThreadPool(2));
-            server.start();
-            return receiver;
-        }
-
-        void failFirst(String path, int attemptsPerEvent) {
-            failuresPerEvent.put(path, attemptsPerEvent);
-        }
-
-        List<Received> received(String path) {
-            return received.stream().filter(r -> r.path().equals(path)).toList();
-        }
-
-        List<Received> await(String path, Predicate<List<Received>> done) {
-            return await(path, done, ARRIVAL);
-        }
-
-        List<Received> await(String path, Predicate<List<Received>> done, Duration timeout) {
-            Instant deadline = Instant.now().plus(timeout);
-            while (!done.test(received(path))) {
-                assertTrue(Instant.now().isBefore(deadline), "within " + timeout + " at " + path + ": " + received(path));
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-            return received(path);
-        }
-
-        void stop() {
-            server.stop(0);
-        }
     }
 }
