@@ -5,14 +5,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
+import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -21,6 +27,7 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.util.EntityUtils;
 import org.corpconnect.exchange.outbound.CheckedSockets;
 import org.corpconnect.exchange.outbound.OutboundPolicy;
+import org.corpconnect.exchange.outbound.OutboundRefused;
 
 /**
  * Sends one signed attempt to an endpoint, through the operator's outbound check on the very address
@@ -87,10 +94,27 @@ public class WebhookSender {
         try (CloseableHttpResponse response = http.execute(post)) {
             EntityUtils.consumeQuietly(response.getEntity());
             return Outcome.answered(response.getStatusLine().getStatusCode());
-        } catch (CheckedSockets.RefusedConnection refused) {
-            return Outcome.unanswered("refused by exchange.allowed-hosts: " + refused.refusal().reason());
         } catch (IOException | RuntimeException failed) {
-            return Outcome.unanswered(failed.getClass().getSimpleName() + (failed.getMessage() == null ? "" : ": " + failed.getMessage()));
+            return Outcome.unanswered(reason(failed));
         }
+    }
+
+    /**
+     * Why an attempt got no answer, as the delivery log shows it to the account's admin: an address the
+     * server may not call reads like one that could not be reached (the server must not become a port
+     * scanner of its network); the operator's log says which rule refused it ({@link CheckedSockets}).
+     */
+    static String reason(Exception failed) {
+        if (failed instanceof ConnectException || failed instanceof ConnectTimeoutException
+                || failed instanceof UnknownHostException || failed instanceof NoRouteToHostException) {
+            return OutboundRefused.SENTENCE;
+        }
+        if (failed instanceof SocketTimeoutException) {
+            return "No answer within the timeout (webhooks.timeout-seconds).";
+        }
+        if (failed instanceof SSLException) {
+            return "TLS failed: the endpoint's certificate is not trusted by the server, or its protocol not accepted.";
+        }
+        return "The call failed (" + failed.getClass().getSimpleName() + ").";
     }
 }
