@@ -73,6 +73,15 @@ public class WebhookDeliveries {
                         settings.retries());
     }
 
+    /** Forgets the settled rows (delivered or failed) of events created before {@code before}; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int prune(Instant before) {
+        return em.createQuery("delete from WebhookDelivery d where d.status <> :pending and d.createdAt < :before")
+                .setParameter("pending", WebhookDelivery.Status.PENDING)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
     /** The delivery log of an account, newest first. */
     public List<WebhookDelivery> ofAccount(long accountId, int max) {
         return em.createNamedQuery("WebhookDelivery.ofAccount", WebhookDelivery.class)

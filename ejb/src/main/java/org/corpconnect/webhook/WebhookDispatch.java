@@ -14,6 +14,9 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -23,7 +26,8 @@ import java.util.logging.Logger;
  * Delivers the outbox: every {@code webhooks.dispatch-interval-seconds}, each due row is claimed, sent
  * with no transaction open, and its outcome recorded under the claim. One persistent, programmatic
  * timer per deployment: it survives restarts (what was not delivered before a crash goes out after
- * it) and fires on one instance in a cluster.
+ * it) and fires on one instance in a cluster. Hourly, it forgets settled rows older than
+ * {@code webhooks.log-retention-days}.
  */
 @Singleton
 @Startup
@@ -36,7 +40,11 @@ public class WebhookDispatch {
     /** Rows per run, so that a run stays short; the rest wait for the next. */
     private static final int PER_RUN = 100;
 
+    /** How often the delivery log is pruned: its delete scans the settled rows, too much for every run. */
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant prunedAt = Instant.MIN;
 
     @Resource
     private TimerService timers;
@@ -78,10 +86,20 @@ public class WebhookDispatch {
             for (long deliveryId : deliveries.due(PER_RUN)) {
                 deliverOne(deliveryId);
             }
+            pruneHourly();
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "The webhook dispatch could not read the outbox; it tries again next time.", failure);
         } finally {
             running.set(false);
+        }
+    }
+
+    private void pruneHourly() {
+        Instant now = Instant.now(Clock.systemUTC());
+        if (prunedAt.isBefore(now.minus(PRUNE_EVERY))) {
+            prunedAt = now;
+            int pruned = deliveries.prune(now.minus(settings.logRetention()));
+            LOG.fine(() -> pruned + " settled webhook deliveries left the delivery log.");
         }
     }
 

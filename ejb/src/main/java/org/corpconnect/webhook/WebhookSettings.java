@@ -33,6 +33,10 @@ public class WebhookSettings {
     @ConfigProperty(name = "webhooks.secret-grace-hours")
     long secretGraceHours;
 
+    @Inject
+    @ConfigProperty(name = "webhooks.log-retention-days")
+    long logRetentionDays;
+
     Duration dispatchInterval() {
         return Duration.ofSeconds(Math.max(1, dispatchIntervalSeconds));
     }
@@ -50,6 +54,11 @@ public class WebhookSettings {
     RetrySchedule retries() {
         return new RetrySchedule(Duration.ofSeconds(Math.max(1, retryFirstSeconds)),
                 Duration.ofMinutes(Math.max(1, retryLongestMinutes)), Duration.ofHours(Math.max(0, retryHours)));
+    }
+
+    /** How long a delivered or failed row stays in the delivery log. */
+    Duration logRetention() {
+        return Duration.ofDays(Math.max(1, logRetentionDays));
     }
 
     Duration secretGrace() {
