@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class WebhooksIT {
 
     private static final String ANNA = "anna.schmidt@contoso.test";
+    private static final String LEA = "lea.wagner@contoso.test";
+    /** Not a mailbox of the simulator's. */
+    private static final String NOBODY = "nobody.here@contoso.test";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
@@ -156,6 +159,36 @@ class WebhooksIT {
         } finally {
             remove(endpoint);
         }
+    }
+
+    @Test
+    void aUsersCalendarAccessAndTheConnectionsStatusChangingArriveAsEvents() {
+        JsonObject fixture = Api.fixture(LEA, "IMPERSONATION", Protocol.EWS); // an account of its own: its connection breaks
+        Api.Tenant broken = Api.Tenant.of(fixture);
+        String path = "/hooks/status";
+        HttpResponse<String> created = Api.postJson(broken, "v1/webhooks", null, "{\"url\":\"" + WebhookReceiver.url(path) + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String secret = Server.json(created).getString("secret");
+        AdminSession admin = AdminSession.signIn(fixture.getString("adminUsername"), fixture.getString("adminPassword"));
+        String users = "admin/accounts/" + fixture.getString("accountKey") + "/users";
+
+        admin.post(users, "action=add&address=" + NOBODY + "&displayName=Nobody&timeZone=Europe%2FBerlin");
+        admin.post(users, "action=refresh");
+        Received access = receiver.await(path, list -> list.stream().anyMatch(r -> r.json().getString("type").equals(
+                "user.calendar-access-changed") && r.data().getString("user").equals(NOBODY)), ARRIVAL).stream()
+                .filter(r -> r.data().getString("user", "").equals(NOBODY)).findFirst().orElseThrow();
+        assertEquals("UNCHECKED", access.data().getString("previousStatus"));
+        assertNotEquals("OK", access.data().getString("status"), "a mailbox Exchange does not know: " + access.body());
+        assertFalse(access.data().getBoolean("bookable"));
+
+        SIMULATOR.setPassword(broken.serviceMailbox(), "Changed-" + UUID.randomUUID()); // as an Exchange admin's reset would
+        admin.post(users, "action=refresh");
+        Received status = receiver.await(path, list -> list.stream().anyMatch(r -> r.json().getString("type").equals(
+                "connection.status-changed")), ARRIVAL).stream()
+                .filter(r -> r.json().getString("type").equals("connection.status-changed")).findFirst().orElseThrow();
+        assertEquals("HEALTHY", status.data().getString("previousStatus"));
+        assertEquals("CREDENTIAL_REJECTED", status.data().getString("status"));
+        assertTrue(WebhookReceiver.verifies(status, secret) && WebhookReceiver.verifies(access, secret));
     }
 
     @Test
