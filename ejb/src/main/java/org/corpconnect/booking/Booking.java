@@ -113,6 +113,11 @@ public class Booking {
     @Column(name = "item_may_exist", nullable = false)
     private boolean itemMayExist;
 
+    /** Who cancelled it, or is cancelling it (kept from the start of a cancellation to its end). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by", length = 10)
+    private CancelledBy cancelledBy;
+
     /** Every change also checks the version it read (JPA's optimistic check), under the row lock Bookings takes. */
     @Version
     private long version;
@@ -241,6 +246,16 @@ public class Booking {
     void cancel(Instant now) {
         status = BookingStatus.CANCELLED;
         updatedAt = now;
+    }
+
+    /** A cancellation begun by {@code actor} (null: none after all): kept for the event that reports it when it ends. */
+    void cancelling(CancelledBy actor) {
+        cancelledBy = actor;
+    }
+
+    /** Who cancelled it; a booking whose item vanished with no cancellation asked for was cancelled in Outlook. */
+    CancelledBy cancelledBy() {
+        return cancelledBy == null ? CancelledBy.OUTLOOK : cancelledBy;
     }
 
     void cancelled(Instant now) {

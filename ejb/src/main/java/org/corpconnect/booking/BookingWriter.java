@@ -163,8 +163,8 @@ public class BookingWriter {
      * Cancels: the calendar item goes first (an item already gone is fine), then the booking. A booking
      * whose item is being written or moved is cancelled at once; the writer removes the item.
      */
-    public Booking cancel(Account account, String bookingId) {
-        Bookings.Cancellation cancellation = bookings.beginCancel(account, bookingId);
+    public Booking cancel(Account account, String bookingId, CancelledBy actor) {
+        Bookings.Cancellation cancellation = bookings.beginCancel(account, bookingId, actor);
         if (cancellation.claim().isEmpty()) {
             return cancellation.booking();
         }

@@ -27,8 +27,13 @@ import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.UserNotFound;
 import org.corpconnect.users.Users;
+import org.corpconnect.webhook.WebhookEventType;
+import org.corpconnect.webhook.WebhookOutbox;
 
-/** The bookings table: every change in a short transaction of its own, never around an Exchange call. */
+/**
+ * The bookings table: every change in a short transaction of its own, never around an Exchange call.
+ * A change that confirms, moves or cancels a booking writes its webhook event in the same transaction.
+ */
 @Stateless
 public class Bookings {
 
@@ -46,6 +51,9 @@ public class Bookings {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private WebhookOutbox webhooks;
 
     /**
      * How long a claim on a booking lasts before the sweep (or a retry) may take it over: longer than
@@ -175,6 +183,7 @@ public class Bookings {
         }
         if (booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.FAILED) {
             booking.confirm(item, now());
+            webhooks.record(booking.accountId(), WebhookEventType.BOOKING_CREATED, BookingEvents.created(booking));
             return new Settled(booking, false);
         }
         return new Settled(booking, true); // Cancelled meanwhile: the claim stays until the item is gone.
@@ -236,7 +245,15 @@ public class Bookings {
             return new Settled(booking, false); // The sweep took it over: it makes the item follow the booking.
         }
         if (booking.status() == BookingStatus.CONFIRMED) {
+            Optional<Instant> previousStart = booking.previousStart();
+            Optional<Instant> previousEnd = booking.previousEnd();
             booking.moved(item, now());
+            // Only a move changes the times: the sweep also makes an item follow an unfinished cancellation's booking.
+            if (previousStart.isPresent() && previousEnd.isPresent()
+                    && !(previousStart.get().equals(booking.start()) && previousEnd.get().equals(booking.end()))) {
+                webhooks.record(booking.accountId(), WebhookEventType.BOOKING_RESCHEDULED,
+                        BookingEvents.rescheduled(booking, previousStart.get(), previousEnd.get()));
+            }
             return new Settled(booking, false);
         }
         return new Settled(booking, true);
@@ -281,7 +298,7 @@ public class Bookings {
      * is never undone. Otherwise the caller deletes the item under the claim and then {@link #cancelled}.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Cancellation beginCancel(Account account, String bookingId) {
+    public Cancellation beginCancel(Account account, String bookingId, CancelledBy actor) {
         Booking booking = locked(account.id(), bookingId);
         if (!booking.status().holdsTheSlot()) {
             return new Cancellation(booking, Optional.empty());
@@ -291,11 +308,15 @@ public class Bookings {
             if (running.get() == BookingOperation.CANCEL) {
                 throw BookingInProgress.changing();
             }
+            booking.cancelling(actor);
             booking.cancel(now());
+            recordCancelled(booking);
             return new Cancellation(booking, Optional.empty());
         }
+        booking.cancelling(actor);
         if (booking.itemId().isEmpty() && !booking.itemMayExist()) {
             booking.cancelled(now());
+            recordCancelled(booking);
             return new Cancellation(booking, Optional.empty());
         }
         String claim = newClaim();
@@ -308,7 +329,11 @@ public class Bookings {
     public Booking cancelled(Claim claim) {
         Booking booking = locked(claim.bookingId());
         if (booking.claimedBy(claim.id())) {
+            boolean reported = booking.status() == BookingStatus.CANCELLED; // Cancelled during a write or move: reported then.
             booking.cancelled(now());
+            if (!reported) {
+                recordCancelled(booking);
+            }
         }
         return booking;
     }
@@ -318,6 +343,9 @@ public class Bookings {
     public Booking giveUp(Claim claim) {
         Booking booking = locked(claim.bookingId());
         if (booking.claimedBy(claim.id())) {
+            if (booking.operation().equals(Optional.of(BookingOperation.CANCEL)) && booking.status() != BookingStatus.CANCELLED) {
+                booking.cancelling(null); // Not cancelled after all: whoever cancels it later is its actor.
+            }
             booking.endOperation(now());
         }
         return booking;
@@ -388,6 +416,10 @@ public class Bookings {
         audit.record(account.id(), actor, "booking.released", Outcome.SUCCESS, "booking " + booking.id() + " of "
                 + booking.userAddress().value() + " at " + booking.start() + ": its slot is free again (Exchange not asked)");
         return booking;
+    }
+
+    private void recordCancelled(Booking booking) {
+        webhooks.record(booking.accountId(), WebhookEventType.BOOKING_CANCELLED, BookingEvents.cancelled(booking, booking.cancelledBy()));
     }
 
     private void requireFree(Account account, long userId, Instant start, Instant end, Optional<Booking> itself) {

@@ -18,5 +18,9 @@
  * undone. Holds lapse: the persistent {@link org.corpconnect.booking.BookingSweep} confirms a FAILED or
  * abandoned booking whose item is in the calendar after all, releases one whose item is not (after
  * {@code booking.hold-minutes}), and finishes changes whose holder is gone (after {@link Bookings#LEASE}).
+ *
+ * <p>The transitions the integrating app hears of (confirmed, moved, cancelled, with who cancelled:
+ * {@link org.corpconnect.booking.CancelledBy}) write their webhook event in their own transaction
+ * ({@link org.corpconnect.webhook.WebhookOutbox}): an event is sent for a change that committed, and only then.
  */
 package org.corpconnect.booking;

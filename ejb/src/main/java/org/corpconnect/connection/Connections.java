@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,8 @@ import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.webhook.WebhookEventType;
+import org.corpconnect.webhook.WebhookOutbox;
 
 @Stateless
 public class Connections {
@@ -42,6 +45,9 @@ public class Connections {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private WebhookOutbox webhooks;
 
     @Inject
     private Event<ConnectionRenewed> renewed;
@@ -105,7 +111,8 @@ public class Connections {
     public ExchangeConnection save(long accountId, OptionalLong generationRead, ConnectionSettings settings, boolean tested,
                                    String actor) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<ExchangeConnection> current = findFor(accountId);
+        Optional<ExchangeConnection> current = lockedConnection(accountId);
+        Optional<ConnectionStatus> statusBefore = current.map(ExchangeConnection::status);
         OptionalLong generationNow = current.stream().mapToLong(ExchangeConnection::credentialGeneration).findFirst();
         if (!generationNow.equals(generationRead)) {
             throw new InvalidConnection("Someone else changed this connection while it was being tested; nothing was"
@@ -126,6 +133,7 @@ public class Connections {
         if (tested) {
             connection.succeeded(now());
         }
+        statusChanged(accountId, statusBefore, connection.status());
         boolean moved = current.isPresent() && connection.itemNamingSince() == connection.credentialGeneration();
         audit.recordWithChange(accountId, actor, moved ? "connection.protocol-moved"
                         : current.isPresent() ? "connection.credential-changed" : "connection.created",
@@ -223,18 +231,45 @@ public class Connections {
         writeStatus(accountId, generation, ConnectionStatus.HEALTHY, null);
     }
 
-    /** The number of connections changed: 1, or 0 when the generation is not the current one (or was rejected). */
+    /**
+     * The number of connections changed: 1, or 0 when the generation is not the current one (or was rejected).
+     * The row is locked first, so that the status it had is the one this update replaces (for the webhook).
+     */
     private int writeStatus(long accountId, long generation, ConnectionStatus status, String detail) {
+        Optional<ConnectionStatus> before = lockedConnection(accountId).map(ExchangeConnection::status);
         var update = status == ConnectionStatus.HEALTHY
                 ? em.createNamedQuery("ExchangeConnection.succeeded")
                 : em.createNamedQuery("ExchangeConnection.failed")
                         .setParameter("status", status)
                         .setParameter("detail", ExchangeConnection.statusDetail(detail));
-        return update.setParameter("accountId", accountId)
+        int changed = update.setParameter("accountId", accountId)
                 .setParameter("generation", generation)
                 .setParameter("rejected", ConnectionStatus.CREDENTIAL_REJECTED)
                 .setParameter("at", now())
                 .executeUpdate();
+        if (changed == 1) {
+            statusChanged(accountId, before, status);
+        }
+        return changed;
+    }
+
+    /** The account's connection, its row locked: its status is the one the caller's change replaces. */
+    private Optional<ExchangeConnection> lockedConnection(long accountId) {
+        return em.createNamedQuery("ExchangeConnection.ofAccount", ExchangeConnection.class)
+                .setParameter("accountId", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** A status that changed is a webhook event, in the transaction that records it. */
+    private void statusChanged(long accountId, Optional<ConnectionStatus> before, ConnectionStatus after) {
+        if (before.isPresent() && before.get() != after) {
+            webhooks.record(accountId, WebhookEventType.CONNECTION_STATUS_CHANGED, Json.createObjectBuilder()
+                    .add("status", after.name())
+                    .add("previousStatus", before.get().name())
+                    .build());
+        }
     }
 
     private static String describe(ConnectionSettings settings) {

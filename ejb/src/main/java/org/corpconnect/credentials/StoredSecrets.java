@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every stored secret (the {@code exchange_connection} table's credential, and a delegated connection's
- * sign-in, its token cache), re-sealed all at once or
- * not at all: each value is read and re-sealed first, and only if every one could be are they written,
- * each on the condition that it still holds what was read.
+ * Every stored secret (the {@code exchange_connection} table's credential and a delegated connection's
+ * sign-in, its token cache; each webhook endpoint's signing secret, and its previous one during a
+ * rotation), re-sealed all at once or not at all: each value is read and re-sealed first, and only if
+ * every one could be are they written, each on the condition that it still holds what was read.
  */
 public final class StoredSecrets {
 
-    /** One secret that no key at hand could read: its connection's row and account. */
-    public record Unreadable(long connectionId, String accountSlug, String reason) {
+    /** One secret that no key at hand could read: its owner (a connection, a webhook endpoint), row and account. */
+    public record Unreadable(String owner, long id, String accountSlug, String reason) {
     }
 
     /** Some stored secrets could not be read: none was changed. */
@@ -38,12 +38,22 @@ public final class StoredSecrets {
         private static String describe(List<Unreadable> unreadable) {
             StringBuilder text = new StringBuilder();
             for (Unreadable u : unreadable) {
-                text.append("\n  connection ").append(u.connectionId()).append(" of account ").append(u.accountSlug())
+                text.append("\n  ").append(u.owner()).append(' ').append(u.id()).append(" of account ").append(u.accountSlug())
                         .append(": ").append(u.reason());
             }
             return text.toString();
         }
     }
+
+    /** A column of sealed values; its table has {@code id} and {@code account_id}. Constants only, never input. */
+    private record SealedColumn(String table, String column, String owner, String what) {
+    }
+
+    private static final List<SealedColumn> COLUMNS = List.of(
+            new SealedColumn("exchange_connection", "secret_ciphertext", "connection", ""),
+            new SealedColumn("exchange_connection", "token_cache_ciphertext", "connection", "the mailbox's sign-in: "),
+            new SealedColumn("webhook_endpoint", "secret_ciphertext", "webhook endpoint", "its signing secret: "),
+            new SealedColumn("webhook_endpoint", "previous_secret_ciphertext", "webhook endpoint", "its previous signing secret: "));
 
     private StoredSecrets() {
     }
@@ -53,53 +63,52 @@ public final class StoredSecrets {
      * @throws UnreadableSecrets naming every secret that could not be read; then nothing was written
      */
     public static int reseal(Connection db, SecretRotation rotation) throws SQLException {
-        Map<Long, String[]> secretChanges = new LinkedHashMap<>(); // id -> {before, after}
-        Map<Long, String[]> tokenCacheChanges = new LinkedHashMap<>();
+        Map<SealedColumn, Map<Long, String[]>> changes = new LinkedHashMap<>(); // column -> id -> {before, after}
         List<Unreadable> unreadable = new ArrayList<>();
         int total = 0;
-        try (PreparedStatement select = db.prepareStatement("select c.id, a.slug, c.secret_ciphertext,"
-                + " c.token_cache_ciphertext from exchange_connection c join account a on a.id = c.account_id order by c.id");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                long id = rows.getLong(1);
-                String slug = rows.getString(2);
-                total++;
-                reseal(id, slug, rows.getString(3), rotation, secretChanges, unreadable, "");
-                String tokenCache = rows.getString(4);
-                if (tokenCache != null) {
+        for (SealedColumn sealed : COLUMNS) {
+            Map<Long, String[]> columnChanges = new LinkedHashMap<>();
+            changes.put(sealed, columnChanges);
+            try (PreparedStatement select = db.prepareStatement("select t.id, a.slug, t." + sealed.column() + " from "
+                    + sealed.table() + " t join account a on a.id = t.account_id where t." + sealed.column()
+                    + " is not null order by t.id");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
                     total++;
-                    reseal(id, slug, tokenCache, rotation, tokenCacheChanges, unreadable, "the mailbox's sign-in: ");
+                    reseal(sealed, rows.getLong(1), rows.getString(2), rows.getString(3), rotation, columnChanges, unreadable);
                 }
             }
         }
         if (!unreadable.isEmpty()) {
             throw new UnreadableSecrets(unreadable, total);
         }
-        // a row changed meanwhile (an admin's new credential, a refreshed sign-in) keeps its new value
-        write(db, "secret_ciphertext", secretChanges);
-        write(db, "token_cache_ciphertext", tokenCacheChanges);
-        return secretChanges.size() + tokenCacheChanges.size();
+        // a row changed meanwhile (an admin's new credential, a refreshed sign-in, a rotated secret) keeps its new value
+        int written = 0;
+        for (Map.Entry<SealedColumn, Map<Long, String[]>> column : changes.entrySet()) {
+            write(db, column.getKey(), column.getValue());
+            written += column.getValue().size();
+        }
+        return written;
     }
 
-    private static void reseal(long id, String slug, String before, SecretRotation rotation, Map<Long, String[]> changes,
-                               List<Unreadable> unreadable, String what) {
+    private static void reseal(SealedColumn sealed, long id, String slug, String before, SecretRotation rotation,
+                               Map<Long, String[]> changes, List<Unreadable> unreadable) {
         try {
             String after = rotation.rotate(before);
             if (!after.equals(before)) {
                 changes.put(id, new String[] {before, after});
             }
         } catch (UndecryptableSecret e) {
-            unreadable.add(new Unreadable(id, slug, what + e.getMessage()));
+            unreadable.add(new Unreadable(sealed.owner(), id, slug, sealed.what() + e.getMessage()));
         }
     }
 
-    /** {@code column} is one of this class's two constants, never input. */
-    private static void write(Connection db, String column, Map<Long, String[]> changes) throws SQLException {
+    private static void write(Connection db, SealedColumn sealed, Map<Long, String[]> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement(
-                "update exchange_connection set " + column + " = ? where id = ? and " + column + " = ?")) {
+        try (PreparedStatement update = db.prepareStatement("update " + sealed.table() + " set " + sealed.column()
+                + " = ? where id = ? and " + sealed.column() + " = ?")) {
             for (Map.Entry<Long, String[]> change : changes.entrySet()) {
                 update.setString(1, change.getValue()[1]);
                 update.setLong(2, change.getKey());

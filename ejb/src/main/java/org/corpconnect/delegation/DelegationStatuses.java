@@ -3,6 +3,8 @@ package org.corpconnect.delegation;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
+import org.corpconnect.webhook.WebhookEventType;
+import org.corpconnect.webhook.WebhookOutbox;
 
 @Stateless
 public class DelegationStatuses {
@@ -18,15 +22,28 @@ public class DelegationStatuses {
     @PersistenceContext(unitName = "corpconnect")
     private EntityManager em;
 
+    @Inject
+    private WebhookOutbox webhooks;
+
     public record Checked(CalendarAccessStatus status, String detail) {
     }
 
+    /** Each user's status as checked; a status that changed is a webhook event, in the same transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Map<Long, Checked> byUser, Instant at) {
         byUser.forEach((userId, checked) -> {
             BookableUser user = em.find(BookableUser.class, userId);
             if (user != null) {
+                CalendarAccessStatus before = user.accessStatus();
                 user.accessChecked(checked.status(), checked.detail(), at);
+                if (before != checked.status()) {
+                    webhooks.record(user.account().id(), WebhookEventType.USER_CALENDAR_ACCESS_CHANGED, Json.createObjectBuilder()
+                            .add("user", user.address().value())
+                            .add("status", checked.status().name())
+                            .add("previousStatus", before.name())
+                            .add("bookable", checked.status() == CalendarAccessStatus.OK)
+                            .build());
+                }
             }
         });
     }

@@ -61,7 +61,7 @@ class StoredSecretsTest {
         var failure = assertThrows(StoredSecrets.UnreadableSecrets.class, () -> StoredSecrets.reseal(db, wrong));
 
         assertEquals(SECRETS, failure.unreadable().size());
-        assertEquals(plain.keySet(), failure.unreadable().stream().map(StoredSecrets.Unreadable::connectionId)
+        assertEquals(plain.keySet(), failure.unreadable().stream().map(StoredSecrets.Unreadable::id)
                 .collect(java.util.stream.Collectors.toSet()));
         assertTrue(failure.getMessage().contains("account org-7:"), "names the account");
         assertEquals(before, stored(), "nothing changed");
@@ -94,7 +94,7 @@ class StoredSecretsTest {
                 () -> StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
 
         assertEquals(1, failure.unreadable().size());
-        assertEquals(odd, failure.unreadable().get(0).connectionId());
+        assertEquals(odd, failure.unreadable().get(0).id());
         assertEquals(before, stored());
     }
 
@@ -131,7 +131,7 @@ class StoredSecretsTest {
         var failure = assertThrows(StoredSecrets.UnreadableSecrets.class,
                 () -> StoredSecrets.reseal(db, SecretRotation.sealOnly(newKey)));
 
-        assertEquals(java.util.List.of(bad), failure.unreadable().stream().map(StoredSecrets.Unreadable::connectionId).toList());
+        assertEquals(java.util.List.of(bad), failure.unreadable().stream().map(StoredSecrets.Unreadable::id).toList());
         assertTrue(failure.getMessage().contains("damaged"), failure.getMessage());
         assertEquals("Good-Pa55", newKey.decrypt(stored().get(good)).reveal());
     }
@@ -147,7 +147,7 @@ class StoredSecretsTest {
 
         var failure = assertThrows(StoredSecrets.UnreadableSecrets.class,
                 () -> StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
-        assertEquals(java.util.List.of(broken), failure.unreadable().stream().map(StoredSecrets.Unreadable::connectionId).toList());
+        assertEquals(java.util.List.of(broken), failure.unreadable().stream().map(StoredSecrets.Unreadable::id).toList());
         assertTrue(failure.getMessage().contains("sign-in"), failure.getMessage());
         assertEquals(secretsBefore, stored(), "no secret moved either");
 
@@ -157,6 +157,37 @@ class StoredSecretsTest {
         assertEquals("{}", newKey.decrypt(tokenCache(broken)).reveal());
         assertEquals("Password-0", newKey.decrypt(stored().get(plain)).reveal());
         assertNull(tokenCache(plain), "a password connection has no sign-in");
+    }
+
+    @Test
+    void webhookSigningSecretsMoveWithTheOthersOrNothingMoves() throws SQLException {
+        long connection = insert(0, oldKey.encrypt(Secret.of("Password-0")));
+        try (PreparedStatement endpoint = db.prepareStatement("insert into webhook_endpoint (id, account_id, url,"
+                + " secret_ciphertext, previous_secret_ciphertext, previous_secret_until, created_at)"
+                + " values (7, 1, 'https://hooks.example.com/in', ?, ?, current_timestamp, current_timestamp)")) {
+            endpoint.setString(1, oldKey.encrypt(Secret.of("whsec_current")));
+            endpoint.setString(2, cipher("some-third-master-key").encrypt(Secret.of("whsec_previous")));
+            endpoint.executeUpdate();
+        }
+
+        var failure = assertThrows(StoredSecrets.UnreadableSecrets.class,
+                () -> StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
+        assertEquals(java.util.List.of(7L), failure.unreadable().stream().map(StoredSecrets.Unreadable::id).toList());
+        assertTrue(failure.getMessage().contains("webhook endpoint 7 of account org-0: its previous signing secret"),
+                failure.getMessage());
+        assertEquals("Password-0", oldKey.decrypt(stored().get(connection)).reveal(), "the connection's secret did not move either");
+
+        try (PreparedStatement repair = db.prepareStatement("update webhook_endpoint set previous_secret_ciphertext = ?")) {
+            repair.setString(1, oldKey.encrypt(Secret.of("whsec_previous")));
+            repair.executeUpdate();
+        }
+        assertEquals(3, StoredSecrets.reseal(db, new SecretRotation(oldKey, newKey)));
+        try (Statement s = db.createStatement();
+             ResultSet row = s.executeQuery("select secret_ciphertext, previous_secret_ciphertext from webhook_endpoint")) {
+            assertTrue(row.next());
+            assertEquals("whsec_current", newKey.decrypt(row.getString(1)).reveal());
+            assertEquals("whsec_previous", newKey.decrypt(row.getString(2)).reveal());
+        }
     }
 
     private void setTokenCache(long id, String ciphertext) throws SQLException {

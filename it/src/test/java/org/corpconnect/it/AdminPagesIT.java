@@ -59,8 +59,8 @@ class AdminPagesIT {
     private static final String JONAS = "jonas.fischer@contoso.test";
     private static final String LEA = "lea.wagner@contoso.test";
     private static final String YUKI = "yuki.tanaka@contoso.test";
-    private static final List<String> PAGES = List.of("connection", "users", "sync", "bookings", "api-keys", "audit",
-            "admins");
+    private static final List<String> PAGES = List.of("connection", "users", "sync", "bookings", "api-keys", "webhooks",
+            "audit", "admins");
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String ATTRIBUTE_BREAK = "\"><img src=x onerror=alert(1)>";
     private static final List<String> PAYLOADS = List.of(SCRIPT, ATTRIBUTE_BREAK);
@@ -307,13 +307,13 @@ class AdminPagesIT {
     }
 
     @Test
-    void everyPageOfTheAccountShowsAndANewApiKeyIsShownOnlyOnce() {
+    void everyPageOfTheAccountShowsAndANewApiKeyOrWebhookSecretIsShownOnlyOnce() {
         Tenant tenant = tenant("IMPERSONATION", ANNA, LUKAS);
         try (Browser browser = Browser.open("pages").neverShows(tenant.secrets())) {
             String key = signIn(browser, tenant);
             Map<String, By> content = Map.of("connection", CONNECTION_STATUS, "users", By.id("users"),
                     "sync", By.id("freshness"), "bookings", By.cssSelector("main h2"), "api-keys", By.id("keys"),
-                    "audit", By.id("audit"), "admins", By.id("admins"));
+                    "webhooks", By.id("webhooks"), "audit", By.id("audit"), "admins", By.id("admins"));
             for (String page : PAGES) {
                 browser.click(By.id("nav-" + page));
                 assertEquals("/exchange-connection/" + page(key, page), browser.path());
@@ -344,8 +344,32 @@ class AdminPagesIT {
             browser.neverShows(shown.substring("cck_".length() + 13));
             browser.visit(page(key, "api-keys")); // fails if the key's secret part is on the page again
             assertFalse(browser.has(By.id("new-key")), "shown once only");
+
+            // Webhooks: an address the server may not call is refused, an allowed one shows its secret once.
+            browser.click(By.id("nav-webhooks"));
+            browser.fill(field("add-endpoint", "url"), "http://10.1.2.3/hooks");
+            browser.click(By.id("add-endpoint-submit"));
+            assertTrue(errorAt(browser, "url").contains("could not call this address"), errors(browser));
+            String hook = "http://localhost:" + System.getenv().getOrDefault("IT_WEBHOOK_PORT", "28027") + "/hooks/page";
+            browser.fill(field("add-endpoint", "url"), hook);
+            browser.click(By.id("add-endpoint-submit"));
+            String secret = browser.text(By.id("new-secret"));
+            assertTrue(secret.startsWith("whsec_"), secret);
+            assertTrue(browser.text(By.id("webhooks")).contains(hook), browser.text(By.id("webhooks")));
+            browser.reload();
+            assertFalse(browser.has(By.id("new-secret")), "shown once only, also on a reload");
+            browser.neverShows(secret);
+            browser.click(By.cssSelector("#webhooks form.rotate-secret button"));
+            String rotated = browser.text(By.id("new-secret"));
+            assertTrue(rotated.startsWith("whsec_") && !rotated.equals(secret), rotated);
+            browser.screenshot("webhooks-rotated");
+            browser.neverShows(rotated);
+            browser.click(By.cssSelector("#webhooks form.remove-endpoint button"));
+            assertFalse(browser.text(By.id("webhooks")).contains(hook), "removed");
+
             browser.click(By.id("nav-audit"));
             assertTrue(browser.text(By.id("audit")).contains("api-key.created"), browser.text(By.id("audit")));
+            assertTrue(browser.text(By.id("audit")).contains("webhook.secret-rotated"), browser.text(By.id("audit")));
 
             browser.click(By.cssSelector("#signout button"));
             assertEquals("/exchange-connection/admin/login", browser.path());
@@ -387,7 +411,7 @@ class AdminPagesIT {
             browser.screenshot("connection-unicode-password");
 
             assertEquals(Map.of("connection", List.of(), "users", List.of(), "sync", List.of(), "bookings", List.of(),
-                    "api-keys", List.of(), "audit", List.of(), "admins", List.of()), garbled, "each page shows its own text as written");
+                    "api-keys", List.of(), "webhooks", List.of(), "audit", List.of(), "admins", List.of()), garbled, "each page shows its own text as written");
             shown.forEach((name, row) -> assertTrue(row.startsWith(name), "the display name " + name + " comes back as typed: " + row));
             assertEquals("", saved, "a password with non-ASCII characters reaches Exchange as typed");
         }

@@ -94,7 +94,8 @@ class OpenApiIT {
 
         assertEquals(List.of(), faults);
         assertEquals(new TreeSet<>(List.of("GET /api/about", "GET /api/v1/availability", "POST /api/v1/bookings", "GET /api/v1/bookings",
-                "GET /api/v1/bookings/{id}", "PATCH /api/v1/bookings/{id}", "DELETE /api/v1/bookings/{id}")), operations);
+                "GET /api/v1/bookings/{id}", "PATCH /api/v1/bookings/{id}", "DELETE /api/v1/bookings/{id}", "POST /api/v1/webhooks",
+                "GET /api/v1/webhooks", "DELETE /api/v1/webhooks/{id}", "POST /api/v1/webhooks/{id}/rotate-secret")), operations);
     }
 
     @Test
@@ -144,6 +145,19 @@ class OpenApiIT {
         answers.add(patch(tenant, id, "{\"start\":\"" + first.getString("start") + "\",\"end\":\"" + first.getString("end") + "\"}"));
         answers.add(Api.send(Api.request(tenant, "v1/bookings/" + UUID.randomUUID()).DELETE()));
 
+        // Nothing listens there: the deliveries wait in the outbox, and go with the endpoint when it is removed.
+        HttpResponse<String> hook = Api.postJson(tenant, "v1/webhooks", null, "{\"url\":\"http://localhost:"
+                + System.getenv().getOrDefault("IT_WEBHOOK_PORT", "28027") + "/hooks/openapi\"}");
+        assertEquals(201, hook.statusCode(), hook.body());
+        String hookId = String.valueOf(Server.json(hook).getJsonNumber("id").longValue());
+        answers.add(hook);
+        answers.add(Api.postJson(tenant, "v1/webhooks", null, "{\"url\":\"https://10.1.2.3/hooks\"}"));
+        answers.add(Api.send(Api.request(tenant, "v1/webhooks").GET()));
+        answers.add(Api.send(Api.request(tenant, "v1/webhooks/" + hookId + "/rotate-secret").POST(HttpRequest.BodyPublishers.noBody())));
+        answers.add(Api.send(Api.request(tenant, "v1/webhooks/0/rotate-secret").POST(HttpRequest.BodyPublishers.noBody())));
+        answers.add(Api.send(Api.request(tenant, "v1/webhooks/" + hookId).DELETE()));
+        answers.add(Api.send(Api.request(tenant, "v1/webhooks/" + hookId).DELETE()));
+
         ApiDocument document = ApiDocument.served();
         List<String> mismatches = answers.stream().flatMap(a -> document.mismatches(a).stream()).toList();
         assertEquals(List.of(), mismatches);
@@ -159,7 +173,10 @@ class OpenApiIT {
                 "GET /api/v1/bookings/{id} 200", "GET /api/v1/bookings/{id} 404",
                 "PATCH /api/v1/bookings/{id} 200", "PATCH /api/v1/bookings/{id} 400", "PATCH /api/v1/bookings/{id} 409",
                 "PATCH /api/v1/bookings/{id} 422",
-                "DELETE /api/v1/bookings/{id} 200", "DELETE /api/v1/bookings/{id} 404")), seen,
+                "DELETE /api/v1/bookings/{id} 200", "DELETE /api/v1/bookings/{id} 404",
+                "POST /api/v1/webhooks 201", "POST /api/v1/webhooks 400", "GET /api/v1/webhooks 200",
+                "POST /api/v1/webhooks/{id}/rotate-secret 200", "POST /api/v1/webhooks/{id}/rotate-secret 404",
+                "DELETE /api/v1/webhooks/{id} 200", "DELETE /api/v1/webhooks/{id} 404")), seen,
                 "each operation answered, successes and problems, as this test meant it to");
     }
 

@@ -23,6 +23,7 @@ import org.corpconnect.admin.connection.ConnectionPage;
 import org.corpconnect.admin.sync.SyncPage;
 import org.corpconnect.admin.users.UsersPage;
 import org.corpconnect.admin.week.WeekPage;
+import org.corpconnect.admin.webhooks.WebhooksPage;
 import org.corpconnect.signin.AdminRole;
 import org.corpconnect.signin.AdminUser;
 import org.corpconnect.signin.AdminUsers;
@@ -64,6 +65,9 @@ public class AccountPages extends HttpServlet {
 
     @Inject
     private Instance<AdminsPage> admins;
+
+    @Inject
+    private Instance<WebhooksPage> webhooks;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -108,7 +112,8 @@ public class AccountPages extends HttpServlet {
             return Optional.empty();
         }
         Map<String, Instance<? extends AccountPage>> pages = Map.of("connection", connection, "users", users,
-                "sync", sync, "bookings", bookings, "api-keys", apiKeys, "audit", audit, "week", week, "admins", admins);
+                "sync", sync, "bookings", bookings, "api-keys", apiKeys, "audit", audit, "week", week, "admins", admins,
+                "webhooks", webhooks);
         return Optional.ofNullable(pages.get(parts[1])).map(Instance::get);
     }
 

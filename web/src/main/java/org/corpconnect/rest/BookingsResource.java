@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.corpconnect.booking.BookingRequest;
 import org.corpconnect.booking.BookingWriter;
 import org.corpconnect.booking.Bookings;
+import org.corpconnect.booking.CancelledBy;
 import org.corpconnect.booking.InvalidBooking;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
@@ -240,7 +241,7 @@ public class BookingsResource {
                     @ExampleObject(name = "exchange-unavailable", value = ProblemExamples.EXCHANGE_UNAVAILABLE),
                     @ExampleObject(name = "busy", value = ProblemExamples.BUSY)}))
     public BookingDetails cancel(@PathParam("id") String id) {
-        return BookingDetails.of(writer.cancel(caller.get(), id));
+        return BookingDetails.of(writer.cancel(caller.get(), id, CancelledBy.API));
     }
 
     private static MailboxAddress address(String value) {

@@ -1,5 +1,7 @@
 package org.corpconnect.rest;
 
+import org.corpconnect.exchange.outbound.OutboundRefused;
+
 /**
  * Example problem documents of the OpenAPI description, one per problem type the mapper and the
  * filters write: the answers' examples list the types each status can carry. Constants, because
@@ -13,6 +15,11 @@ final class ProblemExamples {
     static final String INVALID_REQUEST = TYPE + "invalid-request\",\"title\":\"Invalid request\",\"status\":400," + INSTANCE
             + ",\"detail\":\"start must be an ISO-8601 date-time with offset, e.g. 2026-12-01T09:30:00+01:00.\","
             + "\"errors\":[{\"field\":\"start\",\"message\":\"start must be an ISO-8601 date-time with offset, e.g. 2026-12-01T09:30:00+01:00.\"}]}";
+    static final String INVALID_WEBHOOK_URL = TYPE + "invalid-request\",\"title\":\"Invalid request\",\"status\":400," + INSTANCE
+            + ",\"detail\":\"" + OutboundRefused.SENTENCE + "\","
+            + "\"errors\":[{\"field\":\"url\",\"message\":\"" + OutboundRefused.SENTENCE + "\"}]}";
+    static final String WEBHOOK_NOT_FOUND = TYPE + "not-found\",\"title\":\"Not found\",\"status\":404," + INSTANCE
+            + ",\"detail\":\"No such webhook endpoint in this account.\"}";
     static final String INVALID_QUERY = TYPE + "invalid-request\",\"title\":\"Invalid request\",\"status\":400," + INSTANCE
             + ",\"detail\":\"zone 'Mars/Olympus' is not an IANA time zone such as Europe/Berlin.\"}";
     static final String MALFORMED_JSON = TYPE + "malformed-json\",\"title\":\"Malformed JSON\",\"status\":400," + INSTANCE

@@ -42,6 +42,8 @@ import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.users.InvalidUser;
 import org.corpconnect.users.UserNotFound;
+import org.corpconnect.webhook.InvalidWebhookEndpoint;
+import org.corpconnect.webhook.WebhookEndpointNotFound;
 
 /**
  * The one place where failures become HTTP answers, all {@code application/problem+json}. The
@@ -74,10 +76,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Problem("invalid-request", "Invalid request", 400, invalid.getMessage())
                     .withFieldErrors(Map.of(invalid.field(), invalid.getMessage()));
         }
+        if (failure instanceof InvalidWebhookEndpoint invalid) {
+            return new Problem("invalid-request", "Invalid request", 400, invalid.getMessage())
+                    .withFieldErrors(Map.of(invalid.field(), invalid.getMessage()));
+        }
         if (failure instanceof InvalidUser || failure instanceof InvalidMailboxAddress || failure instanceof InvalidSlotQuery) {
             return new Problem("invalid-request", "Invalid request", 400, failure.getMessage());
         }
-        if (failure instanceof UserNotFound || failure instanceof BookingNotFound || failure instanceof ApiKeyNotFound) {
+        if (failure instanceof UserNotFound || failure instanceof BookingNotFound || failure instanceof ApiKeyNotFound
+                || failure instanceof WebhookEndpointNotFound) {
             return new Problem("not-found", "Not found", 404, failure.getMessage());
         }
         if (failure instanceof SlotTaken) {

@@ -5,6 +5,7 @@ import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import org.apache.http.config.Registry;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.corpconnect.exchange.outbound.CheckedSockets;
 import org.corpconnect.exchange.outbound.OutboundPolicy;
 
 /**

@@ -16,6 +16,7 @@ import microsoft.exchange.webservices.data.core.exception.service.local.ServiceL
 import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
 import org.apache.http.config.Registry;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.corpconnect.exchange.outbound.CheckedSockets;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeException;

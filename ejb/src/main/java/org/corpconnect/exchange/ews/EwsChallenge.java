@@ -13,6 +13,7 @@ import org.apache.http.client.methods.HttpPost;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.BasicHttpClientConnectionManager;
+import org.corpconnect.exchange.outbound.CheckedSockets;
 import org.corpconnect.exchange.outbound.OutboundPolicy;
 
 /**

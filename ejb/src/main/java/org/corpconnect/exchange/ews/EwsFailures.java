@@ -14,6 +14,7 @@ import microsoft.exchange.webservices.data.core.exception.http.HttpErrorExceptio
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
+import org.corpconnect.exchange.outbound.CheckedSockets;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.CalendarItemNotFound;

@@ -37,7 +37,7 @@
  * <p>Autodiscover ({@link org.corpconnect.exchange.ews.EwsAutodiscover}) finds the EWS URL from an address.
  *
  * <p>Every connection, ews-java-api's (EWS, Autodiscover with its guesses and redirects) and the token
- * endpoint's, goes through {@link org.corpconnect.exchange.ews.CheckedSockets}: HttpClient resolves the
+ * endpoint's, goes through {@link org.corpconnect.exchange.outbound.CheckedSockets}: HttpClient resolves the
  * host, the operator's {@link org.corpconnect.exchange.outbound.OutboundPolicy} checks the address, and
  * the socket connects to exactly that address. A refused address and a failed connection leave as the
  * same {@link org.corpconnect.exchange.ExchangeUnreachable} sentence.

@@ -14,6 +14,7 @@ import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
 import org.corpconnect.booking.BookingWriter;
 import org.corpconnect.booking.Bookings;
+import org.corpconnect.booking.CancelledBy;
 import org.corpconnect.calendar.TimeWindow;
 
 @RequestScoped
@@ -48,7 +49,7 @@ public class BookingsPage implements AccountPage {
         try {
             switch (page.param("action")) {
                 case "cancel" -> {
-                    writer.cancel(page.account(), page.param("bookingId"));
+                    writer.cancel(page.account(), page.param("bookingId"), CancelledBy.ADMIN);
                     page.redirect("bookings", "Booking cancelled; its calendar item is deleted.");
                     return;
                 }

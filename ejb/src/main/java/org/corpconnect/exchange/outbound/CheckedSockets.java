@@ -1,4 +1,4 @@
-package org.corpconnect.exchange.ews;
+package org.corpconnect.exchange.outbound;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,16 +15,15 @@ import org.apache.http.conn.socket.LayeredConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.protocol.HttpContext;
-import org.corpconnect.exchange.outbound.OutboundPolicy;
-import org.corpconnect.exchange.outbound.OutboundRefused;
 
 /**
  * Apache HttpClient 4's socket factories with the operator's {@link OutboundPolicy} in front: HttpClient
  * resolves the host, then hands each address to {@code connectSocket}, which checks that very address
  * and connects to it. So the address checked is the address connected (no second lookup), and every
- * connection is checked: the first, Autodiscover's guesses and every redirect alike.
+ * connection is checked: the first, Autodiscover's guesses and every redirect alike. Every HttpClient
+ * that calls where an admin said (EWS, Autodiscover, token endpoints, webhook endpoints) connects through these.
  */
-final class CheckedSockets {
+public final class CheckedSockets {
 
     private static final Logger LOG = Logger.getLogger(CheckedSockets.class.getName());
 
@@ -37,7 +36,7 @@ final class CheckedSockets {
      * ({@code EwsX509TrustManager} only checks its dates), which would hand the credential to whoever
      * answers. An Exchange with a certificate of a private CA needs that CA in the server's trust store.
      */
-    static Registry<ConnectionSocketFactory> checked(Supplier<OutboundPolicy> policy) {
+    public static Registry<ConnectionSocketFactory> checked(Supplier<OutboundPolicy> policy) {
         return RegistryBuilder.<ConnectionSocketFactory>create()
                 .register("http", new Checked("http", PlainConnectionSocketFactory.getSocketFactory(), policy))
                 .register("https", new Checked("https", SSLConnectionSocketFactory.getSocketFactory(), policy))
@@ -45,7 +44,7 @@ final class CheckedSockets {
     }
 
     /** The refusal, as HttpClient expects a failed connect: it then tries the host's next address, if any. */
-    static final class RefusedConnection extends ConnectException {
+    public static final class RefusedConnection extends ConnectException {
         private final transient OutboundRefused refusal;
 
         RefusedConnection(OutboundRefused refusal) {
@@ -54,7 +53,7 @@ final class CheckedSockets {
             initCause(refusal);
         }
 
-        OutboundRefused refusal() {
+        public OutboundRefused refusal() {
             return refusal;
         }
     }
