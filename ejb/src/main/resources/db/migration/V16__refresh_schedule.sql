@@ -2,12 +2,17 @@
 -- refresh is due, and which instance holds the account's refresh until when (a lease it renews while it
 -- runs). An instance starts a refresh only by taking that claim with one conditional UPDATE, so a due
 -- refresh runs once in all, never two of an account at once, and a claim of an instance that died lapses
--- for another to take. V15 is left to another branch.
+-- for another to take. And Exchange's back-off (until when the credential generation that was told so
+-- sends nothing, and how many back-offs in a row), so that whichever instance refreshes next heeds it.
+-- V15 is left to another branch.
 CREATE TABLE refresh_schedule (
-    account_id    BIGINT       NOT NULL PRIMARY KEY,
-    due_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    claimed_by    VARCHAR(200),
-    claimed_until TIMESTAMP WITH TIME ZONE,
+    account_id         BIGINT       NOT NULL PRIMARY KEY,
+    due_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    claimed_by         VARCHAR(200),
+    claimed_until      TIMESTAMP WITH TIME ZONE,
+    back_off_generation BIGINT,
+    back_off_until     TIMESTAMP WITH TIME ZONE,
+    back_offs_in_a_row INTEGER      DEFAULT 0 NOT NULL,
     CONSTRAINT refresh_schedule_account_fk FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE
 );
 
@@ -31,3 +36,12 @@ CREATE TABLE refresh_run (
 );
 
 CREATE INDEX refresh_run_account_started ON refresh_run (account_id, started_at);
+
+-- Work done once a day for the whole deployment, by whichever instance's timer fires first: the day it
+-- was last done, taken with one conditional UPDATE.
+CREATE TABLE daily_task (
+    name    VARCHAR(100) NOT NULL PRIMARY KEY,
+    done_on DATE         NOT NULL
+);
+
+INSERT INTO daily_task (name, done_on) VALUES ('secret-expiry-warnings', DATE '2000-01-01');

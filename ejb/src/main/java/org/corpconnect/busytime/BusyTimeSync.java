@@ -103,7 +103,7 @@ public class BusyTimeSync {
     private final Map<Long, ScheduledFuture<?>> resumptions = new ConcurrentHashMap<>();
 
     @PostConstruct
-    void start() {
+    void scheduleEveryConnectedAccount() {
         Instant firstDue = Instant.now().plus(interval());
         connections.all().forEach(connection -> claims.schedule(connection.account().id(), firstDue));
         long check = checkPeriod().toMillis();

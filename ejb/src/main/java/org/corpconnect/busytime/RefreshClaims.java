@@ -6,15 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -61,11 +56,11 @@ public class RefreshClaims {
         try (Connection db = dataSource.getConnection();
              PreparedStatement insert = db.prepareStatement("INSERT INTO refresh_schedule (account_id, due_at) "
                      + "SELECT id, ? FROM account WHERE id = ?")) {
-            insert.setObject(1, utc(firstDue));
+            insert.setObject(1, Sql.utc(firstDue));
             insert.setLong(2, accountId);
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IllegalStateException("Could not schedule the refresh of account " + accountId, e);
             }
             // Another instance scheduled it meanwhile: its schedule stands.
@@ -73,30 +68,30 @@ public class RefreshClaims {
     }
 
     public void unschedule(long accountId) {
-        update("DELETE FROM refresh_schedule WHERE account_id = ?", s -> s.setLong(1, accountId));
+        Sql.update(dataSource, "DELETE FROM refresh_schedule WHERE account_id = ?", s -> s.setLong(1, accountId));
     }
 
     /** When the account's next scheduled refresh is due; empty when it has no schedule. */
     public Optional<Instant> nextDue(long accountId) {
-        return query("SELECT due_at FROM refresh_schedule WHERE account_id = ?", s -> s.setLong(1, accountId),
-                r -> instant(r, 1)).stream().findFirst();
+        return Sql.query(dataSource, "SELECT due_at FROM refresh_schedule WHERE account_id = ?", s -> s.setLong(1, accountId),
+                r -> Sql.instant(r, 1)).stream().findFirst();
     }
 
     /** Whether any instance holds a live claim on the account's refresh. */
     public boolean claimed(long accountId, Instant now) {
-        return !query("SELECT account_id FROM refresh_schedule WHERE account_id = ? AND claimed_until > ?", s -> {
+        return !Sql.query(dataSource, "SELECT account_id FROM refresh_schedule WHERE account_id = ? AND claimed_until > ?", s -> {
             s.setLong(1, accountId);
-            s.setObject(2, utc(now));
+            s.setObject(2, Sql.utc(now));
         }, r -> r.getLong(1)).isEmpty();
     }
 
     /** Claims every refresh that is due and free: the ones this instance is to run now. */
     public List<Claim> claimDue(String holder, Instant now, Duration lease) {
-        List<Claim> due = query("SELECT account_id, due_at FROM refresh_schedule WHERE due_at <= ? AND " + FREE
+        List<Claim> due = Sql.query(dataSource, "SELECT account_id, due_at FROM refresh_schedule WHERE due_at <= ? AND " + FREE
                 + " ORDER BY due_at", s -> {
-                    s.setObject(1, utc(now));
-                    s.setObject(2, utc(now));
-                }, r -> new Claim(r.getLong(1), instant(r, 2), holder, now));
+                    s.setObject(1, Sql.utc(now));
+                    s.setObject(2, Sql.utc(now));
+                }, r -> new Claim(r.getLong(1), Sql.instant(r, 2), holder, now));
         return due.stream().filter(c -> take(c, now, lease)).toList();
     }
 
@@ -107,11 +102,11 @@ public class RefreshClaims {
 
     /** Extends the holder's lease; false when the claim is no longer the holder's (it lapsed and was taken). */
     public boolean renew(Claim claim, Instant now, Duration lease) {
-        return update("UPDATE refresh_schedule SET claimed_until = ? WHERE account_id = ? AND due_at = ? AND claimed_by = ?",
+        return Sql.update(dataSource, "UPDATE refresh_schedule SET claimed_until = ? WHERE account_id = ? AND due_at = ? AND claimed_by = ?",
                 s -> {
-                    s.setObject(1, utc(now.plus(lease)));
+                    s.setObject(1, Sql.utc(now.plus(lease)));
                     s.setLong(2, claim.accountId());
-                    s.setObject(3, utc(claim.dueAt()));
+                    s.setObject(3, Sql.utc(claim.dueAt()));
                     s.setString(4, claim.holder());
                 }) == 1;
     }
@@ -124,37 +119,37 @@ public class RefreshClaims {
      */
     public boolean release(Claim claim, boolean servedDue, Instant now, Duration interval) {
         Instant next = servedDue ? nextOnGrid(claim.dueAt(), now, interval) : claim.dueAt();
-        return update("UPDATE refresh_schedule SET due_at = ?, claimed_by = NULL, claimed_until = NULL "
+        return Sql.update(dataSource, "UPDATE refresh_schedule SET due_at = ?, claimed_by = NULL, claimed_until = NULL "
                 + "WHERE account_id = ? AND due_at = ? AND claimed_by = ?", s -> {
-                    s.setObject(1, utc(next));
+                    s.setObject(1, Sql.utc(next));
                     s.setLong(2, claim.accountId());
-                    s.setObject(3, utc(claim.dueAt()));
+                    s.setObject(3, Sql.utc(claim.dueAt()));
                     s.setString(4, claim.holder());
                 }) == 1;
     }
 
     /** Lets the claim go without moving the schedule: the refresh was not run, and stays due for whoever claims it next. */
     public void giveUp(Claim claim) {
-        update("UPDATE refresh_schedule SET claimed_by = NULL, claimed_until = NULL WHERE account_id = ? AND due_at = ? "
+        Sql.update(dataSource, "UPDATE refresh_schedule SET claimed_by = NULL, claimed_until = NULL WHERE account_id = ? AND due_at = ? "
                 + "AND claimed_by = ?", s -> {
                     s.setLong(1, claim.accountId());
-                    s.setObject(2, utc(claim.dueAt()));
+                    s.setObject(2, Sql.utc(claim.dueAt()));
                     s.setString(3, claim.holder());
                 });
     }
 
     /** Records a refresh that ran (whatever its claim's fate), and forgets the account's runs older than {@code keep}. */
     public void recordRun(RefreshResult run, Optional<Instant> servedDue, String runBy, Duration keep) {
-        update("INSERT INTO refresh_run (account_id, due_at, run_by, started_at, took_ms, requests_sent, users_refreshed, "
+        Sql.update(dataSource, "INSERT INTO refresh_run (account_id, due_at, run_by, started_at, took_ms, requests_sent, users_refreshed, "
                 + "users_failed, access_checks, stopped_because) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
                     s.setLong(1, run.accountId());
                     if (servedDue.isPresent()) {
-                        s.setObject(2, utc(servedDue.get()));
+                        s.setObject(2, Sql.utc(servedDue.get()));
                     } else {
                         s.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
                     }
                     s.setString(3, runBy);
-                    s.setObject(4, utc(run.startedAt()));
+                    s.setObject(4, Sql.utc(run.startedAt()));
                     s.setLong(5, run.took().toMillis());
                     s.setInt(6, run.requestsSent());
                     s.setInt(7, run.usersRefreshed());
@@ -162,19 +157,19 @@ public class RefreshClaims {
                     s.setInt(9, run.accessChecks());
                     s.setString(10, run.stoppedBecause().map(r -> r.length() > 1000 ? r.substring(0, 1000) : r).orElse(null));
                 });
-        update("DELETE FROM refresh_run WHERE account_id = ? AND started_at < ?", s -> {
+        Sql.update(dataSource, "DELETE FROM refresh_run WHERE account_id = ? AND started_at < ?", s -> {
             s.setLong(1, run.accountId());
-            s.setObject(2, utc(run.startedAt().minus(keep)));
+            s.setObject(2, Sql.utc(run.startedAt().minus(keep)));
         });
     }
 
     /** The account's last refreshes, newest first, whichever instance ran them. */
     public List<RefreshResult> recentRuns(long accountId, int limit) {
-        return query("SELECT started_at, took_ms, requests_sent, users_refreshed, users_failed, access_checks, "
+        return Sql.query(dataSource, "SELECT started_at, took_ms, requests_sent, users_refreshed, users_failed, access_checks, "
                 + "stopped_because FROM refresh_run WHERE account_id = ? ORDER BY started_at DESC", s -> {
                     s.setLong(1, accountId);
                     s.setMaxRows(limit);
-                }, r -> new RefreshResult(accountId, instant(r, 1), Duration.ofMillis(r.getLong(2)), r.getInt(3),
+                }, r -> new RefreshResult(accountId, Sql.instant(r, 1), Duration.ofMillis(r.getLong(2)), r.getInt(3),
                         r.getInt(4), r.getInt(5), r.getInt(6), Optional.ofNullable(r.getString(7)), Optional.empty()));
     }
 
@@ -185,58 +180,14 @@ public class RefreshClaims {
     }
 
     private boolean take(Claim claim, Instant now, Duration lease) {
-        return update("UPDATE refresh_schedule SET claimed_by = ?, claimed_until = ? WHERE account_id = ? AND due_at = ? AND "
+        return Sql.update(dataSource, "UPDATE refresh_schedule SET claimed_by = ?, claimed_until = ? WHERE account_id = ? AND due_at = ? AND "
                 + FREE, s -> {
                     s.setString(1, claim.holder());
-                    s.setObject(2, utc(now.plus(lease)));
+                    s.setObject(2, Sql.utc(now.plus(lease)));
                     s.setLong(3, claim.accountId());
-                    s.setObject(4, utc(claim.dueAt()));
-                    s.setObject(5, utc(now));
+                    s.setObject(4, Sql.utc(claim.dueAt()));
+                    s.setObject(5, Sql.utc(now));
                 }) == 1;
     }
 
-    /** SQLSTATE of a unique or primary key violation, in H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private int update(String sql, Parameters parameters) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
-            parameters.set(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Refresh schedule: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> List<T> query(String sql, Parameters parameters, Row<T> row) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(row.read(result));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Refresh schedule: " + e.getMessage(), e);
-        }
-    }
-
-    /** To the millisecond, so that a time read back compares equal to the one written, in H2 and PostgreSQL alike. */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }
