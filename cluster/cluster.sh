@@ -7,7 +7,7 @@
 #
 # Also sourced by cluster/test-cluster.sh. Settings (environment): CLUSTER_PORT_BASE (9100: the DAS's
 # Payara port base; instance N's is N hundred above it, its HTTP port at +80), CLUSTER_DIR (cluster/target),
-# PAYARA_HOME (it/target/payara/payara6, unpacked by the build), DB_URL, DB_USER, DB_PASSWORD (PostgreSQL),
+# PAYARA_HOME (it/target/payara/payara6, unpacked by the build), CLUSTER_EAR (ear/target/exchange-connection.ear), DB_URL, DB_USER, DB_PASSWORD (PostgreSQL),
 # CORPCONNECT_MASTER_KEY_FILE (made in CLUSTER_DIR if unset), EXCHANGE_ALLOWED_HOSTS,
 # EXCHANGE_PLAIN_HTTP_HOSTS, SYNC_INTERVAL_MINUTES, SYNC_CLAIM_LEASE_SECONDS, ADMIN_FIRST_OPERATOR_PASSWORD.
 set -euo pipefail
@@ -39,7 +39,7 @@ cluster_create() {
     echo "No Payara at $payara_home: build first (mvn -B verify, or mvn -B -pl it -am verify -Dit.test=none), or set PAYARA_HOME." >&2
     return 1
   fi
-  local ear="$cluster_root/ear/target/exchange-connection.ear"
+  local ear="${CLUSTER_EAR:-$cluster_root/ear/target/exchange-connection.ear}"
   [ -f "$ear" ] || { echo "No $ear: build first (mvn -B -DskipTests package)." >&2; return 1; }
   mkdir -p "$cluster_dir"
   if [ -z "${CORPCONNECT_MASTER_KEY_FILE:-}" ]; then
@@ -114,9 +114,9 @@ cluster_await_ready() {
 cluster_start() {
   cluster_create
   echo "==> Starting both instances"
-  cluster_start_instance 1 &
-  cluster_start_instance 2 &
-  wait
+  cluster_start_instance 1 & local first=$!
+  cluster_start_instance 2 & local second=$!
+  wait "$first" "$second"
   cluster_await_ready 1 180
   cluster_await_ready 2 180
 }

@@ -70,14 +70,18 @@ echo "==> The Exchange simulator on port $sim_port"
 schema_dir="$cluster_root/../shared/ews-schema/exchange-online-2023"
 sim_args=(--port "$sim_port" --https-port -1 --dataset demo)
 if [ -d "$schema_dir" ]; then sim_args+=(--schema-dir "$schema_dir"); fi
-setsid java -jar "$cluster_root/exchange-sim/target/exchange-sim.jar" "${sim_args[@]}" > "$cluster_dir/simulator.log" 2>&1 &
+# Copies: a build running meanwhile may rewrite the jar under a running simulator, or the EAR.
+cp "$cluster_root/exchange-sim/target/exchange-sim.jar" "$cluster_dir/exchange-sim.jar"
+cp "$cluster_root/ear/target/exchange-connection.ear" "$cluster_dir/exchange-connection.ear"
+export CLUSTER_EAR="$cluster_dir/exchange-connection.ear"
+setsid java -jar "$cluster_dir/exchange-sim.jar" "${sim_args[@]}" > "$cluster_dir/simulator.log" 2>&1 &
 sim_pid=$!
 
 cluster_create
 echo "==> Starting both instances"
-cluster_start_instance 1 &
-cluster_start_instance 2 &
-wait
+cluster_start_instance 1 & first=$!
+cluster_start_instance 2 & second=$!
+wait "$first" "$second"
 cluster_await_ready 1 240
 cluster_await_ready 2 240
 echo "    ready after $((SECONDS - started)) s"
@@ -167,6 +171,7 @@ echo "    instances that ran refreshes: $both"
 echo "==> Killing the instance that runs a refresh, in the middle of it"
 # The simulator answers cluster-1's busy-time requests slowly, so that its refresh is surely under way.
 control POST faults '{"kind":"LATENCY","operation":"GetUserAvailability","mailbox":"svc-cluster-1@contoso.test","millis":4000,"times":-1}'
+slow_from="$(sql "SELECT now()")"
 account_id="$(sql "SELECT id FROM account WHERE slug = 'cluster-1'")"
 deadline=$((SECONDS + 60))
 holder=""
@@ -174,12 +179,15 @@ until [ -n "$holder" ]; do
   [ $SECONDS -lt $deadline ] || fail "no refresh of cluster-1 under way within 60 s"
   sleep 0.2
   read -r due holder < <(sql "SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), claimed_by
-    FROM refresh_schedule WHERE account_id = $account_id AND claimed_until > now() AND due_at <= now()") || true
+    FROM refresh_schedule WHERE account_id = $account_id AND claimed_until > now() AND due_at <= now()
+    AND due_at > '$slow_from'") || true
 done
 victim="${holder%%/*}"
 victim_n="${victim#instance}"
 survivor="instance$((3 - victim_n))"
 sleep 1
+[ "$(sql "SELECT count(*) FROM refresh_run WHERE account_id = $account_id AND due_at = '$due'")" = 0 ] \
+  || fail "the refresh due $due ended before the kill"
 kill -9 "$(instance_pid "$victim_n")"
 killed_at=$SECONDS
 echo "    $victim (pid killed) held cluster-1's refresh due $due; $survivor is left"
