@@ -170,7 +170,7 @@ echo "    instances that ran refreshes: $both"
 
 echo "==> Killing the instance that runs a refresh, in the middle of it"
 # The simulator answers cluster-1's busy-time requests slowly, so that its refresh is surely under way.
-control POST faults '{"kind":"LATENCY","operation":"GetUserAvailability","mailbox":"svc-cluster-1@contoso.test","millis":4000,"times":-1}'
+control POST faults '{"kind":"LATENCY","operation":"GetUserAvailabilityRequest","mailbox":"svc-cluster-1@contoso.test","millis":4000,"times":-1}'
 slow_from="$(sql "SELECT now()")"
 account_id="$(sql "SELECT id FROM account WHERE slug = 'cluster-1'")"
 deadline=$((SECONDS + 60))
