@@ -25,8 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * No slot held for ever: every {@code booking.sweep-interval-seconds}, settles the bookings left
  * mid-way (see {@link BookingRecovery}): holds older than {@code booking.hold-minutes}, and claims
- * whose owner stopped answering (a crash, a killed server). One persistent, programmatic timer per
- * deployment: it survives restarts and fires on one instance in a cluster.
+ * whose owner stopped answering (a crash, a killed server). Every instance of a cluster sweeps, with a
+ * non-persistent timer of its own: each booking is settled under its row's claim ({@link
+ * Bookings#takeOver}), which one instance gets, so a sweep never runs twice on a booking, and whichever
+ * instances are alive sweep (a persistent timer would fire only on the instance that made it).
  */
 @Singleton
 @Startup
@@ -58,22 +60,12 @@ public class BookingSweep {
     @ConfigProperty(name = "booking.sweep-interval-seconds", defaultValue = "60")
     long intervalSeconds;
 
-    /** One timer, whose info names its interval: a changed setting replaces it at the next start. */
+    /** This instance's timer; a persistent one is the sweep timer of an earlier version, which this one replaces. */
     @PostConstruct
     void schedule() {
+        timers.getTimers().stream().filter(Timer::isPersistent).forEach(Timer::cancel);
         long interval = Duration.ofSeconds(Math.max(1, intervalSeconds)).toMillis();
-        String info = TIMER + " every " + interval + " ms";
-        boolean scheduled = false;
-        for (Timer timer : timers.getTimers()) {
-            if (info.equals(timer.getInfo()) && !scheduled) {
-                scheduled = true;
-            } else {
-                timer.cancel();
-            }
-        }
-        if (!scheduled) {
-            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
-        }
+        timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));
     }
 
     @Timeout

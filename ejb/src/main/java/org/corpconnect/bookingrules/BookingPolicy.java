@@ -63,7 +63,7 @@ public class BookingPolicy {
 
     @Inject
     @ConfigProperty(name = "sync.interval-minutes", defaultValue = "15")
-    long syncIntervalMinutes;
+    double syncIntervalMinutes;
 
     /** Unset: three refresh intervals, so that one or two failed refreshes do not yet hide anyone. */
     @Inject
@@ -79,11 +79,11 @@ public class BookingPolicy {
 
     /** How often busy time is refreshed: a user read longer ago than this missed a refresh. */
     public Duration syncInterval() {
-        return Duration.ofMinutes(syncIntervalMinutes);
+        return Duration.ofMillis(Math.round(Math.max(0.1, syncIntervalMinutes) * 60_000));
     }
 
     public Duration maxStaleness() {
-        return Duration.ofMinutes(maxStalenessMinutes.orElse(3 * syncIntervalMinutes));
+        return maxStalenessMinutes.map(Duration::ofMinutes).orElse(syncInterval().multipliedBy(3));
     }
 
     /** Exchange's working hours of the user where known, else the configured ones, in the user's zone. */

@@ -1,7 +1,10 @@
 /**
  * Busy time: the only calendar data that enters the application (start, end, busy type), read
  * through the account's dedicated mailbox with GetUserAvailability in the FreeBusy view, in requests
- * of at most 100 mailboxes and 42 days, and kept fresh by one persistent EJB timer per account.
+ * of at most 100 mailboxes and 42 days, and kept fresh on a schedule per account kept in the database,
+ * which every instance of a cluster shares: an instance runs a due refresh only under the account's
+ * claim ({@link org.corpconnect.busytime.RefreshClaims}), so it runs once in all, and a claim of an
+ * instance that died lapses for another to take.
  *
  * <p>Each user's intervals are replaced in one transaction, so no reader ever sees a user half
  * refreshed (and so wrongly free). One user's failure never stops the others; a rejected credential

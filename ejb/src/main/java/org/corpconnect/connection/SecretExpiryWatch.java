@@ -11,15 +11,20 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import org.corpconnect.audit.AuditEntry.Outcome;
 import org.corpconnect.audit.AuditLog;
+import org.corpconnect.persistence.DailyTasks;
 
 /**
  * Once a day, for every connection whose Graph secret or certificate ends within
  * {@code graph.secret-warning-days} (or has ended), one audit entry in its account and one warning in
- * the server log, so that nobody learns of it from a dead connection. One persistent calendar timer
- * per deployment: it survives restarts and fires on one instance in a cluster.
+ * the server log, so that nobody learns of it from a dead connection. A calendar timer on each instance
+ * of a cluster (non-persistent: Payara binds a persistent one to the instance that made it), the day
+ * claimed in the database ({@link DailyTasks}) by the first to fire, so the day's warnings are written
+ * once, by whichever instances are alive.
  */
 @Singleton
 @Startup
@@ -29,6 +34,7 @@ public class SecretExpiryWatch {
     private static final Logger LOG = Logger.getLogger(SecretExpiryWatch.class.getName());
     static final String ACTION = "connection.secret-expiring";
     private static final String TIMER = "secret-expiry-watch daily 06:00 UTC";
+    private static final String TASK = "secret-expiry-warnings";
 
     @Resource
     private TimerService timers;
@@ -42,25 +48,21 @@ public class SecretExpiryWatch {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private DailyTasks days;
+
+    /** This instance's timer; a persistent one is the timer of an earlier version, which this one replaces. */
     @PostConstruct
     void schedule() {
-        boolean scheduled = false;
-        for (Timer timer : timers.getTimers()) {
-            if (TIMER.equals(timer.getInfo()) && !scheduled) {
-                scheduled = true;
-            } else {
-                timer.cancel();
-            }
-        }
-        if (!scheduled) {
-            timers.createCalendarTimer(new ScheduleExpression().timezone("UTC").hour(6).minute(0),
-                    new TimerConfig(TIMER, true));
-        }
+        timers.getTimers().stream().filter(Timer::isPersistent).forEach(Timer::cancel);
+        timers.createCalendarTimer(new ScheduleExpression().timezone("UTC").hour(6).minute(0), new TimerConfig(TIMER, false));
     }
 
     @Timeout
     void daily() {
-        warnNow();
+        if (days.claim(TASK, LocalDate.now(ZoneOffset.UTC))) {
+            warnNow();
+        }
     }
 
     /** Writes today's line for each connection that warrants one; answers how many did. */

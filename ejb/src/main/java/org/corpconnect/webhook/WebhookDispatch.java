@@ -24,10 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox: every {@code webhooks.dispatch-interval-seconds}, each due row is claimed, sent
- * with no transaction open, and its outcome recorded under the claim. One persistent, programmatic
- * timer per deployment: it survives restarts (what was not delivered before a crash goes out after
- * it) and fires on one instance in a cluster. Hourly, it forgets settled rows older than
- * {@code webhooks.log-retention-days}.
+ * with no transaction open, and its outcome recorded under the claim. Every instance of a cluster
+ * dispatches, with a non-persistent timer of its own: each row goes out under its claim, which one
+ * instance gets, and whichever instances are alive deliver (a persistent timer would fire only on the
+ * instance that made it); the outbox is in the database, so what was not delivered before a crash goes
+ * out after it. Hourly, it forgets settled rows older than {@code webhooks.log-retention-days}.
  */
 @Singleton
 @Startup
@@ -58,22 +59,12 @@ public class WebhookDispatch {
     @Inject
     private WebhookSettings settings;
 
-    /** One timer, whose info names its interval: a changed setting replaces it at the next start. */
+    /** This instance's timer; a persistent one is the dispatch timer of an earlier version, which this one replaces. */
     @PostConstruct
     void schedule() {
+        timers.getTimers().stream().filter(Timer::isPersistent).forEach(Timer::cancel);
         long interval = settings.dispatchInterval().toMillis();
-        String info = TIMER + " every " + interval + " ms";
-        boolean scheduled = false;
-        for (Timer timer : timers.getTimers()) {
-            if (info.equals(timer.getInfo()) && !scheduled) {
-                scheduled = true;
-            } else {
-                timer.cancel();
-            }
-        }
-        if (!scheduled) {
-            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
-        }
+        timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));
     }
 
     @Timeout
