@@ -15,10 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -57,19 +61,72 @@ class ServerHardeningIT {
     }
 
     /**
-     * Targets Payara itself refuses to decode (bad %-escapes, an escaped backslash or NUL) never reach
-     * the application; Payara answers them before any application code runs, and serves nothing.
+     * Targets Payara cannot %-decode: without the listeners' guard (listener-guard, guard-listeners.asadmin)
+     * it answers them with an empty 200 or its own error page before any application filter runs.
      */
+    private static final List<String> UNDECODABLE_TARGETS = List.of("/exchange-connection/api/v1/bookings/%zz",
+            "/exchange-connection/admin-static/admin.css%", "/exchange-connection/admin-static/admin.css%2",
+            "/exchange-connection/api/v1/bookings/%c0%ae%c0%ae/%c0%ae%c0%ae/admin-static/admin.css",
+            "/exchange-connection/admin-static/admin.css%00.json", "/exchange-connection/admin-static/admin.css%ff",
+            "/exchange-connection/api/v1/bookings/..%5c..%5cadmin-static%5cadmin.css", "/exchange-connection/admin-static/admin.css?v=%zz",
+            "/%zz", "/no-such-application/%c0%ae");
+
     @Test
-    void aTargetTheServerCannotDecodeServesNothing() {
-        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%",
-                "/exchange-connection/api/v1/bookings/..%5c..%5cadmin-static%5cadmin.css", "/exchange-connection/admin-static/admin.css%00.json")) {
+    void aTargetTheServerCannotDecodeIsRefusedWith400ProblemAndNothingServed() {
+        for (String target : UNDECODABLE_TARGETS) {
             Raw answer = Raw.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-            assertFalse(answer.body().contains(STYLE_SHEET_TEXT), target + ": " + answer);
-            assertTrue(answer.status() == 400 || answer.body().isEmpty(), target + ": " + answer);
-            assertNoServerNamed(target, answer.headers());
+            assertRefusedAsMalformed(target, answer);
         }
+    }
+
+    /** The guard judges every request of a connection, not only its first. */
+    @Test
+    void anUndecodableTargetLaterOnAKeptAliveConnectionIsRefusedToo() {
+        String text = Raw.exchange("GET /exchange-connection/admin-static/admin.css HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /exchange-connection/admin-static/admin.css%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertTrue(text.startsWith("HTTP/1.1 200"), text);
+        int second = text.indexOf("HTTP/1.1 ", text.indexOf(STYLE_SHEET_TEXT));
+        assertTrue(second > 0, "an answer to the second request: " + text);
+        assertRefusedAsMalformed("the second request", Raw.parse(text.substring(second)));
+    }
+
+    /** The HTTPS listener (http-listener-2: Payara's portbase + 81) is guarded the same way. */
+    @Test
+    void theHttpsListenerRefusesUndecodableTargetsToo() throws Exception {
+        int httpsPort = Integer.parseInt(System.getProperty("it.portbase")) + 81;
+        SSLContext trustingAll = SSLContext.getInstance("TLS"); // the test domain's self-signed certificate
+        trustingAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%00.json")) {
+            try (Socket socket = trustingAll.getSocketFactory().createSocket("localhost", httpsPort)) {
+                Raw answer = Raw.over(socket, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+                assertRefusedAsMalformed("https " + target, answer);
+            }
+        }
+    }
+
+    private static void assertRefusedAsMalformed(String target, Raw answer) {
+        assertEquals(400, answer.status(), target + ": " + answer);
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), target + ": " + answer);
+        assertTrue(answer.body().contains("\"urn:corpconnect:problem:malformed-request\""), target + ": " + answer);
+        assertFalse(answer.body().contains(STYLE_SHEET_TEXT), target + ": " + answer);
+        assertEquals("no-store", answer.header("cache-control"), target + ": " + answer);
+        assertNoServerNamed(target, answer.headers());
     }
 
     @Test
@@ -153,21 +210,34 @@ class ServerHardeningIT {
     private record Raw(int status, Map<String, List<String>> headers, String body) {
 
         static Raw send(String request) {
+            return parse(exchange(request));
+        }
+
+        /** Everything the server answered to the requests, until it closed the connection. */
+        static String exchange(String requests) {
             try (Socket socket = new Socket("localhost", Server.root().getPort())) {
-                socket.setSoTimeout(30_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                in.transferTo(answer);
-                return parse(answer.toString(StandardCharsets.ISO_8859_1));
+                return written(socket, requests);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private static Raw parse(String text) {
+        static Raw over(Socket socket, String request) throws IOException {
+            return parse(written(socket, request));
+        }
+
+        private static String written(Socket socket, String requests) throws IOException {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        static Raw parse(String text) {
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);
