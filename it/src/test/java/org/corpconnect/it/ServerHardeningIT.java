@@ -142,6 +142,27 @@ class ServerHardeningIT {
         assertNoServerNamed("traversal", traversal.headers());
     }
 
+    /**
+     * The pages the server writes itself: its errors outside the application (an unknown path, a method a
+     * file does not allow), the web container's inside it, and what used to be its welcome page.
+     */
+    @Test
+    void noPageOfTheServerNamesIt() {
+        for (String request : List.of("GET / HTTP/1.1", "GET /no-such-application HTTP/1.1", "DELETE /no-such-application HTTP/1.1",
+                "GET /img/payara-logo.svg HTTP/1.1", "TRACE / HTTP/1.1", "GET /exchange-connection/WEB-INF/web.xml HTTP/1.1",
+                "DELETE /exchange-connection/admin-static/admin.css HTTP/1.1", "GET /exchange-connection/admin-static/no-such.css HTTP/1.1",
+                "PUT /health HTTP/1.1", "GET /exchange-connection/admin/no-such-page HTTP/1.1")) {
+            Raw answer = Raw.send(request + "\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+            assertTrue(answer.status() >= 400, request + ": " + answer);
+            String body = answer.body().toLowerCase(Locale.ROOT);
+            for (String telltale : List.of("payara", "glassfish", "grizzly", "java", "jakarta", "servlet")) {
+                assertFalse(body.contains(telltale), request + ": " + answer);
+            }
+            assertNoServerNamed(request, answer.headers());
+        }
+    }
+
     @Test
     void everyApiAnswerIsNotStoredNorSniffedAndErrorsAreProblems() {
         for (String path : List.of("api/about", "api/v1/bookings", "api/v1/nothing-here", "api/application.wadl")) {

@@ -2,7 +2,8 @@ package org.corpconnect.listener;
 
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
-import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.HttpCodecFilter;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
 
@@ -11,7 +12,7 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * the port unification of a protocol ({@code <port-unification classname="...">}, whose finder leads to
  * the listener's own {@code http} protocol). Payara builds that protocol's chain as always and registers
  * it here; an {@link UndecodableTargetFilter} then goes right after each HTTP codec in it, also in the
- * chain nested under TLS.
+ * chain nested under TLS, and the server's own error pages become {@link NeutralErrorPage}s.
  */
 public class GuardedPortUnificationFilter extends PUFilter {
 
@@ -24,8 +25,10 @@ public class GuardedPortUnificationFilter extends PUFilter {
     private static void guard(FilterChain chain) {
         for (int i = 0; i < chain.size(); i++) {
             Filter filter = chain.get(i);
-            if (filter instanceof HttpServerFilter && !(i + 1 < chain.size() && chain.get(i + 1) instanceof UndecodableTargetFilter)) {
+            if (filter instanceof HttpCodecFilter && !(i + 1 < chain.size() && chain.get(i + 1) instanceof UndecodableTargetFilter)) {
                 chain.add(i + 1, new UndecodableTargetFilter());
+            } else if (filter instanceof HttpServerFilter server) {
+                server.getConfiguration().setDefaultErrorPageGenerator(new NeutralErrorPage());
             } else if (filter instanceof PUFilter nested) {
                 nested.getProtocols().forEach(p -> guard(p.getFilterChain()));
             }
