@@ -151,7 +151,7 @@ class ServerHardeningIT {
         for (String request : List.of("GET / HTTP/1.1", "GET /no-such-application HTTP/1.1", "DELETE /no-such-application HTTP/1.1",
                 "GET /img/payara-logo.svg HTTP/1.1", "TRACE / HTTP/1.1", "GET /exchange-connection/WEB-INF/web.xml HTTP/1.1",
                 "DELETE /exchange-connection/admin-static/admin.css HTTP/1.1", "GET /exchange-connection/admin-static/no-such.css HTTP/1.1",
-                "PUT /health HTTP/1.1", "GET /exchange-connection/admin/no-such-page HTTP/1.1")) {
+                "PUT /health HTTP/1.1", "GET /exchange-connection/no-such-page HTTP/1.1")) {
             Raw answer = Raw.send(request + "\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
             assertTrue(answer.status() >= 400, request + ": " + answer);

@@ -1,9 +1,11 @@
 /**
  * The server's HTTP listeners, guarded before the server itself reads a request: a jar for the domain's
  * {@code lib/}, named in {@code domain.xml} (README, "Hardening an existing domain"). Payara cannot
- * %-decode some request targets ({@code %zz}, a lone {@code %}, overlong UTF-8, an escaped NUL) and then
- * answers an empty 200 before any application filter runs (payara/Payara#8000); here such a target is
- * refused with 400 {@code application/problem+json} and the connection closed, so nothing is mapped,
- * cached or served for it. Everything the server can decode is left to the application's own checks.
+ * %-decode some request targets ({@code %zz}, a lone {@code %}, overlong UTF-8) and answers an empty 200
+ * before any application filter runs (payara/Payara#8000), or its own error page for an escaped NUL or
+ * backslash; here such a target is refused with 400 {@code application/problem+json} and the connection
+ * closed, so nothing is mapped, cached or served for it. A target that decodes but is ambiguous (an
+ * encoded slash, a dot segment) is left to the application's own checks.
+ * The pages of errors the server answers itself name no product either.
  */
 package org.corpconnect.listener;
