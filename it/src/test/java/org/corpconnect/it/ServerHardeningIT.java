@@ -61,7 +61,7 @@ class ServerHardeningIT {
     }
 
     /**
-     * Targets Payara cannot %-decode: without the listeners' guard (listener-guard, guard-listeners.asadmin)
+     * Targets Payara cannot %-decode: without the listeners' guard (listener-guard, harden-domain-once.asadmin)
      * it answers them with an empty 200 or its own error page before any application filter runs.
      */
     private static final List<String> UNDECODABLE_TARGETS = List.of("/exchange-connection/api/v1/bookings/%zz",
