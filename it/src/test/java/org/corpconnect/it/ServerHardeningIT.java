@@ -15,14 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -69,7 +65,7 @@ class ServerHardeningIT {
             "/exchange-connection/api/v1/bookings/%c0%ae%c0%ae/%c0%ae%c0%ae/admin-static/admin.css",
             "/exchange-connection/admin-static/admin.css%00.json", "/exchange-connection/admin-static/admin.css%ff",
             "/exchange-connection/api/v1/bookings/..%5c..%5cadmin-static%5cadmin.css", "/exchange-connection/admin-static/admin.css?v=%zz",
-            "/%zz", "/no-such-application/%c0%ae");
+            "/exchange-connection/admin/%zz", "/%zz", "/%", "/%%3", "/a%G1", "/no-such-application/%c0%ae");
 
     @Test
     void aTargetTheServerCannotDecodeIsRefusedWith400ProblemAndNothingServed() {
@@ -95,24 +91,9 @@ class ServerHardeningIT {
     /** The HTTPS listener (http-listener-2: Payara's portbase + 81) is guarded the same way. */
     @Test
     void theHttpsListenerRefusesUndecodableTargetsToo() throws Exception {
-        int httpsPort = Integer.parseInt(System.getProperty("it.portbase")) + 81;
-        SSLContext trustingAll = SSLContext.getInstance("TLS"); // the test domain's self-signed certificate
-        trustingAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%00.json")) {
-            try (Socket socket = trustingAll.getSocketFactory().createSocket("localhost", httpsPort)) {
+        int httpsPort = Server.appOverHttps().getPort();
+        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%00.json", "/%")) {
+            try (Socket socket = Server.trustingItsCertificate().getSocketFactory().createSocket("localhost", httpsPort)) {
                 Raw answer = Raw.over(socket, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
                 assertRefusedAsMalformed("https " + target, answer);
