@@ -12,11 +12,12 @@ import org.glassfish.grizzly.http.util.Header;
 
 /**
  * Sits right after the HTTP codec of a guarded listener, where Payara leaves out HTTP/2: a request offering
- * {@code Upgrade: h2c} (as Java's {@code HttpClient} does on its first request over plain http) is served
- * as the HTTP/1.1 request it also is, and the connection stays HTTP/1.1 (RFC 9110, 7.8: a server may ignore
- * an upgrade; RFC 9113 deprecates h2c). Without this, the codec keeps the request's content unframed,
- * waiting for an HTTP/2 filter that is not there to take it back (Grizzly's {@code HttpCodecFilter#onIncomingUpgrade}),
- * so a body is lost and the connection closed after the answer. Other upgrades (WebSocket) pass untouched.
+ * {@code Upgrade: h2c} (Java's {@code HttpClient} offers it on each request over plain http until a server
+ * takes it) is served as the HTTP/1.1 request it also is, and the connection stays HTTP/1.1 (RFC 9110, 7.8:
+ * a server may ignore an upgrade; RFC 9113 deprecates the h2c upgrade). Without this, the codec leaves the
+ * request's content unframed for an HTTP/2 filter that is not there to take it back (Grizzly's
+ * {@code HttpCodecFilter#onIncomingUpgrade}), so a body is lost and the connection closed after the
+ * answer. Other upgrades (WebSocket) pass untouched.
  */
 public class H2cUpgradeDeclineFilter extends BaseFilter {
 
