@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 abstract class BookingApiIT {
 
-    private static final String ANNA = "anna.schmidt@contoso.test";
+    static final String ANNA = "anna.schmidt@contoso.test";
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
 
     @Deployment(testable = false)
@@ -62,7 +59,7 @@ abstract class BookingApiIT {
         Api.assertNoSecretInAnswers(API_KEYS);
     }
 
-    private Api.Tenant tenant(String users) {
+    Api.Tenant tenant(String users) {
         Api.Tenant tenant = Api.tenant(users, "IMPERSONATION", protocol());
         API_KEYS.add(tenant.apiKey());
         return tenant;
@@ -177,37 +174,6 @@ abstract class BookingApiIT {
         assertTrue(itemsOf(ANNA, later, "Second opinion").isEmpty(), "cancel removes the item");
     }
 
-    /**
-     * Java's HttpClient as it comes, HTTP/2 first: over plain http its first request offers an upgrade to h2c,
-     * over https it offers h2 in the TLS handshake. The listeners, guarded (listener-guard), serve the offer
-     * and every later request on the connection in full: a booking's body arrives.
-     */
-    @Test
-    void aDefaultJavaHttpClientBooksOverHttpAndHttps() {
-        Api.Tenant tenant = tenant(ANNA);
-        int hour = 9;
-        for (URI app : List.of(Server.app(), Server.appOverHttps())) {
-            HttpClient client = HttpClient.newBuilder().sslContext(Server.trustingItsCertificate()).build();
-            assertEquals(HttpClient.Version.HTTP_2, client.version(), "the client as it comes");
-            Instant[] slot = freeHour(ANNA, hour++);
-            String title = "Offered h2 over " + app.getScheme();
-            String window = "v1/bookings?from=" + slot[0] + "&to=" + slot[1];
-
-            HttpResponse<String> before = Api.send(client, Api.request(tenant, window).uri(app.resolve("api/" + window)).GET());
-            HttpResponse<String> created = Api.send(client, Api.request(tenant, "v1/bookings").uri(app.resolve("api/v1/bookings"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(booking(ANNA, slot, title))));
-            HttpResponse<String> after = Api.send(client, Api.request(tenant, window).uri(app.resolve("api/" + window)).GET());
-
-            assertEquals(200, before.statusCode(), app + ": " + before.body());
-            assertEquals(201, created.statusCode(), app + ": " + created.body());
-            assertEquals(title, Server.json(created).getString("title"), app + ": " + created.body());
-            assertEquals(slot[0], Instant.parse(Server.json(created).getString("start")), app + ": " + created.body());
-            assertTrue(after.body().contains(Server.json(created).getString("id")), app + ": " + after.body());
-            assertEquals(1, itemsOf(ANNA, slot, title).size(), app + ": written into her calendar");
-        }
-    }
-
     @Test
     void anotherAccountsKeySeesNothingOfThisOne() {
         Api.Tenant mine = tenant(ANNA);
@@ -273,7 +239,7 @@ abstract class BookingApiIT {
      * A free hour of the user's, ten days from now at the given UTC hour (or the next weekday that has
      * one): the booking rules take only working hours (Anna: 08:00-17:00 in Berlin, Monday to Friday).
      */
-    private static Instant[] freeHour(String user, int utcHour) {
+    static Instant[] freeHour(String user, int utcHour) {
         for (int day = 10; day < 40; day++) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(day)).plus(Duration.ofHours(utcHour));
             if (start.atZone(java.time.ZoneId.of("Europe/Berlin")).getDayOfWeek().getValue() > 5) {
@@ -289,13 +255,13 @@ abstract class BookingApiIT {
         throw new AssertionError("no free hour for " + user);
     }
 
-    private static List<JsonObject> itemsOf(String user, Instant[] slot, String title) {
+    static List<JsonObject> itemsOf(String user, Instant[] slot, String title) {
         return SIMULATOR.events(user, slot[0], slot[1]).stream()
                 .filter(e -> title.equals(e.getString("subject")))
                 .toList();
     }
 
-    private static String booking(String user, Instant[] slot, String title) {
+    static String booking(String user, Instant[] slot, String title) {
         return "{\"user\":\"" + user + "\",\"start\":\"" + slot[0] + "\",\"end\":\"" + slot[1] + "\",\"title\":\"" + title + "\"}";
     }
 }
