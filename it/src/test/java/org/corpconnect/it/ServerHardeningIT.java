@@ -101,6 +101,20 @@ class ServerHardeningIT {
         }
     }
 
+    /**
+     * HTTP/2 with prior knowledge over plain http, which the guarded listeners do not speak (README, "Hardening
+     * an existing domain"): the client hears so at once, instead of both sides waiting for the other.
+     */
+    @Test
+    void theHttp2PrefaceIsAnswered505ProblemOverHttp11() {
+        Raw answer = Raw.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
+
+        assertEquals(505, answer.status(), answer.toString());
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), answer.toString());
+        assertTrue(answer.body().contains("\"urn:corpconnect:problem:http-version-not-supported\""), answer.toString());
+        assertNoServerNamed("the HTTP/2 preface", answer.headers());
+    }
+
     private static void assertRefusedAsMalformed(String target, Raw answer) {
         assertEquals(400, answer.status(), target + ": " + answer);
         assertTrue(answer.header("content-type").startsWith("application/problem+json"), target + ": " + answer);

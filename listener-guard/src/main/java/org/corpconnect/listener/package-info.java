@@ -7,6 +7,7 @@
  * closed, so nothing is mapped, cached or served for it. A target that decodes but is ambiguous (an
  * encoded slash, a dot segment) is left to the application's own checks.
  * The pages of errors the server answers itself name no product either. The way in (a port
- * unification) costs HTTP/2, so an offer to upgrade to it is declined and the request served over HTTP/1.1.
+ * unification) costs HTTP/2, so an offer to upgrade to it is declined and the request served over HTTP/1.1,
+ * and a client opening with HTTP/2's preface is told so (505).
  */
 package org.corpconnect.listener;

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Grizzly's own HTTP server without HTTP/2, as Payara's listeners are under port unification, with the filter
- * where the guard puts it: Java's HttpClient offers {@code Upgrade: h2c} on every request until a server takes it.
+ * where the guard puts it: Java's HttpClient offers {@code Upgrade: h2c} on every request until a server takes it;
+ * other clients open with HTTP/2's preface.
  */
-class H2cUpgradeDeclineFilterTest {
+class H2cDeclineFilterTest {
 
     private static final String OFFER = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAAAAAMAAAAAAAQBAAAAAAUAAEAAAAYABgAA\r\n";
 
@@ -37,7 +38,7 @@ class H2cUpgradeDeclineFilterTest {
         listener.registerAddOn(new AddOn() { // right after the codec, as GuardedPortUnificationFilter puts it
             @Override
             public void setup(NetworkListener networkListener, FilterChainBuilder builder) {
-                builder.add(builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class) + 1, new H2cUpgradeDeclineFilter());
+                builder.add(builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class) + 1, new H2cDeclineFilter());
             }
         });
         server.addListener(listener);
@@ -79,6 +80,17 @@ class H2cUpgradeDeclineFilterTest {
         String answers = exchange("GET /chat HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n");
 
         assertTrue(answers.contains("upgrade websocket"), answers);
+    }
+
+    /** A client with prior knowledge of HTTP/2 hears at once that there is none here, instead of waiting. */
+    @Test
+    void theHttp2PrefaceOfAClientWithPriorKnowledgeIsAnswered505AndTheConnectionClosed() throws IOException {
+        // The connection preface, then an empty SETTINGS frame.
+        String answer = exchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
+
+        assertTrue(answer.startsWith("HTTP/1.1 505"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+        assertTrue(answer.contains("\"urn:corpconnect:problem:http-version-not-supported\""), answer);
     }
 
     /** Everything the server answered, until it closed the connection. */
