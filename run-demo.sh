@@ -71,7 +71,11 @@ if [ ! -d "$run/domains/$domain" ]; then
   echo "==> Creating the Payara domain '$domain' (admin port $admin_port, HTTP port $http_port)"
   "$payara_home/bin/asadmin" create-domain --domaindir "$run/domains" --nopassword=true \
     --adminport "$admin_port" --instanceport "$http_port" "$domain" >/dev/null
+  # Payara's welcome page and its assets, which name and show it (README, "Hardening an existing domain").
+  rm -rf "$run/domains/$domain/docroot/"*
 fi
+# The HTTP listeners' guard (harden-domain-once.asadmin), read from the domain's lib/ at start: this build's.
+cp "$root/listener-guard/target/corpconnect-listener-guard.jar" "$run/domains/$domain/lib/"
 
 echo "==> Starting the Exchange simulator on port $sim_port (HTTPS $sim_https_port, certificate $run/exchange-sim.pem)"
 # setsid: Ctrl-C reaches this script only, which then stops each process in order.
@@ -124,6 +128,12 @@ echo "==> Starting Payara and deploying the EAR"
 setsid "${asadmin[@]}" start-domain --domaindir "$run/domains" "$domain" >/dev/null
 # The server as shipped: no Server or X-Powered-By header (README, "Hardening an existing domain").
 "${asadmin[@]}" multimode --file "$root/harden-domain.asadmin" >/dev/null
+# Once per domain, then a restart: the listeners' guard and neutral error pages.
+if [ ! -f "$run/domains/$domain/config/hardened-once.marker" ]; then
+  "${asadmin[@]}" multimode --file "$root/harden-domain-once.asadmin" >/dev/null
+  "${asadmin[@]}" restart-domain --domaindir "$run/domains" "$domain" >/dev/null
+  touch "$run/domains/$domain/config/hardened-once.marker"
+fi
 # An EAR left deployed by an earlier run is still loading when start-domain returns; redeploying
 # over it at that moment breaks both, so let it finish first.
 if "${asadmin[@]}" list-applications 2>/dev/null | grep -q '^exchange-connection'; then

@@ -101,8 +101,13 @@ public final class Api {
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    /** Through a client of the test's own, the answer kept like any other. */
+    public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.request().uri().getPath().contains("/api/")) {
                 ANSWERS.add(response.headers().map() + "\n" + response.body());
                 UNCHECKED.add(response);

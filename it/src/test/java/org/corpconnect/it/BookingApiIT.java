@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 abstract class BookingApiIT {
 
-    private static final String ANNA = "anna.schmidt@contoso.test";
+    static final String ANNA = "anna.schmidt@contoso.test";
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
 
     @Deployment(testable = false)
@@ -59,7 +59,7 @@ abstract class BookingApiIT {
         Api.assertNoSecretInAnswers(API_KEYS);
     }
 
-    private Api.Tenant tenant(String users) {
+    Api.Tenant tenant(String users) {
         Api.Tenant tenant = Api.tenant(users, "IMPERSONATION", protocol());
         API_KEYS.add(tenant.apiKey());
         return tenant;
@@ -239,7 +239,7 @@ abstract class BookingApiIT {
      * A free hour of the user's, ten days from now at the given UTC hour (or the next weekday that has
      * one): the booking rules take only working hours (Anna: 08:00-17:00 in Berlin, Monday to Friday).
      */
-    private static Instant[] freeHour(String user, int utcHour) {
+    static Instant[] freeHour(String user, int utcHour) {
         for (int day = 10; day < 40; day++) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(day)).plus(Duration.ofHours(utcHour));
             if (start.atZone(java.time.ZoneId.of("Europe/Berlin")).getDayOfWeek().getValue() > 5) {
@@ -255,13 +255,13 @@ abstract class BookingApiIT {
         throw new AssertionError("no free hour for " + user);
     }
 
-    private static List<JsonObject> itemsOf(String user, Instant[] slot, String title) {
+    static List<JsonObject> itemsOf(String user, Instant[] slot, String title) {
         return SIMULATOR.events(user, slot[0], slot[1]).stream()
                 .filter(e -> title.equals(e.getString("subject")))
                 .toList();
     }
 
-    private static String booking(String user, Instant[] slot, String title) {
+    static String booking(String user, Instant[] slot, String title) {
         return "{\"user\":\"" + user + "\",\"start\":\"" + slot[0] + "\",\"end\":\"" + slot[1] + "\",\"title\":\"" + title + "\"}";
     }
 }

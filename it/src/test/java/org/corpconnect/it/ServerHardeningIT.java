@@ -57,19 +57,71 @@ class ServerHardeningIT {
     }
 
     /**
-     * Targets Payara itself refuses to decode (bad %-escapes, an escaped backslash or NUL) never reach
-     * the application; Payara answers them before any application code runs, and serves nothing.
+     * Targets Payara cannot %-decode: without the listeners' guard (listener-guard, harden-domain-once.asadmin)
+     * it answers them with an empty 200 or its own error page before any application filter runs.
      */
+    private static final List<String> UNDECODABLE_TARGETS = List.of("/exchange-connection/api/v1/bookings/%zz",
+            "/exchange-connection/admin-static/admin.css%", "/exchange-connection/admin-static/admin.css%2",
+            "/exchange-connection/api/v1/bookings/%c0%ae%c0%ae/%c0%ae%c0%ae/admin-static/admin.css",
+            "/exchange-connection/admin-static/admin.css%00.json", "/exchange-connection/admin-static/admin.css%ff",
+            "/exchange-connection/api/v1/bookings/..%5c..%5cadmin-static%5cadmin.css", "/exchange-connection/admin-static/admin.css?v=%zz",
+            "/exchange-connection/admin/%zz", "/%zz", "/%", "/%%3", "/a%G1", "/no-such-application/%c0%ae");
+
     @Test
-    void aTargetTheServerCannotDecodeServesNothing() {
-        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%",
-                "/exchange-connection/api/v1/bookings/..%5c..%5cadmin-static%5cadmin.css", "/exchange-connection/admin-static/admin.css%00.json")) {
+    void aTargetTheServerCannotDecodeIsRefusedWith400ProblemAndNothingServed() {
+        for (String target : UNDECODABLE_TARGETS) {
             Raw answer = Raw.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-            assertFalse(answer.body().contains(STYLE_SHEET_TEXT), target + ": " + answer);
-            assertTrue(answer.status() == 400 || answer.body().isEmpty(), target + ": " + answer);
-            assertNoServerNamed(target, answer.headers());
+            assertRefusedAsMalformed(target, answer);
         }
+    }
+
+    /** The guard judges every request of a connection, not only its first. */
+    @Test
+    void anUndecodableTargetLaterOnAKeptAliveConnectionIsRefusedToo() {
+        String text = Raw.exchange("GET /exchange-connection/admin-static/admin.css HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /exchange-connection/admin-static/admin.css%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertTrue(text.startsWith("HTTP/1.1 200"), text);
+        int second = text.indexOf("HTTP/1.1 ", text.indexOf(STYLE_SHEET_TEXT));
+        assertTrue(second > 0, "an answer to the second request: " + text);
+        assertRefusedAsMalformed("the second request", Raw.parse(text.substring(second)));
+    }
+
+    /** The HTTPS listener (http-listener-2: Payara's portbase + 81) is guarded the same way. */
+    @Test
+    void theHttpsListenerRefusesUndecodableTargetsToo() throws Exception {
+        int httpsPort = Server.appOverHttps().getPort();
+        for (String target : List.of("/exchange-connection/api/v1/bookings/%zz", "/exchange-connection/admin-static/admin.css%00.json", "/%")) {
+            try (Socket socket = Server.trustingItsCertificate().getSocketFactory().createSocket("localhost", httpsPort)) {
+                Raw answer = Raw.over(socket, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+                assertRefusedAsMalformed("https " + target, answer);
+            }
+        }
+    }
+
+    /**
+     * HTTP/2 with prior knowledge over plain http, which the guarded listeners do not speak (README, "Hardening
+     * an existing domain"): the client hears so at once, instead of both sides waiting for the other.
+     */
+    @Test
+    void theHttp2PrefaceIsAnswered505ProblemOverHttp11() {
+        Raw answer = Raw.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
+
+        assertEquals(505, answer.status(), answer.toString());
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), answer.toString());
+        assertTrue(answer.body().contains("\"urn:corpconnect:problem:http-version-not-supported\""), answer.toString());
+        assertNoServerNamed("the HTTP/2 preface", answer.headers());
+    }
+
+    private static void assertRefusedAsMalformed(String target, Raw answer) {
+        assertEquals(400, answer.status(), target + ": " + answer);
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), target + ": " + answer);
+        assertTrue(answer.body().contains("\"urn:corpconnect:problem:malformed-request\""), target + ": " + answer);
+        assertFalse(answer.body().contains(STYLE_SHEET_TEXT), target + ": " + answer);
+        assertEquals("no-store", answer.header("cache-control"), target + ": " + answer);
+        assertNoServerNamed(target, answer.headers());
     }
 
     @Test
@@ -83,6 +135,27 @@ class ServerHardeningIT {
         }
         Raw traversal = Raw.send("GET /exchange-connection/api/v1/bookings/..%2f..%2fadmin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertNoServerNamed("traversal", traversal.headers());
+    }
+
+    /**
+     * The pages the server writes itself: its errors outside the application (an unknown path, a method a
+     * file does not allow), the web container's inside it, and what used to be its welcome page.
+     */
+    @Test
+    void noPageOfTheServerNamesIt() {
+        for (String request : List.of("GET / HTTP/1.1", "GET /no-such-application HTTP/1.1", "DELETE /no-such-application HTTP/1.1",
+                "GET /img/payara-logo.svg HTTP/1.1", "TRACE / HTTP/1.1", "GET /exchange-connection/WEB-INF/web.xml HTTP/1.1",
+                "DELETE /exchange-connection/admin-static/admin.css HTTP/1.1", "GET /exchange-connection/admin-static/no-such.css HTTP/1.1",
+                "PUT /health HTTP/1.1", "GET /exchange-connection/no-such-page HTTP/1.1")) {
+            Raw answer = Raw.send(request + "\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+            assertTrue(answer.status() >= 400, request + ": " + answer);
+            String body = answer.body().toLowerCase(Locale.ROOT);
+            for (String telltale : List.of("payara", "glassfish", "grizzly", "java", "jakarta", "servlet")) {
+                assertFalse(body.contains(telltale), request + ": " + answer);
+            }
+            assertNoServerNamed(request, answer.headers());
+        }
     }
 
     @Test
@@ -153,21 +226,34 @@ class ServerHardeningIT {
     private record Raw(int status, Map<String, List<String>> headers, String body) {
 
         static Raw send(String request) {
+            return parse(exchange(request));
+        }
+
+        /** Everything the server answered to the requests, until it closed the connection. */
+        static String exchange(String requests) {
             try (Socket socket = new Socket("localhost", Server.root().getPort())) {
-                socket.setSoTimeout(30_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                in.transferTo(answer);
-                return parse(answer.toString(StandardCharsets.ISO_8859_1));
+                return written(socket, requests);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private static Raw parse(String text) {
+        static Raw over(Socket socket, String request) throws IOException {
+            return parse(written(socket, request));
+        }
+
+        private static String written(Socket socket, String requests) throws IOException {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        static Raw parse(String text) {
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);
