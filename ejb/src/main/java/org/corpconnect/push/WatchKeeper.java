@@ -122,6 +122,25 @@ public class WatchKeeper {
                 .map(u -> URI.create(u.endsWith("/") ? u + CALLBACK_PATH : u + "/" + CALLBACK_PATH));
     }
 
+    /** Whether Exchange pushes the account's changes, for the sync page. */
+    public record PushState(Mode mode, long watched) {
+        public enum Mode { ON, NO_PUBLIC_URL, NOT_SUPPORTED }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public PushState state(long accountId) {
+        long watched = watches.ofAccount(accountId).stream().filter(w -> w.watchId().isPresent()).count();
+        if (callback().isEmpty()) {
+            return new PushState(PushState.Mode.NO_PUBLIC_URL, watched);
+        }
+        try {
+            return new PushState(accountConnections.open(accountId).watchesByCallback() ? PushState.Mode.ON
+                    : PushState.Mode.NOT_SUPPORTED, watched);
+        } catch (NotConnected | ConnectionPaused e) {
+            return new PushState(PushState.Mode.NOT_SUPPORTED, watched);
+        }
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
