@@ -39,6 +39,7 @@ import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.Connections;
 import org.corpconnect.connection.NotConnected;
 import org.corpconnect.exchange.CalendarWatch;
+import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
@@ -180,6 +181,7 @@ public class WatchKeeper {
         final Instant now = clock.instant();
         final Optional<AccountExchange> exchange;
         final Optional<URI> callback = callback();
+        boolean credentialRefused;
 
         Pass(long accountId) {
             this.accountId = accountId;
@@ -252,6 +254,9 @@ public class WatchKeeper {
 
         /** Claims the user's watch, then has Exchange create it, outside any transaction. */
         private void start(BookableUser user) {
+            if (credentialRefused) {
+                return;
+            }
             String secret = SecretTokens.newToken();
             WatchedCalendar claimed;
             try {
@@ -264,6 +269,8 @@ public class WatchKeeper {
                 watches.started(claimed.id(), watch.id(), watch.expires());
             } catch (RuntimeException failed) {
                 watches.remove(claimed.id());
+                // The credential is refused for every user alike: the pass ends here, and so do its log lines.
+                credentialRefused = failed instanceof ConnectionPaused || failed instanceof CredentialRejected;
                 LOG.info(() -> "Could not watch " + user.address() + "'s calendar (account " + accountId
                         + "), tried again at the next pass: " + failed.getMessage());
             }
