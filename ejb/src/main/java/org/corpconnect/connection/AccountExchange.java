@@ -1,5 +1,7 @@
 package org.corpconnect.connection;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.CalendarWatch;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeGateway;
@@ -81,6 +84,26 @@ public final class AccountExchange {
     public void deleteBookingItem(MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee) {
         guarded(() -> {
             gateway.deleteBookingItem(access, owner, ref, hadInvitee);
+            return null;
+        });
+    }
+
+    /** Whether Exchange can watch this account's users' calendars and call back on changes. */
+    public boolean watchesByCallback() {
+        return gateway.watchesByCallback(access);
+    }
+
+    public CalendarWatch watch(MailboxAddress user, URI callback, String secretToken, Instant until) {
+        return guarded(() -> gateway.watch(access, user, callback, secretToken, until));
+    }
+
+    public Optional<CalendarWatch> renewWatch(String watchId, Instant until) {
+        return guarded(() -> gateway.renewWatch(access, watchId, until));
+    }
+
+    public void stopWatch(String watchId) {
+        guarded(() -> {
+            gateway.stopWatch(access, watchId);
             return null;
         });
     }

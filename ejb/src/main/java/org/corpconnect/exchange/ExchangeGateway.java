@@ -1,6 +1,7 @@
 package org.corpconnect.exchange;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,43 @@ public interface ExchangeGateway {
         Map<CalendarItemRef, CalendarItemRef> same = new LinkedHashMap<>();
         refs.forEach(ref -> same.put(ref, ref));
         return same;
+    }
+
+    /**
+     * Whether this access can have Exchange watch users' calendars and call a URL of ours back on
+     * changes ({@link #watch}). Where it cannot (EWS for now, Graph's delegated mode), the timer
+     * refresh is the only freshness.
+     */
+    default boolean watchesByCallback(ExchangeAccess access) {
+        return false;
+    }
+
+    /**
+     * Has Exchange watch the user's calendar until {@code until} (or the earliest Exchange allows,
+     * if sooner), calling {@code callback} with {@code secretToken} on each change. Exchange checks the
+     * callback URL before it answers: the callback must already answer {@link WatchCallback.Handshake}s.
+     */
+    default CalendarWatch watch(ExchangeAccess access, MailboxAddress user, URI callback, String secretToken,
+            Instant until) {
+        throw new UnsupportedOperationException("This access does not watch calendars by callback.");
+    }
+
+    /** The watch kept until {@code until}; empty when Exchange no longer has it. */
+    default Optional<CalendarWatch> renewWatch(ExchangeAccess access, String watchId, Instant until) {
+        throw new UnsupportedOperationException("This access does not watch calendars by callback.");
+    }
+
+    /** Ends the watch; one Exchange no longer has is not an error. */
+    default void stopWatch(ExchangeAccess access, String watchId) {
+        throw new UnsupportedOperationException("This access does not watch calendars by callback.");
+    }
+
+    /**
+     * Reads a request to the callback URL (its query parameters and body); empty when it is not a
+     * callback this gateway's protocols send (the caller answers 400).
+     */
+    default Optional<WatchCallback> readCallback(Map<String, String> query, String body) {
+        return Optional.empty();
     }
 
     int MAX_MAILBOXES_PER_REQUEST = 100;

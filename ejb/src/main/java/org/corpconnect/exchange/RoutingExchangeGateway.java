@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,33 @@ public class RoutingExchangeGateway implements ExchangeGateway {
         }
         Map<CalendarItemRef, CalendarItemRef> carried = to.translateItemRefs(target, owner, refs, true);
         return carried.isEmpty() ? from.translateItemRefs(source, owner, refs, false) : carried;
+    }
+
+    @Override
+    public boolean watchesByCallback(ExchangeAccess access) {
+        return of(access).watchesByCallback(access);
+    }
+
+    @Override
+    public CalendarWatch watch(ExchangeAccess access, MailboxAddress user, URI callback, String secretToken,
+            Instant until) {
+        return of(access).watch(access, user, callback, secretToken, until);
+    }
+
+    @Override
+    public Optional<CalendarWatch> renewWatch(ExchangeAccess access, String watchId, Instant until) {
+        return of(access).renewWatch(access, watchId, until);
+    }
+
+    @Override
+    public void stopWatch(ExchangeAccess access, String watchId) {
+        of(access).stopWatch(access, watchId);
+    }
+
+    /** The first protocol that recognises the callback reads it: each sends callbacks of its own shape. */
+    @Override
+    public Optional<WatchCallback> readCallback(Map<String, String> query, String body) {
+        return protocols.stream().map(protocol -> protocol.readCallback(query, body)).flatMap(Optional::stream).findFirst();
     }
 
     private ProtocolGateway of(ExchangeAccess access) {

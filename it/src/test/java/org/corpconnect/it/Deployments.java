@@ -1,7 +1,13 @@
 package org.corpconnect.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -45,6 +51,26 @@ public final class Deployments {
         WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses);
         ear.delete(WEB_MODULE);
         return ear.addAsModule(web);
+    }
+
+    /**
+     * The EAR with settings of its own (the EJB module's {@code microprofile-config.properties} with these
+     * lines added), for a test that needs a setting the other tests' deployments must not have.
+     */
+    public static EnterpriseArchive withSettings(EnterpriseArchive ear, Map<String, String> settings) {
+        JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE);
+        String path = "META-INF/microprofile-config.properties";
+        StringBuilder properties = new StringBuilder();
+        try (InputStream in = ejb.get(path).getAsset().openStream()) {
+            properties.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.forEach((key, value) -> properties.append('\n').append(key).append('=').append(value));
+        ejb.delete(path);
+        ejb.add(new StringAsset(properties.append('\n').toString()), path);
+        ear.delete(EJB_MODULE);
+        return ear.addAsModule(ejb);
     }
 
     /** The real EAR with test-only web components (e.g. a probe servlet) added to its web module. */

@@ -103,8 +103,9 @@ public final class SimulatorControl {
         send("DELETE", "groups/" + enc(group) + "/members/" + enc(member), null);
     }
 
-    public void addEvent(String mailbox, Instant start, Instant end, String freeBusy) {
-        send("POST", "mailboxes/" + enc(mailbox) + "/events", Json.createObjectBuilder()
+    /** Adds an item; answers it, with its {@code id}. */
+    public JsonObject addEvent(String mailbox, Instant start, Instant end, String freeBusy) {
+        return (JsonObject) send("POST", "mailboxes/" + enc(mailbox) + "/events", Json.createObjectBuilder()
                 .add("subject", "Added by a test").add("start", start.toString()).add("end", end.toString())
                 .add("freeBusy", freeBusy).add("sensitivity", "Normal").build());
     }
@@ -114,6 +115,22 @@ public final class SimulatorControl {
         JsonArray events = (JsonArray) send("GET", "mailboxes/" + enc(mailbox) + "/events?start=" + enc(start.toString())
                 + "&end=" + enc(end.toString()), null);
         return events.getValuesAs(JsonObject.class);
+    }
+
+    /** Moves an item, as its owner would in Outlook. */
+    public void moveEvent(String mailbox, String id, Instant start, Instant end) {
+        send("PATCH", "mailboxes/" + enc(mailbox) + "/events/" + enc(id), Json.createObjectBuilder()
+                .add("start", start.toString()).add("end", end.toString()).build());
+    }
+
+    public void deleteEvent(String mailbox, String id) {
+        send("DELETE", "mailboxes/" + enc(mailbox) + "/events/" + enc(id), null);
+    }
+
+    /** Has Graph send a lifecycle notification of the subscription now ({@code subscriptionRemoved} also removes it). */
+    public void sendGraphLifecycle(String subscriptionId, String event) {
+        send("POST", "graph-subscriptions/" + enc(subscriptionId) + "/lifecycle",
+                Json.createObjectBuilder().add("event", event).build());
     }
 
     /** One calendar item, with its extended properties. */

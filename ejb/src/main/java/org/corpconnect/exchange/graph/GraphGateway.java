@@ -30,6 +30,7 @@ import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.CalendarItemNotFound;
 import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.CalendarWatch;
 import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
@@ -38,6 +39,7 @@ import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.exchange.ProtocolGateway;
 import org.corpconnect.exchange.TrustedCertificates;
+import org.corpconnect.exchange.WatchCallback;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -232,6 +234,51 @@ public class GraphGateway implements ProtocolGateway {
             carried.putAll(GraphItemIds.collect(chunk, read(answer, GraphItemIds.Answer.class)));
         }
         return carried;
+    }
+
+    /** Only the app (central mode) subscribes: Graph refuses delegated subscriptions to other users' calendars. */
+    @Override
+    public boolean watchesByCallback(ExchangeAccess access) {
+        return access.credential() instanceof ExchangeCredential.GraphApp;
+    }
+
+    /** A subscription on the user's events; Graph validates the callback URL before it answers. */
+    @Override
+    public CalendarWatch watch(ExchangeAccess access, MailboxAddress user, URI callback, String secretToken,
+            Instant until) {
+        GraphAnswer answer = send(access, user, "POST", t -> t.path("subscriptions"),
+                GraphSubscriptions.of(user, callback, secretToken, until), Map.of());
+        if (!answer.succeeded()) {
+            throw GraphFailures.of(answer, json);
+        }
+        return GraphSubscriptions.watchOf(read(answer, GraphSubscriptions.Subscription.class));
+    }
+
+    @Override
+    public Optional<CalendarWatch> renewWatch(ExchangeAccess access, String watchId, Instant until) {
+        GraphAnswer answer = send(access, access.serviceMailbox(), "PATCH", t -> t.path("subscriptions").path(watchId),
+                new GraphSubscriptions.Renewal(until.toString()), Map.of());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (!answer.succeeded()) {
+            throw GraphFailures.of(answer, json);
+        }
+        return Optional.of(GraphSubscriptions.watchOf(read(answer, GraphSubscriptions.Subscription.class)));
+    }
+
+    @Override
+    public void stopWatch(ExchangeAccess access, String watchId) {
+        GraphAnswer answer = send(access, access.serviceMailbox(), "DELETE", t -> t.path("subscriptions").path(watchId),
+                null, Map.of());
+        if (!answer.succeeded() && answer.status() != 404) {
+            throw GraphFailures.of(answer, json);
+        }
+    }
+
+    @Override
+    public Optional<WatchCallback> readCallback(Map<String, String> query, String body) {
+        return GraphSubscriptions.read(query, body, json);
     }
 
     private record CalendarOpened(boolean canEdit, Optional<CalendarAccessProbe> denial) {

@@ -17,6 +17,7 @@ import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.connection.Connections;
 import org.corpconnect.connection.ExchangeConnection;
+import org.corpconnect.push.WatchKeeper;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.Users;
 
@@ -34,6 +35,9 @@ public class SyncPage implements AccountPage {
 
     @Inject
     private BookingPolicy policy;
+
+    @Inject
+    private WatchKeeper push;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -57,6 +61,7 @@ public class SyncPage implements AccountPage {
                 .set("runs", sync.recentRuns(id))
                 .set("nextRefresh", sync.nextRefresh(id).orElse(null))
                 .set("refreshing", sync.refreshing(id))
+                .set("push", push.state(id))
                 .render("sync");
     }
 
