@@ -47,8 +47,9 @@ import org.corpconnect.users.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps one watch per readable user of each account whose access watches by callback: one persistent
- * interval timer (it fires on one cluster member) passes over every account, creating the missing
+ * Keeps one watch per readable user of each account whose access watches by callback: a timer of each
+ * cluster member's own (non-persistent, as the booking sweep's) passes over every account, each watch
+ * row's claim deciding which member creates it, creating the missing
  * watches, renewing those that expire soon, and stopping those of users gone, no longer readable, or
  * created under a replaced credential (re-created under the new one). Without
  * {@code notifications.public-url} nothing is watched and every watch is stopped: the timer refresh
@@ -109,12 +110,11 @@ public class WatchKeeper {
     /** Accounts being kept by this member now: a pass never overlaps another of the same account here. */
     private final Set<Long> keeping = ConcurrentHashMap.newKeySet();
 
+    /** This member's timer: a persistent one would fire only on the member that made it (see BusyTimeSync). */
     @PostConstruct
     void scheduleChecks() {
-        if (timers.getTimers().stream().noneMatch(t -> TIMER.equals(t.getInfo()))) {
-            long interval = Duration.ofSeconds(Math.max(1, checkSeconds)).toMillis();
-            timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, true));
-        }
+        long interval = Duration.ofSeconds(Math.max(1, checkSeconds)).toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig(TIMER, false));
     }
 
     /** The URL Exchange calls back; empty when the operator set none (no push). */

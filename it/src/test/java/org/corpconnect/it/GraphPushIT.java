@@ -126,7 +126,10 @@ class GraphPushIT {
         assertTrue(audit.recent(a.account.id(), 20).stream().filter(e -> e.action().equals("calendar-watch.callback-refused"))
                 .allMatch(e -> e.detail().orElse("").indexOf("not-the-secret") < 0), "the token sent is never written down");
 
-        assertEquals(400, post("{\"value\":[{\"no\":\"subscription\"}]}").statusCode(), "not a notification");
+        HttpResponse<String> notANotification = post("{\"value\":[{\"no\":\"subscription\"}]}");
+        assertEquals(400, notANotification.statusCode(), "not a notification");
+        assertEquals("application/problem+json", notANotification.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                notANotification.headers().toString());
         HttpResponse<String> handshake = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(CALLBACK + "?validationToken=Validation%3A%20Testing%20a%20b")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
