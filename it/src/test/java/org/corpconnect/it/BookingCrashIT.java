@@ -80,7 +80,7 @@ class BookingCrashIT {
     }
 
     private static void killServer() throws Exception {
-        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.domain"), "config", "pid");
+        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.server.domain"), "config", "pid");
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
         assertTrue(server.destroyForcibly(), "SIGKILL sent");
@@ -90,7 +90,7 @@ class BookingCrashIT {
     private static void startServer() throws IOException, InterruptedException {
         Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
         Process start = new ProcessBuilder(asadmin.toString(), "--port", System.getProperty("it.admin.port"),
-                "start-domain", System.getProperty("it.domain"))
+                "start-domain", System.getProperty("it.server.domain"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(start.waitFor(180, TimeUnit.SECONDS), "start-domain finished");
         assertEquals(0, start.exitValue(), "start-domain succeeded");
