@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * No slot held for ever: every {@code booking.sweep-interval-seconds}, settles the bookings left
  * mid-way (see {@link BookingRecovery}): holds older than {@code booking.hold-minutes}, and claims
- * whose owner stopped answering (a crash, a killed server). One persistent, programmatic timer per
+ * whose owner stopped answering for {@code booking.lease-seconds} (a crash, a killed server). One persistent, programmatic timer per
  * deployment: it survives restarts and fires on one instance in a cluster.
  */
 @Singleton
@@ -51,8 +51,7 @@ public class BookingSweep {
     private BookingRecovery recovery;
 
     @Inject
-    @ConfigProperty(name = "booking.hold-minutes", defaultValue = "10")
-    long holdMinutes;
+    private BookingLapses lapses;
 
     @Inject
     @ConfigProperty(name = "booking.sweep-interval-seconds", defaultValue = "60")
@@ -90,11 +89,7 @@ public class BookingSweep {
     }
 
     private void sweepOnce() {
-        Instant now = Instant.now(Clock.systemUTC());
-        Duration hold = Duration.ofMinutes(Math.max(0, holdMinutes));
-        // A write holds its slot for the hold too, and is never taken from a writer still within its lease.
-        Duration writeHold = hold.compareTo(Bookings.LEASE) > 0 ? hold : Bookings.LEASE;
-        Bookings.Lapse lapse = new Bookings.Lapse(now.minus(hold), now.minus(writeHold), now.minus(Bookings.LEASE));
+        Bookings.Lapse lapse = lapses.at(Instant.now(Clock.systemUTC()));
         for (String bookingId : bookings.toSweep(lapse, PER_RUN)) {
             try {
                 recovery.settle(bookingId, lapse);

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bookings and the calendar agree under faults: holds lapse (it/pom.xml sets booking.hold-minutes to 1
- * and the sweep to every 5 s), concurrent changes of one booking settle in step with its item, a
+ * Bookings and the calendar agree under faults: holds lapse (it/pom.xml sets booking.hold-minutes to 0.5,
+ * booking.lease-seconds to 30 and the sweep to every 5 s), concurrent changes of one booking settle in step with its item, a
  * cancellation during the write wins, and an admin releases a hold while Exchange is down. The same
  * tests for each protocol ({@link BookingFaultsEwsIT}, {@link BookingFaultsGraphIT}).
  */
@@ -53,7 +53,7 @@ abstract class BookingFaultsIT {
 
     private static final SimulatorControl SIMULATOR = SimulatorControl.ofTestRun();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** The hold (1 minute in the IT domain), the sweep's interval and the write lease (2 minutes), with room. */
+    /** The hold and the write lease (30 s each in the IT domain) and the sweep's interval, with much room. */
     private static final Duration SETTLES_WITHIN = Duration.ofMinutes(4);
 
     @Deployment(testable = false)
