@@ -1,5 +1,6 @@
 package org.corpconnect.booking;
 
+import java.time.Duration;
 import org.corpconnect.BusinessException;
 
 /** The booking's status does not allow the change asked for (it was cancelled, failed, released...). */
@@ -17,8 +18,8 @@ public class BookingNotChangeable extends BusinessException {
         return new BookingNotChangeable("The booking was cancelled while it was being moved; its calendar item is removed.");
     }
 
-    static BookingNotChangeable notReleasable(BookingStatus status) {
+    static BookingNotChangeable notReleasable(BookingStatus status, Duration lease) {
         return new BookingNotChangeable("Only a failed booking, or one whose calendar write has not answered for "
-                + Bookings.LEASE.toMinutes() + " minutes, can be released; this one is " + status + ".");
+                + lease.toSeconds() + " seconds, can be released; this one is " + status + ".");
     }
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * No slot held for ever: every {@code booking.sweep-interval-seconds}, settles the bookings left
  * mid-way (see {@link BookingRecovery}): holds older than {@code booking.hold-minutes}, and claims
- * whose owner stopped answering (a crash, a killed server). Every instance of a cluster sweeps, with a
+ * whose owner stopped answering for {@code booking.lease-seconds} (a crash, a killed server). Every instance of a cluster sweeps, with a
  * non-persistent timer of its own: each booking is settled under its row's claim ({@link
  * Bookings#takeOver}), which one instance gets, so a sweep never runs twice on a booking, and whichever
  * instances are alive sweep (a persistent timer would fire only on the instance that made it).
@@ -53,8 +53,7 @@ public class BookingSweep {
     private BookingRecovery recovery;
 
     @Inject
-    @ConfigProperty(name = "booking.hold-minutes", defaultValue = "10")
-    long holdMinutes;
+    private BookingLapses lapses;
 
     @Inject
     @ConfigProperty(name = "booking.sweep-interval-seconds", defaultValue = "60")
@@ -82,11 +81,7 @@ public class BookingSweep {
     }
 
     private void sweepOnce() {
-        Instant now = Instant.now(Clock.systemUTC());
-        Duration hold = Duration.ofMinutes(Math.max(0, holdMinutes));
-        // A write holds its slot for the hold too, and is never taken from a writer still within its lease.
-        Duration writeHold = hold.compareTo(Bookings.LEASE) > 0 ? hold : Bookings.LEASE;
-        Bookings.Lapse lapse = new Bookings.Lapse(now.minus(hold), now.minus(writeHold), now.minus(Bookings.LEASE));
+        Bookings.Lapse lapse = lapses.at(Instant.now(Clock.systemUTC()));
         for (String bookingId : bookings.toSweep(lapse, PER_RUN)) {
             try {
                 recovery.settle(bookingId, lapse);

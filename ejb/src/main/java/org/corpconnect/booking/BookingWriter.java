@@ -48,6 +48,9 @@ public class BookingWriter {
     @Inject
     private BookingItems items;
 
+    @Inject
+    private BookingLapses lapses;
+
     private final Clock clock = Clock.systemUTC();
 
     public record Outcome(Booking booking, boolean created) {
@@ -79,7 +82,7 @@ public class BookingWriter {
             case REJECTED -> throw new SlotTaken();
             case RELEASED -> throw new HoldLapsed(booking);
             case PENDING, FAILED -> {
-                Bookings.Claim claim = bookings.resume(booking.id(), clock.instant().minus(Bookings.LEASE))
+                Bookings.Claim claim = bookings.resume(booking.id(), clock.instant().minus(lapses.lease()))
                         .orElseThrow(BookingInProgress::new);
                 yield new Outcome(write(account, claim, true), false);
             }

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,11 +54,8 @@ public class Bookings {
     @Inject
     private WebhookOutbox webhooks;
 
-    /**
-     * How long a claim on a booking lasts before the sweep (or a retry) may take it over: longer than
-     * any one write, move or cancellation takes (a few Exchange requests, each bounded by its timeout).
-     */
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    @Inject
+    private BookingLapses lapses;
 
     /** A booking found or made by {@link #reserve}: a new one comes with the claim on its write. */
     public record Reservation(Booking booking, boolean replay, Optional<String> claim) {
@@ -68,7 +64,7 @@ public class Bookings {
         }
     }
 
-    /** The right to change a booking's calendar item until settled (or taken over after {@link #LEASE}). */
+    /** The right to change a booking's calendar item until settled (or taken over after {@link BookingLapses#lease()}). */
     public record Claim(Booking booking, String id) {
         public String bookingId() {
             return booking.id();
@@ -408,9 +404,9 @@ public class Bookings {
     public Booking releaseHold(Account account, String bookingId, String actor) {
         Booking booking = locked(account.id(), bookingId);
         boolean failed = booking.status() == BookingStatus.FAILED && booking.operation().isEmpty();
-        boolean abandoned = booking.status() == BookingStatus.PENDING && isStale(booking, now().minus(LEASE));
+        boolean abandoned = booking.status() == BookingStatus.PENDING && isStale(booking, now().minus(lapses.lease()));
         if (!failed && !abandoned) {
-            throw BookingNotChangeable.notReleasable(booking.status());
+            throw BookingNotChangeable.notReleasable(booking.status(), lapses.lease());
         }
         booking.release("Released by an admin before its calendar item was written.", now());
         audit.record(account.id(), actor, "booking.released", Outcome.SUCCESS, "booking " + booking.id() + " of "

@@ -17,7 +17,7 @@
  * removes the item it wrote. A cancellation during a write or a move is recorded at once and never
  * undone. Holds lapse: the persistent {@link org.corpconnect.booking.BookingSweep} confirms a FAILED or
  * abandoned booking whose item is in the calendar after all, releases one whose item is not (after
- * {@code booking.hold-minutes}), and finishes changes whose holder is gone (after {@link Bookings#LEASE}).
+ * {@code booking.hold-minutes}), and finishes changes whose holder is gone (after {@code booking.lease-seconds}).
  *
  * <p>The transitions the integrating app hears of (confirmed, moved, cancelled, with who cancelled:
  * {@link org.corpconnect.booking.CancelledBy}) write their webhook event in their own transaction

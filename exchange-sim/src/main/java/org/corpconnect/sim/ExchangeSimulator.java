@@ -99,8 +99,12 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final GraphApi graph;
 
     private ExchangeSimulator(Builder b) throws IOException {
-        Path schemaDir = b.schemaDir != null ? b.schemaDir : defaultSchemaDir();
-        SchemaValidator validator = SchemaValidator.forDirectory(schemaDir);
+        if (b.withoutSchema && (b.schemaDir != null || b.validateResponses)) {
+            throw new IllegalStateException("withoutSchema() excludes a schema directory and test mode (validateResponses)");
+        }
+        Optional<Path> schemaDir = b.withoutSchema ? Optional.empty()
+                : Optional.of(b.schemaDir != null ? b.schemaDir : defaultSchemaDir());
+        Optional<SchemaValidator> validator = schemaDir.map(SchemaValidator::forDirectory);
         this.directory = new Directory();
         this.requestLog = new RequestLog(b.requestLogCapacity);
         this.faults = new FaultRules();
@@ -135,9 +139,9 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Map.entry("Unsubscribe", notifications.unsubscribe()),
                 Map.entry("GetStreamingEvents", notifications.getStreamingEvents()));
         // The 2010 SP2 schema beside the Online one, where present, checks responses to older versions.
-        Path legacyDir = schemaDir.toAbsolutePath().getParent().resolve("exchange2010sp2");
-        Optional<SchemaValidator> legacy = Files.isRegularFile(legacyDir.resolve("ews-validate.xsd"))
-                ? Optional.of(SchemaValidator.forDirectory(legacyDir)) : Optional.empty();
+        Optional<SchemaValidator> legacy = schemaDir.map(dir -> dir.toAbsolutePath().getParent().resolve("exchange2010sp2"))
+                .filter(legacyDir -> Files.isRegularFile(legacyDir.resolve("ews-validate.xsd")))
+                .map(SchemaValidator::forDirectory);
         EwsEndpoint ews = new EwsEndpoint(b.serverProfile, directory, authenticator, throttle, faults, requestLog, validator, legacy,
                 b.validateResponses, validationFailures::add, operations, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
@@ -157,9 +161,9 @@ public final class ExchangeSimulator implements AutoCloseable {
         SchemaFiles schemaFiles = new SchemaFiles(schemaDir, authenticator);
         // Test mode checks Graph bodies against the CSDL beside the EWS schema (shared/graph-schema).
         Optional<Path> graphSchema = !b.validateResponses ? Optional.empty() : Optional.of(b.graphSchemaFile != null
-                ? b.graphSchemaFile : GraphApi.schemaFileUnder(schemaDir.toAbsolutePath().getParent().getParent())
+                ? b.graphSchemaFile : GraphApi.schemaFileUnder(schemaDir.orElseThrow().toAbsolutePath().getParent().getParent())
                 .orElseThrow(() -> new IllegalStateException("Test mode needs the Graph schema: no graph-schema/"
-                        + GraphApi.SCHEMA_FILE + " beside " + schemaDir + "; set graphSchemaFile(...).")));
+                        + GraphApi.SCHEMA_FILE + " beside " + schemaDir.get() + "; set graphSchemaFile(...).")));
         this.graph = new GraphApi(directory, entra.tokens(), calendarAccessPolicy, faults, requestLog, b.clock, this::baseUrl,
                 graphSchema, validationFailures::add);
         GraphEndpoint graphEndpoint = graph.endpoint();
@@ -239,7 +243,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         }
         throw new IllegalStateException("No EWS schema directory given and no shared/" + relative
                 + " found above " + Path.of("").toAbsolutePath() + "; set schemaDir(...), --schema-dir or -Dshared.dir."
-                + " The simulator never runs unvalidated.");
+                + " The simulator runs unvalidated only when told to (withoutSchema(), --no-schema).");
     }
 
     public static Builder builder() {
@@ -392,6 +396,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         private Dataset dataset;
         private String controlToken = "sim-control-token";
         private boolean validateResponses;
+        private boolean withoutSchema;
         private int lockoutThreshold = 5;
         private Duration lockoutDuration = Duration.ofMinutes(30);
         private int concurrencyBudget = 27;
@@ -413,6 +418,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         public Builder dataset(Dataset v) { dataset = v; return this; }
         public Builder controlToken(String v) { controlToken = Objects.requireNonNull(v); return this; }
         public Builder validateResponses(boolean v) { validateResponses = v; return this; }
+        /**
+         * Runs without Microsoft's schema (a clone without the shared directory): requests are not validated
+         * (no ErrorSchemaValidation) and the WSDL is not served. Never with a schema directory or in test mode.
+         */
+        public Builder withoutSchema() { withoutSchema = true; return this; }
         public Builder lockoutThreshold(int v) { lockoutThreshold = v; return this; }
         public Builder lockoutDuration(Duration v) { lockoutDuration = v; return this; }
         public Builder concurrencyBudget(int v) { concurrencyBudget = v; return this; }

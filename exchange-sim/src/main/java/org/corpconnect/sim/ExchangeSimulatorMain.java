@@ -35,6 +35,12 @@ public final class ExchangeSimulatorMain {
             System.out.println(Options.USAGE);
             return;
         }
+        // The console is the user interface of the command: what to point a client at.
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (options.noSchema) {
+            out.println("WARNING: no schema validation (--no-schema): EWS requests are not checked against Microsoft's"
+                    + " schema and the WSDL is not served; give --schema-dir (the shared directory's ews-schema) to check them.");
+        }
         ExchangeSimulator sim = options.builder().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -42,8 +48,6 @@ public final class ExchangeSimulatorMain {
             sim.close();
             stopped.countDown();
         }, "exchange-sim-shutdown"));
-        // The console is the user interface of the command: what to point a client at.
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("Exchange simulator listening on " + sim.baseUrl());
         out.println("  EWS URL:          " + sim.ewsUrl());
         out.println("  Graph URL:        " + sim.graphUrl());
@@ -84,6 +88,8 @@ public final class ExchangeSimulatorMain {
                   --control-token T        bearer token of the control API (default sim-control-token)
                   --lockout-threshold N    wrong passwords before an account locks (default 5)
                   --lockout-minutes M      how long it stays locked (default 30)
+                  --no-schema              run without the schema (no shared directory at hand): requests are not
+                                           validated and the WSDL is not served; the first line of output says so
                   --validate-responses     test mode: validate every response against the schema
                   --server-version V       online (Exchange Online, 15.20, V2018_01_08; default) or 2019
                                            (Exchange 2019 CU14, 15.2.1544.4, V2017_07_11)
@@ -108,6 +114,7 @@ public final class ExchangeSimulatorMain {
         boolean ntlm;
         boolean noBasic;
         boolean validateResponses;
+        boolean noSchema;
         boolean help;
 
         static Options parse(String[] args) {
@@ -123,6 +130,7 @@ public final class ExchangeSimulatorMain {
                 switch (a) {
                     case "--help", "-h" -> o.help = true;
                     case "--validate-responses" -> o.validateResponses = true;
+                    case "--no-schema" -> o.noSchema = true;
                     case "--ntlm" -> o.ntlm = true;
                     case "--no-basic" -> o.noBasic = true;
                     default -> {
@@ -151,6 +159,9 @@ public final class ExchangeSimulatorMain {
                     }
                 }
             }
+            if (o.noSchema && (o.schemaDir != null || o.validateResponses)) {
+                throw new IllegalArgumentException("--no-schema excludes --schema-dir and --validate-responses");
+            }
             return o;
         }
 
@@ -175,6 +186,9 @@ public final class ExchangeSimulatorMain {
             }
             if (schemaDir != null) {
                 b.schemaDir(schemaDir);
+            }
+            if (noSchema) {
+                b.withoutSchema();
             }
             return b;
         }

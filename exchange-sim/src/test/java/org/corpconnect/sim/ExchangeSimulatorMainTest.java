@@ -1,7 +1,18 @@
 package org.corpconnect.sim;
 
+import static org.corpconnect.sim.TestSupport.SERVICE;
+import static org.corpconnect.sim.TestSupport.SERVICE_PASSWORD;
+import static org.corpconnect.sim.TestSupport.basic;
+import static org.corpconnect.sim.TestSupport.envelope;
+import static org.corpconnect.sim.TestSupport.post;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +82,44 @@ class ExchangeSimulatorMainTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> ExchangeSimulatorMain.Options.parse(new String[] {"--server-version", "2003"}));
+    }
+
+    /** A clone without the shared directory: the command still serves, unchecked, and its first line says so. */
+    @Test
+    void withoutTheSchemaItServesUncheckedAndSaysSoOnItsFirstLine() throws Exception {
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), ExchangeSimulatorMain.class.getName(),
+                "--no-schema", "--port", "0", "--https-port", "-1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+            String first = out.readLine();
+            assertTrue(first.startsWith("WARNING: no schema validation"), first);
+            String listening = out.readLine();
+            assertTrue(listening.startsWith("Exchange simulator listening on http://"), listening);
+            URI base = URI.create(listening.substring("Exchange simulator listening on ".length()));
+
+            HttpResponse<String> valid = post(base.resolve("/EWS/Exchange.asmx"), basic(SERVICE, SERVICE_PASSWORD),
+                    envelope("", EwsEndpointTest.GUA));
+            assertEquals(200, valid.statusCode(), valid.body());
+            assertTrue(valid.body().contains("<m:ResponseCode>NoError</m:ResponseCode>"), valid.body());
+            String invalid = EwsEndpointTest.GUA.replace("<t:RequestedView>FreeBusy</t:RequestedView>",
+                    "<t:RequestedView>Everything</t:RequestedView>");
+            HttpResponse<String> unchecked = post(base.resolve("/EWS/Exchange.asmx"), basic(SERVICE, SERVICE_PASSWORD),
+                    envelope("", invalid));
+            assertFalse(unchecked.body().contains("ErrorSchemaValidation"), "no schema, no schema check: " + unchecked.body());
+            HttpResponse<Void> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/EWS/Services.wsdl"))
+                    .header("Authorization", basic(SERVICE, SERVICE_PASSWORD)).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(404, wsdl.statusCode(), "no schema, no WSDL");
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+        assertThrows(IllegalArgumentException.class, () -> ExchangeSimulatorMain.Options.parse(
+                new String[] {"--no-schema", "--schema-dir", TestSupport.schemaDir().toString()}));
+        assertThrows(IllegalArgumentException.class, () -> ExchangeSimulatorMain.Options.parse(
+                new String[] {"--no-schema", "--validate-responses"}));
+        assertThrows(IllegalStateException.class, () -> ExchangeSimulator.builder().port(0).withoutSchema()
+                .validateResponses(true).start(), "test mode always validates");
     }
 
     @Test

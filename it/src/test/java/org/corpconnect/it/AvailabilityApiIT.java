@@ -18,7 +18,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -128,13 +130,22 @@ class AvailabilityApiIT {
     }
 
     private static List<String> expected(LocalDate from, LocalDate to, ZoneId zone) {
+        Instant begin = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        // Each user's mailbox and blocking events of the whole range, asked of the simulator once (not per slot).
+        Map<String, JsonObject> mailboxes = new HashMap<>();
+        Map<String, List<JsonObject>> blocking = new HashMap<>();
+        for (String user : List.of(ANNA, LUKAS)) {
+            mailboxes.put(user, SIMULATOR.mailbox(user));
+            blocking.put(user, SIMULATOR.events(user, begin, end).stream()
+                    .filter(e -> BLOCKING.contains(e.getString("freeBusy"))).toList());
+        }
         List<String> slots = new ArrayList<>();
-        for (Instant start = from.atStartOfDay(zone).toInstant(); start.isBefore(end); start = start.plus(Duration.ofMinutes(30))) {
+        for (Instant start = begin; start.isBefore(end); start = start.plus(Duration.ofMinutes(30))) {
             Instant slotEnd = start.plus(Duration.ofMinutes(30));
             List<String> free = new ArrayList<>();
             for (String user : List.of(ANNA, LUKAS)) {
-                if (inWorkingHours(SIMULATOR.mailbox(user), start, slotEnd) && notBusy(user, start, slotEnd)) {
+                if (inWorkingHours(mailboxes.get(user), start, slotEnd) && notBusy(blocking.get(user), start, slotEnd)) {
                     free.add(user);
                 }
             }
@@ -157,9 +168,8 @@ class AvailabilityApiIT {
                 && !localEnd.toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 
-    private static boolean notBusy(String user, Instant start, Instant end) {
-        return SIMULATOR.events(user, start, end).stream()
-                .filter(e -> BLOCKING.contains(e.getString("freeBusy")))
+    private static boolean notBusy(List<JsonObject> blocking, Instant start, Instant end) {
+        return blocking.stream()
                 .noneMatch(e -> Instant.parse(e.getString("start")).isBefore(end) && Instant.parse(e.getString("end")).isAfter(start));
     }
 

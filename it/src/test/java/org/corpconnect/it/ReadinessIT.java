@@ -36,7 +36,7 @@ class ReadinessIT {
         URI api = Server.app().resolve("api/about");
         Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
         Process restart = new ProcessBuilder(asadmin.toString(), "--port", System.getProperty("it.admin.port"),
-                "restart-domain", System.getProperty("it.domain"))
+                "restart-domain", System.getProperty("it.server.domain"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 
         // From the moment the server is down until readiness has said UP ten times: each UP, then the API.

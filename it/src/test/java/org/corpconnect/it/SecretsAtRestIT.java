@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No plaintext Exchange password or client secret reaches the database files or the server log: neither this test's
- * nor any earlier test's of the run (every test password is "Pw-" and a UUID, see TestAccounts).
+ * nor any earlier test's of the run (every test password is "Pw-" and a UUID, see TestAccounts). The database files
+ * are H2's file in the domain, or on PostgreSQL (it/pom.xml's it-postgresql profile) this database's files and the
+ * cluster's write-ahead log, read from the data directory of a PostgreSQL on this machine.
  */
 @ServerTest
 class SecretsAtRestIT {
@@ -81,12 +85,10 @@ class SecretsAtRestIT {
         connections.connect(online.account(), app, true, "it-admin");
         var stored = connections.accessOf(connections.findFor(online.id()).orElseThrow());
         assertEquals(app.credential(), stored.credential(), "the app credential reads back as it was entered");
-        checkpoint();
 
         Path domain = Path.of(System.getProperty("com.sun.aas.instanceRoot"));
-        List<Path> files = new ArrayList<>(filesUnder(domain.resolve("config/exchange-connection")));
+        List<Path> files = new ArrayList<>(databaseFiles(domain));
         files.addAll(filesUnder(domain.resolve("logs")));
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")), "the H2 file is searched: " + files);
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("server.log")), "the log is searched");
         for (Path file : files) {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
@@ -97,10 +99,33 @@ class SecretsAtRestIT {
         }
     }
 
-    /** H2 writes its file lazily: force it to disk, so that the search sees everything written. */
-    private void checkpoint() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
+    /** The files the database keeps its data in, once everything written is forced into them (a checkpoint). */
+    private List<Path> databaseFiles(Path domain) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (product.equals("H2")) {
+                // H2 writes its file lazily.
+                statement.execute("CHECKPOINT SYNC");
+                List<Path> files = filesUnder(domain.resolve("config/exchange-connection"));
+                assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")), "the H2 file is searched: " + files);
+                return files;
+            }
+            assertEquals("PostgreSQL", product, "a database this test knows the files of");
+            // Every commit is in the write-ahead log at once, in the tables' files after a checkpoint. The test role
+            // may checkpoint and read the data directory's setting (pg_checkpoint, pg_read_all_settings: .ci/run).
+            statement.execute("CHECKPOINT");
+            try (ResultSet row = statement.executeQuery("select current_setting('data_directory'),"
+                    + " pg_relation_filepath('exchange_connection')")) {
+                row.next();
+                Path dataDirectory = Path.of(row.getString(1));
+                Path connectionsTable = dataDirectory.resolve(row.getString(2));
+                List<Path> files = new ArrayList<>(filesUnder(connectionsTable.getParent()));
+                files.addAll(filesUnder(dataDirectory.resolve("pg_wal")));
+                assertTrue(files.contains(connectionsTable), "the table of stored credentials is searched, "
+                        + connectionsTable + " (a PostgreSQL on this machine, its data directory readable by the server)");
+                assertTrue(files.stream().anyMatch(f -> f.getParent().endsWith("pg_wal")), "the write-ahead log is searched");
+                return files;
+            }
         }
     }
 

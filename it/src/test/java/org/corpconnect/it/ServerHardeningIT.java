@@ -192,7 +192,7 @@ class ServerHardeningIT {
     void aFoldedHeaderCarryingAnApiKeyLeavesNoTraceInTheServerLog() throws IOException {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         String key = "cck_ABCDEFGHJKLM_" + secret + "0123456789a";
-        Path log = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.domain"), "logs", "server.log");
+        Path log = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.server.domain"), "logs", "server.log");
         List<String> requests = List.of(
                 // The folded line joins the Host header, whose "port" the server then fails to parse.
                 "GET /exchange-connection/api/v1/bookings HTTP/1.1\r\nHost: localhost\r\n Authorization: Bearer " + key + "\r\nConnection: close\r\n\r\n",

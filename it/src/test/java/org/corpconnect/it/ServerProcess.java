@@ -16,7 +16,7 @@ final class ServerProcess {
 
     /** {@code kill -9}: no shutdown of any kind, as a crash or an OOM killer would stop it. */
     static void kill() throws Exception {
-        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.domain"), "config", "pid");
+        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("it.server.domain"), "config", "pid");
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
         assertTrue(server.destroyForcibly(), "SIGKILL sent");
@@ -27,7 +27,7 @@ final class ServerProcess {
     static void start() throws IOException, InterruptedException {
         Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
         Process start = new ProcessBuilder(asadmin.toString(), "--port", System.getProperty("it.admin.port"),
-                "start-domain", System.getProperty("it.domain"))
+                "start-domain", System.getProperty("it.server.domain"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(start.waitFor(180, TimeUnit.SECONDS), "start-domain finished");
         assertEquals(0, start.exitValue(), "start-domain succeeded");

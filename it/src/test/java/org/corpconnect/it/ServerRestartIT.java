@@ -52,7 +52,7 @@ class ServerRestartIT {
     private static void restartDomain() throws IOException, InterruptedException {
         Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
         Process restart = new ProcessBuilder(asadmin.toString(), "--port", System.getProperty("it.admin.port"),
-                "restart-domain", System.getProperty("it.domain"))
+                "restart-domain", System.getProperty("it.server.domain"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(restart.waitFor(180, TimeUnit.SECONDS), "restart-domain finished");
         assertEquals(0, restart.exitValue(), "restart-domain succeeded");

@@ -44,7 +44,8 @@ public final class EwsEndpoint implements HttpHandler {
     private final Throttle throttle;
     private final FaultRules faults;
     private final RequestLog requestLog;
-    private final SchemaValidator validator;
+    /** Empty only when the simulator runs without Microsoft's schema (never in test mode). */
+    private final Optional<SchemaValidator> validator;
     private final Optional<SchemaValidator> legacyValidator;
     private final boolean validateResponses;
     private final Consumer<String> validationFailures;
@@ -53,7 +54,7 @@ public final class EwsEndpoint implements HttpHandler {
     private final ServerProfile server;
 
     public EwsEndpoint(ServerProfile server, Directory directory, Authenticator authenticator, Throttle throttle,
-                       FaultRules faults, RequestLog requestLog, SchemaValidator validator, Optional<SchemaValidator> legacyValidator,
+                       FaultRules faults, RequestLog requestLog, Optional<SchemaValidator> validator, Optional<SchemaValidator> legacyValidator,
                        boolean validateResponses,
                        Consumer<String> validationFailures, Map<String, EwsOperation> operations, Clock clock) {
         this.directory = directory;
@@ -170,7 +171,7 @@ public final class EwsEndpoint implements HttpHandler {
             respond(exchange, log, 500, faultEnvelope(fault));
             return;
         }
-        List<SchemaValidator.Violation> violations = validator.validate(requestBytes);
+        List<SchemaValidator.Violation> violations = validator.map(v -> v.validate(requestBytes)).orElse(List.of());
         if (!violations.isEmpty()) {
             SchemaValidator.Violation v = violations.get(0);
             respond(exchange, log, 500, faultEnvelope(SoapRequest.schemaValidation(v.message(), v.line(), v.column())));
@@ -258,7 +259,7 @@ public final class EwsEndpoint implements HttpHandler {
     }
 
     private List<SchemaValidator.Violation> validate(byte[] bytes, ExchangeVersion version) {
-        List<SchemaValidator.Violation> violations = new java.util.ArrayList<>(validator.validate(bytes));
+        List<SchemaValidator.Violation> violations = new java.util.ArrayList<>(validator.orElseThrow().validate(bytes));
         if (violations.isEmpty() && version != null && !version.atLeast(ExchangeVersion.Exchange2012)
                 && legacyValidator.isPresent()) {
             legacyValidator.get().validate(bytes).stream()

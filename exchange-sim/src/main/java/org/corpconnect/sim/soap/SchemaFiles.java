@@ -17,10 +17,11 @@ import org.corpconnect.sim.auth.Authenticator;
  * Authentication is required, as on Exchange.
  */
 public final class SchemaFiles implements HttpHandler {
-    private final Path schemaDir;
+    /** Empty when the simulator runs without Microsoft's schema: then nothing is served (404). */
+    private final Optional<Path> schemaDir;
     private final Authenticator authenticator;
 
-    public SchemaFiles(Path schemaDir, Authenticator authenticator) {
+    public SchemaFiles(Optional<Path> schemaDir, Authenticator authenticator) {
         this.schemaDir = schemaDir;
         this.authenticator = authenticator;
     }
@@ -55,7 +56,10 @@ public final class SchemaFiles implements HttpHandler {
 
     /** The schema directory's file of that name, whatever its case (Services.wsdl or services.wsdl). */
     private Optional<Path> find(String lowerCaseName) throws IOException {
-        try (Stream<Path> files = Files.list(schemaDir)) {
+        if (schemaDir.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(schemaDir.get())) {
             return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).equals(lowerCaseName)).findFirst();
         }
     }

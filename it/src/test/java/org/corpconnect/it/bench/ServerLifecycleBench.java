@@ -58,9 +58,9 @@ class ServerLifecycleBench {
                 "asadmin deploy of the EAR (" + Files.size(probe) / 1024 + " KB) under another name, into the running domain; includes asadmin's own start");
         BenchFigures.record("lifecycle.ear_deploy.second", deploys.get(1), "ms", "the same again after undeploy");
 
-        asadmin("stop-domain", System.getProperty("it.domain"));
+        asadmin("stop-domain", System.getProperty("it.server.domain"));
         long t = System.nanoTime();
-        asadmin("start-domain", System.getProperty("it.domain"));
+        asadmin("start-domain", System.getProperty("it.server.domain"));
         long started = millisSince(t);
         awaitReady(Duration.ofSeconds(180));
         long ready = millisSince(t);
