@@ -175,7 +175,10 @@ public class BusyTimeSync {
         return request(accountId, Optional.empty());
     }
 
-    /** Refreshes one user now; if a refresh is running, the whole account right after it. */
+    /**
+     * Refreshes one user now; if a refresh of the account is running, right after it, together with the
+     * other users asked for meanwhile (the whole account if a whole refresh was asked for meanwhile).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<RefreshResult> refreshUserNow(long accountId, long userId) {
         return request(accountId, Optional.of(Set.of(userId)));
@@ -188,7 +191,7 @@ public class BusyTimeSync {
     }
 
     private CompletableFuture<RefreshResult> request(long accountId, Optional<Set<Long>> onlyUsers) {
-        RefreshSlot.Claim claim = slotOf(accountId).claimOrQueue();
+        RefreshSlot.Claim claim = slotOf(accountId).claimOrQueue(onlyUsers);
         if (claim.startNow()) {
             start(accountId, Optional.empty(), onlyUsers, claim.future());
         }
@@ -217,7 +220,7 @@ public class BusyTimeSync {
         } catch (RejectedExecutionException e) {
             claims.giveUp(claim.get());
             done.completeExceptionally(e);
-            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), Optional.empty(), next));
+            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), next.onlyUsers(), next.future()));
         }
     }
 
@@ -230,12 +233,12 @@ public class BusyTimeSync {
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
                 } finally {
-                    slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), Optional.empty(), next));
+                    slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), next.onlyUsers(), next.future()));
                 }
             });
         } catch (RejectedExecutionException e) {
             done.completeExceptionally(e);
-            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), Optional.empty(), next));
+            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), next.onlyUsers(), next.future()));
         }
     }
 
@@ -265,7 +268,7 @@ public class BusyTimeSync {
         } finally {
             renewal.cancel(false);
             claims.release(claim, servesDue, Instant.now(), interval());
-            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), Optional.empty(), next));
+            slotOf(accountId).finished().ifPresent(next -> start(accountId, Optional.empty(), next.onlyUsers(), next.future()));
         }
     }
 
