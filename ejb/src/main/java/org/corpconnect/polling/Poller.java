@@ -97,7 +97,7 @@ public class Poller {
 
     /** How often every other readable user is polled. */
     @Inject
-    @ConfigProperty(name = "push.poll-seconds", defaultValue = "300")
+    @ConfigProperty(name = "push.poll-seconds", defaultValue = "600")
     long seconds;
 
     /** How far ahead a booking makes its user polled often. */
