@@ -33,7 +33,7 @@
       <p class="muted">A refresh runs every ${intervalMinutes} minutes; busy time older than ${maxStalenessMinutes} minutes is not offered.</p>
       <p class="muted" id="push" data-mode="${push.mode()}"><c:choose>
         <c:when test="${push.mode() == 'ON'}">Exchange pushes changes: <c:out value="${push.watched()}"/> users' calendars are watched, and a change is read again within seconds.</c:when>
-        <c:when test="${push.mode() == 'NO_PUBLIC_URL'}">No push from Exchange: the operator has not set notifications.public-url, so the refresh is the only freshness.</c:when>
+        <c:when test="${push.mode() == 'NO_PUBLIC_URL'}">No push from Exchange: the operator has not set notifications.public-url.</c:when>
         <c:otherwise>No push from Exchange for this connection (only Microsoft Graph's central mode pushes for now).</c:otherwise>
       </c:choose>
       <c:if test="${push.mode() != 'ON'}">Instead, readable users are polled: every ${poll.bookedEvery().toSeconds()} s while they have a booking in the next ${pollBookedDays} days, every ${poll.every().toSeconds()} s otherwise.</c:if></p>
