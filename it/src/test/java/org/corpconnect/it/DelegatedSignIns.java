@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.corpconnect.exchange.ExchangeCredential.AppSecret;
 import org.corpconnect.exchange.TrustedCertificates;
 import org.corpconnect.exchange.graph.MailboxSignIn;
 import org.corpconnect.it.TestAccounts.TestAccount;
+import org.corpconnect.users.NewUser;
+import org.corpconnect.users.Users;
 
 /**
  * Sets up, inside the server, an account in Microsoft Graph's individual (delegated) mode, as the
@@ -62,7 +65,7 @@ public class DelegatedSignIns {
     MailboxSignIn signIn;
 
     @Inject
-    TestAccounts fixture;
+    Users users;
 
     /** Who the simulator's request log says sent a delegated account's Graph requests. */
     public static String caller(TestAccount account) {
@@ -78,7 +81,7 @@ public class DelegatedSignIns {
         TestAccount account = new TestAccount(accounts.create(new AccountSlug("it-" + tag), "Test account " + tag),
                 Protocol.GRAPH, mailbox, password, CLIENT_ID, null);
         users.forEach(u -> simulator.grantCalendar(u, mailbox, "Editor"));
-        fixture.addUsers(account, users);
+        users.forEach(u -> this.users.add(account.account(), new NewUser(new MailboxAddress(u), null, ZoneId.of("Europe/Berlin"))));
         MailboxAddress address = new MailboxAddress(mailbox);
         URI authority = ConnectionSettings.graphAuthority(graphCloud, TestExchange.TENANT);
         AppSecret app = new AppSecret.ClientSecret(Secret.of(CLIENT_SECRET), Optional.empty());
