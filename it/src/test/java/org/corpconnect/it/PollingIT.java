@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.corpconnect.polling.KeptFreshBy;
+import org.corpconnect.polling.PollPlan;
+import org.corpconnect.polling.PolledUsers;
 import org.corpconnect.polling.Poller;
 import org.corpconnect.push.WatchKeeper;
 import org.corpconnect.users.BookableUser;
@@ -52,6 +55,8 @@ class PollingIT {
     private static final int OTHERS_SECONDS = 10;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Duration SOON = Duration.ofSeconds(30);
+    /** Graph's 429 asks for whole seconds (Retry-After). */
+    private static final Duration BACK_OFF = Duration.ofSeconds(4);
     private static final String HTTP_PORT = System.getenv().getOrDefault("IT_HTTP_PORT", "8080");
 
     @Deployment
@@ -90,6 +95,9 @@ class PollingIT {
 
     @Inject
     Poller poller;
+
+    @Inject
+    PolledUsers polledUsers;
 
     private final SimulatorControl simulator = SimulatorControl.ofTestRun();
 
@@ -138,6 +146,36 @@ class PollingIT {
         long annaBetween = polls(schedules, anna).stream()
                 .filter(at -> at.isAfter(lukasPolls.get(0)) && at.isBefore(lukasPolls.get(1))).count();
         assertTrue(annaBetween >= 2, "Anna polled between two of Lukas's polls: " + annaBetween + " times; " + schedules);
+
+        // Another cluster member that read Lukas's row as it was cannot claim his poll once this one has.
+        PollPlan.PolledUser lukasRow = polledUsers.ofAccount(account.id()).stream()
+                .filter(u -> u.userId() == user(account, lukas).id()).findFirst().orElseThrow();
+        Instant now = Instant.now();
+        assertEquals(List.of(lukasRow.userId()), polledUsers.claim(List.of(lukasRow), now), "the first claim takes it");
+        assertEquals(List.of(), polledUsers.claim(List.of(lukasRow), now), "a claim on the same read gets nothing");
+
+        // Exchange throttles the account: nothing is sent before its back-off ends, then the change is read.
+        Slot tentative = offered.get(offered.size() - 2);
+        Instant throttledFrom = Instant.now();
+        try {
+            simulator.addFault(Json.createObjectBuilder().add("kind", "SERVER_BUSY").add("mailbox", account.serviceMailbox())
+                    .add("operation", "getSchedule").add("millis", BACK_OFF.toMillis()).add("times", 1).build());
+            simulator.addEvent(anna, tentative.start(), tentative.end(), "Tentative");
+            TestAccounts.await(() -> store.of(annaUser.id(), new TimeWindow(tentative.start(), tentative.end())).equals(
+                            List.of(new BusyInterval(tentative.start(), tentative.end(), BusyType.TENTATIVE))), SOON,
+                    "the tentative meeting read after the back-off");
+            List<JsonObject> sent = simulator.requestsBy(caller, "getSchedule", throttledFrom).stream()
+                    .sorted(Comparator.comparing(r -> Instant.parse(r.getString("time")))).toList();
+            JsonObject refused = sent.stream().filter(r -> r.getInt("httpStatus") == 429).findFirst().orElseThrow(
+                    () -> new AssertionError("the throttled poll: " + sent));
+            Instant backOffEnds = Instant.parse(refused.getString("time")).plus(BACK_OFF);
+            assertTrue(sent.stream().map(r -> Instant.parse(r.getString("time")))
+                            .filter(at -> at.isAfter(Instant.parse(refused.getString("time"))))
+                            .allMatch(at -> !at.isBefore(backOffEnds.minusMillis(100))),
+                    "nothing sent before the back-off ends at " + backOffEnds + ": " + sent);
+        } finally {
+            simulator.clearFaults();
+        }
     }
 
     /**
