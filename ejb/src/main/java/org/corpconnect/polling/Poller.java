@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code BusyTimeSync}'s and {@code WatchKeeper}'s: a persistent one fires only on the member that made
  * it); a pass claims each account's due users in the database, so that a user's poll runs once in all,
  * and hands the claimed users of an account, together, to the account's refresh slot: one refresh reads
- * them in requests of up to 100 mailboxes, within {@code sync.concurrency}, never beside another refresh
+ * them in as few requests as Exchange allows, within {@code sync.concurrency}, never beside another refresh
  * of the account. An account Exchange asked to back off is left alone until the back-off ends, its due
  * users still due.
  */

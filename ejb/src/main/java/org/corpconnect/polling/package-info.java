@@ -8,7 +8,7 @@
  * {@link org.corpconnect.polling.PolledUsers} keeps, in the database every cluster member shares, when
  * each user was last polled and claims due users conditionally, so that a poll runs once in all;
  * {@link org.corpconnect.polling.Poller} runs the passes and hands the due users of an account, together,
- * to the account's refresh slot ({@code BusyTimeSync}), which reads them in few requests (up to 100
- * mailboxes each), within the account's {@code sync.concurrency} and Exchange's back-off.
+ * to the account's refresh slot ({@code BusyTimeSync}), which reads them in few requests (as many
+ * mailboxes each as Exchange takes), within the account's {@code sync.concurrency} and Exchange's back-off.
  */
 package org.corpconnect.polling;
