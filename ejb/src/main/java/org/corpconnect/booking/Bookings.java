@@ -108,6 +108,16 @@ public class Bookings {
                 .getResultList();
     }
 
+    /** The account's users who have a booking holding a slot in the window (pending, confirmed, or failed but not given up). */
+    public Set<Long> usersHoldingSlots(long accountId, TimeWindow window) {
+        return Set.copyOf(em.createNamedQuery("Booking.usersHolding", Long.class)
+                .setParameter("accountId", accountId)
+                .setParameter("statuses", HOLDING)
+                .setParameter("from", window.start())
+                .setParameter("to", window.end())
+                .getResultList());
+    }
+
     /** The bookings that hold a slot of this user's (pending, confirmed, or failed but not given up) in the window. */
     public List<Booking> holdingSlotsOf(long userId, TimeWindow window) {
         return em.createNamedQuery("Booking.ofUser", Booking.class)

@@ -184,6 +184,15 @@ public class BusyTimeSync {
         return request(accountId, Optional.of(Set.of(userId)));
     }
 
+    /**
+     * Refreshes these users now (a poll's due users), in one refresh; if a refresh of the account is
+     * running, right after it, as {@link #refreshUserNow}.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<RefreshResult> refreshUsersNow(long accountId, Set<Long> userIds) {
+        return request(accountId, Optional.of(Set.copyOf(userIds)));
+    }
+
     /** The account's last refreshes, newest first, whichever instance ran them. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RefreshResult> recentRuns(long accountId) {

@@ -91,8 +91,8 @@ public interface ExchangeGateway {
 
     /**
      * Whether this access can have Exchange watch users' calendars and call a URL of ours back on
-     * changes ({@link #watch}). Where it cannot (EWS for now, Graph's delegated mode), the timer
-     * refresh is the only freshness.
+     * changes ({@link #watch}). Where it cannot (EWS for now, Graph's delegated mode), the users are
+     * polled instead.
      */
     default boolean watchesByCallback(ExchangeAccess access) {
         return false;

@@ -52,8 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * row's claim deciding which member creates it, creating the missing
  * watches, renewing those that expire soon, and stopping those of users gone, no longer readable, or
  * created under a replaced credential (re-created under the new one). Without
- * {@code notifications.public-url} nothing is watched and every watch is stopped: the timer refresh
- * is then the only freshness.
+ * {@code notifications.public-url} nothing is watched and every watch is stopped: the users are then
+ * polled ({@code org.corpconnect.polling}).
  */
 @Singleton
 @Startup

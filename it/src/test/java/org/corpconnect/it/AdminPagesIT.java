@@ -323,6 +323,8 @@ class AdminPagesIT {
             assertTrue(browser.has(statusOf(ANNA)) && browser.has(statusOf(LUKAS)), "both users listed");
             browser.click(By.id("nav-sync"));
             assertTrue(browser.has(By.cssSelector("#freshness tr[data-user='" + ANNA + "']")), "her freshness shown");
+            assertTrue(browser.has(By.cssSelector("#freshness tr[data-user='" + ANNA + "'] td.kept")), "what keeps her fresh shown");
+            assertTrue(browser.has(By.cssSelector("#kept-fresh li[data-kept='POLLING']")), "how many users are polled");
 
             browser.click(By.id("nav-api-keys"));
             String name = "Booking front end " + UUID.randomUUID().toString().substring(0, 8);

@@ -33,9 +33,15 @@
       <p class="muted">A refresh runs every ${intervalMinutes} minutes; busy time older than ${maxStalenessMinutes} minutes is not offered.</p>
       <p class="muted" id="push" data-mode="${push.mode()}"><c:choose>
         <c:when test="${push.mode() == 'ON'}">Exchange pushes changes: <c:out value="${push.watched()}"/> users' calendars are watched, and a change is read again within seconds.</c:when>
-        <c:when test="${push.mode() == 'NO_PUBLIC_URL'}">No push from Exchange: the operator has not set notifications.public-url, so the refresh is the only freshness.</c:when>
-        <c:otherwise>No push from Exchange for this connection (only Microsoft Graph's central mode pushes for now): the refresh is the only freshness.</c:otherwise>
-      </c:choose></p>
+        <c:when test="${push.mode() == 'NO_PUBLIC_URL'}">No push from Exchange: the operator has not set notifications.public-url.</c:when>
+        <c:otherwise>No push from Exchange for this connection (only Microsoft Graph's central mode pushes for now).</c:otherwise>
+      </c:choose>
+      <c:if test="${push.mode() != 'ON'}">Instead, readable users are polled: every ${poll.bookedEvery().toSeconds()} s while they have a booking in the next ${pollBookedDays} days, every ${poll.every().toSeconds()} s otherwise.</c:if></p>
+      <ul class="legend" id="kept-fresh">
+        <c:forEach var="kept" items="${keptCounts}">
+          <li data-kept="${kept.key}"><strong class="count">${kept.value}</strong> kept fresh by ${kept.key.meaning()}</li>
+        </c:forEach>
+      </ul>
     </c:otherwise>
   </c:choose>
 </section>
@@ -57,12 +63,13 @@
   <h2>Freshness per user</h2>
   <div class="table-box">
   <table id="freshness">
-    <tr><th>User</th><th>Busy time read</th><th>State</th><th>Last failure</th></tr>
+    <tr><th>User</th><th>Busy time read</th><th>State</th><th>Kept fresh by</th><th>Last failure</th></tr>
     <c:forEach var="entry" items="${users}">
       <c:set var="u" value="${entry.key}"/>
       <tr data-user="<c:out value='${u.address().value()}'/>" data-band="${entry.value}"><td><c:out value="${u.address().value()}"/></td>
         <td class="when"><a:time at="${u.refreshedAt()}" age="true" none="never"/></td>
         <td><span class="swatch band-${entry.value}"></span>${entry.value.meaning()}</td>
+        <td class="kept" data-kept="${keptFreshBy[u.id()]}"><c:out value="${keptFreshBy[u.id()].meaning()}"/></td>
         <td class="long"><a:time at="${u.refreshFailedAt()}"/> <c:out value="${u.refreshError().orElse('')}"/></td></tr>
     </c:forEach>
   </table>

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.connection.Connections;
 import org.corpconnect.connection.ExchangeConnection;
+import org.corpconnect.polling.KeptFreshBy;
+import org.corpconnect.polling.Poller;
 import org.corpconnect.push.WatchKeeper;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.Users;
@@ -39,6 +42,9 @@ public class SyncPage implements AccountPage {
     @Inject
     private WatchKeeper push;
 
+    @Inject
+    private Poller poller;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -53,6 +59,12 @@ public class SyncPage implements AccountPage {
             var state = new Freshness.UserState(user.refreshedAt(), policy.readabilityOf(user, connection, now).readable());
             bands.put(user, Freshness.bandOf(state, now, interval));
         }
+        Map<Long, KeptFreshBy> keptFreshBy = poller.keptFreshBy(id);
+        Map<KeptFreshBy, Integer> keptCounts = new EnumMap<>(KeptFreshBy.class);
+        for (KeptFreshBy by : KeptFreshBy.values()) {
+            keptCounts.put(by, 0);
+        }
+        keptFreshBy.values().forEach(by -> keptCounts.merge(by, 1, Integer::sum));
         page.set("connection", connection.orElse(null))
                 .set("users", bands)
                 .set("freshness", Freshness.of(bands.values()))
@@ -62,6 +74,10 @@ public class SyncPage implements AccountPage {
                 .set("nextRefresh", sync.nextRefresh(id).orElse(null))
                 .set("refreshing", sync.refreshing(id))
                 .set("push", push.state(id))
+                .set("keptFreshBy", keptFreshBy)
+                .set("keptCounts", keptCounts)
+                .set("poll", poller.plan())
+                .set("pollBookedDays", poller.bookedDays())
                 .render("sync");
     }
 
