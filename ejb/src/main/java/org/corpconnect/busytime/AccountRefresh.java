@@ -3,6 +3,7 @@ package org.corpconnect.busytime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,10 @@ public class AccountRefresh {
     @Inject
     private ExchangeBackOffs backOffs;
 
+    /** Who follows the users' calendars beyond busy time (a booking's own items): told once their busy time is in. */
+    @Inject
+    private Event<BusyTimeRead> busyTimeRead;
+
     @Resource(lookup = BusyTimeSync.EXECUTOR)
     private ManagedExecutorService executor;
 
@@ -139,6 +144,9 @@ public class AccountRefresh {
 
         Instant finished = clock.instant();
         run.store(finished);
+        if (!run.stored.isEmpty()) {
+            busyTimeRead.fire(new BusyTimeRead(accountId, run.stored));
+        }
         if (run.stopped.get() == null) {
             backOffs.clear(accountId, exchange.generation());
             if (run.everyoneFailed()) {
