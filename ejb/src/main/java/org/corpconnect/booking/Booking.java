@@ -312,6 +312,11 @@ public class Booking {
         return true;
     }
 
+    /** Whether an admin chose to keep the booking despite this very change (gone, or these times). */
+    boolean keptDespite(Optional<Instant> itemStart, Optional<Instant> itemEnd) {
+        return seen(itemStart, itemEnd).equals(outlookDismissed);
+    }
+
     /** The item is where the booking says (moved back, or followed): no flag, nothing dismissed. Whether there was a flag. */
     boolean inStepWithOutlook(Instant now) {
         boolean flagged = outlookChange != null;

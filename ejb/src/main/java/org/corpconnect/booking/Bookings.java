@@ -401,7 +401,18 @@ public class Bookings {
         }
         Account account = em.find(Account.class, booking.accountId());
         String what = "booking " + booking.id() + " of " + booking.userAddress().value() + " at " + booking.start();
-        if (seen instanceof ItemState.Gone) {
+        Optional<ItemState.At> at = seen instanceof ItemState.At moved ? Optional.of(moved) : Optional.empty();
+        if (at.filter(to -> to.start().equals(booking.start()) && to.end().equals(booking.end())).isPresent()) {
+            if (booking.inStepWithOutlook(now())) {
+                audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.outlook-flag-cleared", Outcome.SUCCESS,
+                        what + ": its calendar item is back at the booking's time; the flag is cleared.");
+            }
+            return Followed.IN_STEP;
+        }
+        if (booking.keptDespite(at.map(ItemState.At::start), at.map(ItemState.At::end))) {
+            return Followed.UNCHANGED; // An admin chose to keep the booking as it is, whatever the settings say now.
+        }
+        if (at.isEmpty()) {
             if (account.cancelsOnOutlookDelete()) {
                 booking.cancelling(CancelledBy.OUTLOOK);
                 booking.cancelled(now());
@@ -413,27 +424,20 @@ public class Bookings {
             return flagged(booking, OutlookChange.DELETED, Optional.empty(), Optional.empty(), Optional.empty(),
                     what + ": its calendar item was deleted in Outlook; the booking stays (the account does not cancel on that), flagged.");
         }
-        ItemState.At at = (ItemState.At) seen;
-        if (at.start().equals(booking.start()) && at.end().equals(booking.end())) {
-            if (booking.inStepWithOutlook(now())) {
-                audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.outlook-flag-cleared", Outcome.SUCCESS,
-                        what + ": its calendar item is back at the booking's time; the flag is cleared.");
-            }
-            return Followed.IN_STEP;
-        }
-        String where = "moved in Outlook to " + at.start() + " - " + at.end();
+        ItemState.At to = at.get();
+        String where = "moved in Outlook to " + to.start() + " - " + to.end();
         if (!account.followsOutlookMoves()) {
-            return flagged(booking, OutlookChange.MOVED, Optional.of(at.start()), Optional.of(at.end()), Optional.empty(),
+            return flagged(booking, OutlookChange.MOVED, Optional.of(to.start()), Optional.of(to.end()), Optional.empty(),
                     what + ": its calendar item was " + where + "; the booking stays (the account does not follow moves), flagged.");
         }
-        Optional<String> refused = moveRefused.or(() -> heldByAnother(booking, at));
+        Optional<String> refused = moveRefused.or(() -> heldByAnother(booking, to));
         if (refused.isPresent()) {
-            return flagged(booking, OutlookChange.MOVE_REFUSED, Optional.of(at.start()), Optional.of(at.end()), refused,
+            return flagged(booking, OutlookChange.MOVE_REFUSED, Optional.of(to.start()), Optional.of(to.end()), refused,
                     what + ": its calendar item was " + where + ", which the booking cannot take (" + refused.get() + "); flagged.");
         }
         Instant previousStart = booking.start();
         Instant previousEnd = booking.end();
-        booking.followOutlookMove(at.start(), at.end(), now());
+        booking.followOutlookMove(to.start(), to.end(), now());
         webhooks.record(booking.accountId(), WebhookEventType.BOOKING_RESCHEDULED,
                 BookingEvents.rescheduled(booking, previousStart, previousEnd));
         audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.rescheduled-in-outlook", Outcome.SUCCESS,
