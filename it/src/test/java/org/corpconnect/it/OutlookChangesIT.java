@@ -136,9 +136,31 @@ class OutlookChangesIT {
             noticeChange(org);
             await(() -> flagOf(org, moved).isEmpty(), org.protocol() + ": the item back at the booking's time clears the flag");
             assertTrue(audited(org, "booking.outlook-flag-cleared", moved));
+
+            // Cancelling on deletion from now on: what the admin kept stays; a later deletion cancels. Read in one pass,
+            // the earlier booking first: once the later one is cancelled, the kept one was decided on.
+            settings(org, true, false);
+            Instant[] laterThatDay = freeHourLaterThan(deletedSlot);
+            String later = book(org, laterThatDay, "Deleted later " + org.protocol());
+            SIMULATOR.deleteEvent(ANNA, itemOf(laterThatDay, "Deleted later " + org.protocol()).getString("id"));
+            noticeChange(org);
+            await(() -> "CANCELLED".equals(booking(org, later).getString("status")), org.protocol() + ": the later deletion cancels");
+            assertEquals("CONFIRMED", booking(org, deleted).getString("status"), "kept as the admin chose");
             assertTrue(receiver.received(org.hookPath()).stream().noneMatch(r -> r.data().getString("bookingId", "").equals(deleted)
                     && !r.json().getString("type").equals("booking.created")), "nothing but its creation was reported");
         }
+    }
+
+    /** A free hour of Anna's on the same day, after this slot, within her working hours (to 17:00 in Berlin). */
+    private static Instant[] freeHourLaterThan(Instant[] slot) {
+        for (int hours = 6; hours >= 2; hours--) {
+            Instant start = slot[0].plus(Duration.ofHours(hours));
+            Instant end = start.plus(Duration.ofHours(1));
+            if (SIMULATOR.events(ANNA, start, end).stream().allMatch(e -> "Free".equals(e.getString("freeBusy")))) {
+                return new Instant[] {start, end};
+            }
+        }
+        throw new AssertionError("no free hour after " + slot[0]);
     }
 
     @Test
