@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.corpconnect.calendar.MailboxAddress;
@@ -310,6 +311,11 @@ public class Booking {
         outlookDismissed = null;
         updatedAt = now;
         return true;
+    }
+
+    /** Whether its item at these times is where the booking says: Exchange keeps whole seconds (see BookingItem). */
+    boolean itemAt(Instant itemStart, Instant itemEnd) {
+        return itemStart.equals(startAt.truncatedTo(ChronoUnit.SECONDS)) && itemEnd.equals(endAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Whether an admin chose to keep the booking despite this very change (gone, or these times). */

@@ -402,7 +402,7 @@ public class Bookings {
         Account account = em.find(Account.class, booking.accountId());
         String what = "booking " + booking.id() + " of " + booking.userAddress().value() + " at " + booking.start();
         Optional<ItemState.At> at = seen instanceof ItemState.At moved ? Optional.of(moved) : Optional.empty();
-        if (at.filter(to -> to.start().equals(booking.start()) && to.end().equals(booking.end())).isPresent()) {
+        if (at.filter(to -> booking.itemAt(to.start(), to.end())).isPresent()) {
             if (booking.inStepWithOutlook(now())) {
                 audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.outlook-flag-cleared", Outcome.SUCCESS,
                         what + ": its calendar item is back at the booking's time; the flag is cleared.");

@@ -103,7 +103,7 @@ public class OutlookChanges {
 
     /** Why the booking cannot take its item's new time, by the same rules as a move through the API. */
     private Optional<String> refusal(Account account, Booking booking, ItemState state) {
-        if (!(state instanceof ItemState.At at) || (at.start().equals(booking.start()) && at.end().equals(booking.end()))) {
+        if (!(state instanceof ItemState.At at) || booking.itemAt(at.start(), at.end())) {
             return Optional.empty();
         }
         TimeWindow moved = new TimeWindow(at.start(), at.end());

@@ -118,6 +118,16 @@ class BookingTest {
     }
 
     @Test
+    void itsItemIsWhereTheBookingSaysToTheSecondAsExchangeKeepsIt() {
+        BookingRequest request = new BookingRequest(new MailboxAddress("anna@contoso.test"), START.plusMillis(500),
+                START.plus(Duration.ofHours(1)).plusMillis(500), "Consultation", Optional.empty(), "key-12345678");
+        Booking booking = new Booking(1, 2, request, request.fingerprint(), "writer", NOW);
+
+        assertTrue(booking.itemAt(START, START.plus(Duration.ofHours(1))), "written at whole seconds");
+        assertFalse(booking.itemAt(START.plusSeconds(1), START.plus(Duration.ofHours(1))));
+    }
+
+    @Test
     void aFollowedMoveTakesTheItemsTimesAndClearsTheFlag() {
         Booking booking = newBooking("writer");
         booking.confirm(new CalendarItemRef("item-1", "ck-1"), NOW);
