@@ -29,7 +29,8 @@ import org.corpconnect.exchange.CalendarItemRef;
         query = "select b from Booking b where b.accountId = :accountId and b.startAt < :to and b.endAt > :from"
                 + " order by b.startAt, b.id")
 @NamedQuery(name = "Booking.itemsToFollow",
-        query = "select b from Booking b where b.accountId = :accountId and b.status = :confirmed and b.itemId is not null"
+        query = "select b from Booking b where b.accountId = :accountId and b.userId in :userIds and b.status = :confirmed"
+                + " and b.itemId is not null"
                 + " and b.operation is null and b.endAt > :after order by b.userAddress, b.startAt")
 @NamedQuery(name = "Booking.itemNamedBefore",
         query = "select b from Booking b where b.accountId = :accountId and b.itemId is not null"

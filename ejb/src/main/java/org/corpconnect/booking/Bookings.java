@@ -37,6 +37,8 @@ import org.corpconnect.webhook.WebhookOutbox;
 @Stateless
 public class Bookings {
 
+    private static final int USERS_PER_QUERY = 500;
+
     /** Who the audit log names for a change the user made in Outlook. */
     private static final String OUTLOOK_ACTOR = "outlook";
 
@@ -372,16 +374,18 @@ public class Bookings {
      * in progress, not over yet.
      */
     public List<Booking> withItemsToFollow(long accountId, Set<Long> userIds, Instant endingAfter) {
-        if (userIds.isEmpty()) {
-            return List.of();
+        List<Long> users = List.copyOf(userIds);
+        List<Booking> found = new java.util.ArrayList<>();
+        // In chunks: a whole account's refresh names all its users, a pushed change one.
+        for (int from = 0; from < users.size(); from += USERS_PER_QUERY) {
+            found.addAll(em.createNamedQuery("Booking.itemsToFollow", Booking.class)
+                    .setParameter("accountId", accountId)
+                    .setParameter("userIds", users.subList(from, Math.min(users.size(), from + USERS_PER_QUERY)))
+                    .setParameter("confirmed", BookingStatus.CONFIRMED)
+                    .setParameter("after", endingAfter)
+                    .getResultList());
         }
-        return em.createNamedQuery("Booking.itemsToFollow", Booking.class)
-                .setParameter("accountId", accountId)
-                .setParameter("confirmed", BookingStatus.CONFIRMED)
-                .setParameter("after", endingAfter)
-                .getResultStream()
-                .filter(b -> b.userId().filter(userIds::contains).isPresent())
-                .toList();
+        return found;
     }
 
     /**
