@@ -56,8 +56,16 @@ public class OutlookChanges {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** On the refresh's thread: a user's trouble here never fails the refresh, and is read again at the next one. */
+    /** On the refresh's worker: trouble here never fails the refresh; what was not read is read at the next one. */
     void afterBusyTimeRead(@Observes BusyTimeRead read) {
+        try {
+            follow(read);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Following Outlook for account " + read.accountId() + " failed; tried again at the next refresh.", e);
+        }
+    }
+
+    private void follow(BusyTimeRead read) {
         List<Booking> followed = bookings.withItemsToFollow(read.accountId(), read.userIds(), clock.instant());
         if (followed.isEmpty()) {
             return;

@@ -144,9 +144,6 @@ public class AccountRefresh {
 
         Instant finished = clock.instant();
         run.store(finished);
-        if (!run.stored.isEmpty()) {
-            busyTimeRead.fire(new BusyTimeRead(accountId, run.stored));
-        }
         if (run.stopped.get() == null) {
             backOffs.clear(accountId, exchange.generation());
             if (run.everyoneFailed()) {
@@ -385,6 +382,10 @@ public class AccountRefresh {
                     .forEach(id -> chunk.put(id, WindowSeams.join(intervals.get(id), seams)));
             store.replace(chunk, workingWeeks, at);
             stored.addAll(chunk.keySet());
+            if (!chunk.isEmpty()) {
+                // On this worker, while the others read on: the followers' own requests run side by side too.
+                busyTimeRead.fire(new BusyTimeRead(exchange.accountId(), chunk.keySet()));
+            }
         }
 
         /** What is left once every request was read: failures and access checks. */
