@@ -43,6 +43,14 @@ public class Account {
 
     static final String DEFAULT_BLOCKING = "BUSY,OOF,TENTATIVE";
 
+    /** A booking's item deleted in Outlook cancels the booking; off: the booking stays, flagged. */
+    @Column(name = "cancel_on_outlook_delete", nullable = false)
+    private boolean cancelOnOutlookDelete;
+
+    /** A booking's item moved in Outlook reschedules the booking (within its rules); off: the booking stays, flagged. */
+    @Column(name = "follow_outlook_moves", nullable = false)
+    private boolean followOutlookMoves;
+
     protected Account() {
         // for JPA
     }
@@ -92,6 +100,20 @@ public class Account {
             throw new InvalidAccount("Free time cannot block a slot.");
         }
         this.blockingBusyTypes = types.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    public boolean cancelsOnOutlookDelete() {
+        return cancelOnOutlookDelete;
+    }
+
+    public boolean followsOutlookMoves() {
+        return followOutlookMoves;
+    }
+
+    /** What the account's bookings do when the user deletes or moves their item in Outlook. */
+    public void followOutlook(boolean cancelOnDelete, boolean followMoves) {
+        this.cancelOnOutlookDelete = cancelOnDelete;
+        this.followOutlookMoves = followMoves;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.corpconnect.calendar.MailboxAddress;
@@ -30,6 +31,10 @@ import org.corpconnect.exchange.CalendarItemRef;
 @NamedQuery(name = "Booking.ofAccount",
         query = "select b from Booking b where b.accountId = :accountId and b.startAt < :to and b.endAt > :from"
                 + " order by b.startAt, b.id")
+@NamedQuery(name = "Booking.itemsToFollow",
+        query = "select b from Booking b where b.accountId = :accountId and b.userId in :userIds and b.status = :confirmed"
+                + " and b.itemId is not null"
+                + " and b.operation is null and b.endAt > :after order by b.userAddress, b.startAt")
 @NamedQuery(name = "Booking.itemNamedBefore",
         query = "select b from Booking b where b.accountId = :accountId and b.itemId is not null"
                 + " and b.itemGeneration < :generation order by b.userAddress, b.id")
@@ -120,6 +125,27 @@ public class Booking {
     @Enumerated(EnumType.STRING)
     @Column(name = "cancelled_by", length = 10)
     private CancelledBy cancelledBy;
+
+    /** The item changed in Outlook and the booking did not follow: what (see {@link OutlookFlag}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outlook_change", length = 20)
+    private OutlookChange outlookChange;
+
+    @Column(name = "outlook_change_at")
+    private Instant outlookChangeAt;
+
+    @Column(name = "outlook_start_at")
+    private Instant outlookStartAt;
+
+    @Column(name = "outlook_end_at")
+    private Instant outlookEndAt;
+
+    @Column(name = "outlook_detail", length = 500)
+    private String outlookDetail;
+
+    /** The change whose flag an admin cleared ({@link #seen}), so that it does not flag the booking again. */
+    @Column(name = "outlook_dismissed", length = 100)
+    private String outlookDismissed;
 
     /** Every change also checks the version it read (JPA's optimistic check), under the row lock Bookings takes. */
     @Version
@@ -265,6 +291,96 @@ public class Booking {
         status = BookingStatus.CANCELLED;
         itemMayExist = false;
         endOperation(now);
+    }
+
+    // ---- Outlook-side changes of its item (OutlookChanges decides, Bookings applies under the row lock).
+
+    /**
+     * Flags what Outlook did to the item, unless this very change is flagged already or an admin cleared its
+     * flag: whether the flag is new.
+     */
+    boolean flag(OutlookChange change, Optional<Instant> itemStart, Optional<Instant> itemEnd, Optional<String> refusal,
+                 Instant now) {
+        String seen = seen(itemStart, itemEnd);
+        boolean same = change == outlookChange && Optional.ofNullable(outlookStartAt).equals(itemStart)
+                && Optional.ofNullable(outlookEndAt).equals(itemEnd);
+        if (same || seen.equals(outlookDismissed)) {
+            return false;
+        }
+        outlookChange = change;
+        outlookChangeAt = now;
+        outlookStartAt = itemStart.orElse(null);
+        outlookEndAt = itemEnd.orElse(null);
+        outlookDetail = refusal.map(r -> r.length() <= 500 ? r : r.substring(0, 500)).orElse(null);
+        outlookDismissed = null;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Whether its item at these times is where the booking says: Exchange keeps whole seconds (see BookingItem). */
+    boolean itemAt(Instant itemStart, Instant itemEnd) {
+        return itemStart.equals(startAt.truncatedTo(ChronoUnit.SECONDS)) && itemEnd.equals(endAt.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Whether an admin chose to keep the booking despite this very change (gone, or these times). */
+    boolean keptDespite(Optional<Instant> itemStart, Optional<Instant> itemEnd) {
+        return seen(itemStart, itemEnd).equals(outlookDismissed);
+    }
+
+    /** The item is where the booking says (moved back, or followed): no flag, nothing dismissed. Whether there was a flag. */
+    boolean inStepWithOutlook(Instant now) {
+        boolean flagged = outlookChange != null;
+        clearFlag();
+        outlookDismissed = null;
+        if (flagged) {
+            updatedAt = now;
+        }
+        return flagged;
+    }
+
+    /** An admin keeps the booking as it is: the flag goes, and this change does not flag it again. */
+    boolean dismissOutlookFlag(Instant now) {
+        if (outlookChange == null) {
+            return false;
+        }
+        outlookDismissed = seen(Optional.ofNullable(outlookStartAt), Optional.ofNullable(outlookEndAt));
+        clearFlag();
+        updatedAt = now;
+        return true;
+    }
+
+    /** Rescheduled to where the user moved its item in Outlook: the item is already there. */
+    void followOutlookMove(Instant newStart, Instant newEnd, Instant now) {
+        startAt = newStart;
+        endAt = newEnd;
+        inStepWithOutlook(now);
+        updatedAt = now;
+    }
+
+    private void clearFlag() {
+        outlookChange = null;
+        outlookChangeAt = null;
+        outlookStartAt = null;
+        outlookEndAt = null;
+        outlookDetail = null;
+    }
+
+    /** One observed state of the item, as a key: gone, or its times. */
+    private static String seen(Optional<Instant> itemStart, Optional<Instant> itemEnd) {
+        return itemStart.isEmpty() ? "gone" : itemStart.get() + "/" + itemEnd.orElseThrow();
+    }
+
+    /** The flag, while the booking still holds its slot (a cancelled booking needs no action). */
+    public Optional<OutlookFlag> outlookFlag() {
+        if (outlookChange == null || !status.holdsTheSlot()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutlookFlag(outlookChange, outlookChangeAt, Optional.ofNullable(outlookStartAt),
+                Optional.ofNullable(outlookEndAt), Optional.ofNullable(outlookDetail)));
+    }
+
+    long version() {
+        return version;
     }
 
     boolean claimedBy(String claim) {

@@ -22,6 +22,7 @@ import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.UserNotFound;
@@ -35,6 +36,11 @@ import org.corpconnect.webhook.WebhookOutbox;
  */
 @Stateless
 public class Bookings {
+
+    private static final int USERS_PER_QUERY = 500;
+
+    /** Who the audit log names for a change the user made in Outlook. */
+    private static final String OUTLOOK_ACTOR = "outlook";
 
     private static final Set<BookingStatus> HOLDING = EnumSet.of(BookingStatus.PENDING, BookingStatus.CONFIRMED,
             BookingStatus.FAILED);
@@ -355,6 +361,138 @@ public class Bookings {
             booking.endOperation(now());
         }
         return booking;
+    }
+
+    // ---- Outlook-side changes of a booking's own item (OutlookChanges reads the items, these decide).
+
+    /** What following the user's change in Outlook did to a booking. */
+    public enum Followed {
+        /** The item is at the booking's times (a flag, if any, cleared). */
+        IN_STEP,
+        CANCELLED,
+        RESCHEDULED,
+        /** Newly flagged. */
+        FLAGGED,
+        /** Flagged already for this change, or its flag cleared by an admin. */
+        UNCHANGED,
+        /** The booking changed since its item was read (our own move, a cancellation): decided at the next read. */
+        STALE
+    }
+
+    /**
+     * The confirmed bookings of these users whose items are theirs to follow: written, no change of the item
+     * in progress, not over yet.
+     */
+    public List<Booking> withItemsToFollow(long accountId, Set<Long> userIds, Instant endingAfter) {
+        List<Long> users = List.copyOf(userIds);
+        List<Booking> found = new java.util.ArrayList<>();
+        // In chunks: a whole account's refresh names all its users, a pushed change one.
+        for (int from = 0; from < users.size(); from += USERS_PER_QUERY) {
+            found.addAll(em.createNamedQuery("Booking.itemsToFollow", Booking.class)
+                    .setParameter("accountId", accountId)
+                    .setParameter("userIds", users.subList(from, Math.min(users.size(), from + USERS_PER_QUERY)))
+                    .setParameter("confirmed", BookingStatus.CONFIRMED)
+                    .setParameter("after", endingAfter)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /**
+     * Applies what was read of a booking's item ({@code seen}) if the booking is still the version read before
+     * Exchange was asked: our own move or a cancellation meanwhile makes the reading stale (decided again at
+     * the next one). Gone: cancelled with actor OUTLOOK, or flagged, as the account says. Elsewhere: rescheduled
+     * there, unless {@code moveRefused} (the booking rules) or another booking holding that time refuses it, or
+     * flagged, as the account says. At the booking's times: in step, a flag cleared. Each change is audited and
+     * its webhook written in this transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Followed followOutlook(String bookingId, long versionRead, ItemState seen, Optional<String> moveRefused) {
+        Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking == null || booking.version() != versionRead || booking.status() != BookingStatus.CONFIRMED
+                || booking.operation().isPresent()) {
+            return Followed.STALE;
+        }
+        Account account = em.find(Account.class, booking.accountId());
+        String what = "booking " + booking.id() + " of " + booking.userAddress().value() + " at " + booking.start();
+        Optional<ItemState.At> at = seen instanceof ItemState.At moved ? Optional.of(moved) : Optional.empty();
+        if (at.filter(to -> booking.itemAt(to.start(), to.end())).isPresent()) {
+            if (booking.inStepWithOutlook(now())) {
+                audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.outlook-flag-cleared", Outcome.SUCCESS,
+                        what + ": its calendar item is back at the booking's time; the flag is cleared.");
+            }
+            return Followed.IN_STEP;
+        }
+        if (booking.keptDespite(at.map(ItemState.At::start), at.map(ItemState.At::end))) {
+            return Followed.UNCHANGED; // An admin chose to keep the booking as it is, whatever the settings say now.
+        }
+        if (at.isEmpty()) {
+            if (account.cancelsOnOutlookDelete()) {
+                booking.cancelling(CancelledBy.OUTLOOK);
+                booking.cancelled(now());
+                recordCancelled(booking);
+                audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.cancelled-in-outlook", Outcome.SUCCESS,
+                        what + ": its calendar item was deleted in Outlook, so the booking is cancelled.");
+                return Followed.CANCELLED;
+            }
+            return flagged(booking, OutlookChange.DELETED, Optional.empty(), Optional.empty(), Optional.empty(),
+                    what + ": its calendar item was deleted in Outlook; the booking stays (the account does not cancel on that), flagged.");
+        }
+        ItemState.At to = at.get();
+        String where = "moved in Outlook to " + to.start() + " - " + to.end();
+        if (!account.followsOutlookMoves()) {
+            return flagged(booking, OutlookChange.MOVED, Optional.of(to.start()), Optional.of(to.end()), Optional.empty(),
+                    what + ": its calendar item was " + where + "; the booking stays (the account does not follow moves), flagged.");
+        }
+        Optional<String> refused = moveRefused.or(() -> heldByAnother(booking, to));
+        if (refused.isPresent()) {
+            return flagged(booking, OutlookChange.MOVE_REFUSED, Optional.of(to.start()), Optional.of(to.end()), refused,
+                    what + ": its calendar item was " + where + ", which the booking cannot take (" + refused.get() + "); flagged.");
+        }
+        Instant previousStart = booking.start();
+        Instant previousEnd = booking.end();
+        booking.followOutlookMove(to.start(), to.end(), now());
+        webhooks.record(booking.accountId(), WebhookEventType.BOOKING_RESCHEDULED,
+                BookingEvents.rescheduled(booking, previousStart, previousEnd));
+        audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.rescheduled-in-outlook", Outcome.SUCCESS,
+                what + ": its calendar item was " + where + ", so the booking is rescheduled there.");
+        return Followed.RESCHEDULED;
+    }
+
+    /** An admin keeps a flagged booking as it is: the flag goes, and the same change does not flag it again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Booking dismissOutlookFlag(Account account, String bookingId, String actor) {
+        Booking booking = locked(account.id(), bookingId);
+        if (booking.dismissOutlookFlag(now())) {
+            audit.recordWithChange(account.id(), actor, "booking.outlook-flag-dismissed", Outcome.SUCCESS, "booking "
+                    + booking.id() + " of " + booking.userAddress().value() + " at " + booking.start()
+                    + ": kept as it is, whatever its item's change in Outlook.");
+        }
+        return booking;
+    }
+
+    private Followed flagged(Booking booking, OutlookChange change, Optional<Instant> itemStart, Optional<Instant> itemEnd,
+                             Optional<String> refusal, String detail) {
+        if (!booking.flag(change, itemStart, itemEnd, refusal, now())) {
+            return Followed.UNCHANGED;
+        }
+        audit.recordWithChange(booking.accountId(), OUTLOOK_ACTOR, "booking.outlook-change-flagged", Outcome.SUCCESS, detail);
+        return Followed.FLAGGED;
+    }
+
+    /** Another booking of the user's holding the item's new time, under the user's lock as for any move. */
+    private Optional<String> heldByAnother(Booking booking, ItemState.At at) {
+        long userId = booking.userId().orElseThrow(UserNotFound::new);
+        em.lock(em.find(BookableUser.class, userId), LockModeType.PESSIMISTIC_WRITE);
+        return em.createNamedQuery("Booking.overlapping", Booking.class)
+                .setParameter("userId", userId)
+                .setParameter("statuses", HOLDING)
+                .setParameter("start", at.start())
+                .setParameter("end", at.end())
+                .getResultStream()
+                .filter(other -> !other.id().equals(booking.id()))
+                .findFirst()
+                .map(other -> "another booking (" + other.id() + ") holds that time");
     }
 
     // ---- The sweep: lapsed holds and changes whose owner is gone.

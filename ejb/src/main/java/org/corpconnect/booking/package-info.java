@@ -22,5 +22,13 @@
  * <p>The transitions the integrating app hears of (confirmed, moved, cancelled, with who cancelled:
  * {@link org.corpconnect.booking.CancelledBy}) write their webhook event in their own transaction
  * ({@link org.corpconnect.webhook.WebhookOutbox}): an event is sent for a change that committed, and only then.
+ *
+ * <p>Outlook-side changes of a booking's own item ({@link org.corpconnect.booking.OutlookChanges}): whenever a
+ * refresh has read a user's busy time, the user's confirmed bookings' items are read (gone, or their start and
+ * end: nothing else), and each booking follows what the user did, as the account says: deleted, cancelled
+ * (actor OUTLOOK) or flagged; moved, rescheduled there within the booking rules, or flagged. Each decision is
+ * made on the booking as it was before Exchange was read (its version), so our own moves are never taken for
+ * the user's; nothing is written to Exchange (the item is already where the booking goes), so a rescheduled
+ * booking keeps exactly its one item. Every such change is audited.
  */
 package org.corpconnect.booking;

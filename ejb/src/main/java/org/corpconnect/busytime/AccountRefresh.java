@@ -3,6 +3,7 @@ package org.corpconnect.busytime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,10 @@ public class AccountRefresh {
 
     @Inject
     private ExchangeBackOffs backOffs;
+
+    /** Who follows the users' calendars beyond busy time (a booking's own items): told once their busy time is in. */
+    @Inject
+    private Event<BusyTimeRead> busyTimeRead;
 
     @Resource(lookup = BusyTimeSync.EXECUTOR)
     private ManagedExecutorService executor;
@@ -377,6 +382,10 @@ public class AccountRefresh {
                     .forEach(id -> chunk.put(id, WindowSeams.join(intervals.get(id), seams)));
             store.replace(chunk, workingWeeks, at);
             stored.addAll(chunk.keySet());
+            if (!chunk.isEmpty()) {
+                // On this worker, while the others read on: the followers' own requests run side by side too.
+                busyTimeRead.fire(new BusyTimeRead(exchange.accountId(), chunk.keySet()));
+            }
         }
 
         /** What is left once every request was read: failures and access checks. */

@@ -8,7 +8,9 @@
  *
  * <p>Each user's intervals are replaced in one transaction, so no reader ever sees a user half
  * refreshed (and so wrongly free). One user's failure never stops the others; a rejected credential
- * stops the whole account after its first request.
+ * stops the whole account after its first request. Each group of users stored is announced
+ * ({@link org.corpconnect.busytime.BusyTimeRead}): the moment to look at what else of their calendars a
+ * feature follows (a booking's own items), which this package does not know.
  *
  * <p>Accounts share one executor, each with at most {@code sync.concurrency} of its threads, and no
  * thread ever waits out Exchange's back-off: the refresh stops, and a timer resumes it when the

@@ -15,6 +15,7 @@ import org.corpconnect.exchange.CalendarWatch;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeGateway;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.exchange.MailboxBusyTime;
 
 /**
@@ -86,6 +87,11 @@ public final class AccountExchange {
             gateway.deleteBookingItem(access, owner, ref, hadInvitee);
             return null;
         });
+    }
+
+    /** Where these items of the owner's are now (see {@link ExchangeGateway#itemStates}). */
+    public Map<CalendarItemRef, ItemState> itemStates(MailboxAddress owner, List<CalendarItemRef> refs) {
+        return guarded(() -> gateway.itemStates(access, owner, refs));
     }
 
     /** Whether Exchange can watch this account's users' calendars and call back on changes. */

@@ -77,6 +77,13 @@ public interface ExchangeGateway {
     void deleteBookingItem(ExchangeAccess access, MailboxAddress owner, CalendarItemRef ref, boolean hadInvitee);
 
     /**
+     * Where these items of the owner's are now: {@link ItemState.Gone} or their start and end, and nothing
+     * else of them (never another item's details). Exchange is asked in as few requests as it allows; an
+     * item whose state Exchange would not give (a per-item error other than "not found") is absent.
+     */
+    Map<CalendarItemRef, ItemState> itemStates(ExchangeAccess access, MailboxAddress owner, List<CalendarItemRef> refs);
+
+    /**
      * Carries one owner's item refs from {@code source} to {@code target}, two ways to Exchange of the
      * same account (its connection before and after a change): each ref as {@code target} reaches the same
      * item. Refs that cannot be carried over are absent: find those by their booking id through

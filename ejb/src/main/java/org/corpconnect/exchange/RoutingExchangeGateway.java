@@ -76,6 +76,11 @@ public class RoutingExchangeGateway implements ExchangeGateway {
         of(access).deleteBookingItem(access, owner, ref, hadInvitee);
     }
 
+    @Override
+    public Map<CalendarItemRef, ItemState> itemStates(ExchangeAccess access, MailboxAddress owner, List<CalendarItemRef> refs) {
+        return of(access).itemStates(access, owner, refs);
+    }
+
     /**
      * Between two protocols, the one that can translate ids does: the target into its own naming, else
      * the source out of its own (Graph's translateExchangeIds serves both directions of a move to or

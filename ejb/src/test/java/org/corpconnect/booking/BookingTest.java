@@ -89,4 +89,56 @@ class BookingTest {
         assertFalse(booking.status().holdsTheSlot());
         assertEquals(Optional.of("Exchange is busy (HTTP 503)."), booking.failure());
     }
+
+    @Test
+    void anOutlookChangeIsFlaggedOnceAndADismissedOneNeverAgainUntilTheItemIsBackInStep() {
+        Booking booking = newBooking("writer");
+        booking.confirm(new CalendarItemRef("item-1", "ck-1"), NOW);
+        Optional<Instant> elsewhere = Optional.of(START.plus(Duration.ofHours(3)));
+        Optional<Instant> elsewhereEnd = Optional.of(START.plus(Duration.ofHours(4)));
+
+        assertTrue(booking.flag(OutlookChange.MOVED, elsewhere, elsewhereEnd, Optional.empty(), NOW));
+        assertFalse(booking.flag(OutlookChange.MOVED, elsewhere, elsewhereEnd, Optional.empty(), NOW), "seen already");
+        assertEquals(OutlookChange.MOVED, booking.outlookFlag().orElseThrow().change());
+        assertEquals(elsewhere, booking.outlookFlag().orElseThrow().itemStart());
+        assertEquals(START, booking.start(), "the booking keeps its own time");
+
+        assertTrue(booking.dismissOutlookFlag(NOW));
+        assertTrue(booking.outlookFlag().isEmpty());
+        assertFalse(booking.flag(OutlookChange.MOVED, elsewhere, elsewhereEnd, Optional.empty(), NOW), "dismissed: not again");
+        assertTrue(booking.flag(OutlookChange.DELETED, Optional.empty(), Optional.empty(), Optional.empty(), NOW),
+                "another change is flagged");
+
+        assertTrue(booking.inStepWithOutlook(NOW), "the item back at the booking's time clears the flag");
+        assertTrue(booking.outlookFlag().isEmpty());
+        assertTrue(booking.flag(OutlookChange.MOVED, elsewhere, elsewhereEnd, Optional.empty(), NOW),
+                "and forgets the dismissal: moved there again, it is flagged again");
+        booking.cancelled(NOW);
+        assertTrue(booking.outlookFlag().isEmpty(), "a cancelled booking shows no flag");
+    }
+
+    @Test
+    void itsItemIsWhereTheBookingSaysToTheSecondAsExchangeKeepsIt() {
+        BookingRequest request = new BookingRequest(new MailboxAddress("anna@contoso.test"), START.plusMillis(500),
+                START.plus(Duration.ofHours(1)).plusMillis(500), "Consultation", Optional.empty(), "key-12345678");
+        Booking booking = new Booking(1, 2, request, request.fingerprint(), "writer", NOW);
+
+        assertTrue(booking.itemAt(START, START.plus(Duration.ofHours(1))), "written at whole seconds");
+        assertFalse(booking.itemAt(START.plusSeconds(1), START.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void aFollowedMoveTakesTheItemsTimesAndClearsTheFlag() {
+        Booking booking = newBooking("writer");
+        booking.confirm(new CalendarItemRef("item-1", "ck-1"), NOW);
+        booking.flag(OutlookChange.MOVE_REFUSED, Optional.of(START.minus(Duration.ofHours(9))),
+                Optional.of(START.minus(Duration.ofHours(8))), Optional.of("working-hours: outside"), NOW);
+
+        booking.followOutlookMove(START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)), NOW);
+
+        assertEquals(START.plus(Duration.ofDays(1)), booking.start());
+        assertEquals(START.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)), booking.end());
+        assertTrue(booking.outlookFlag().isEmpty());
+        assertEquals(BookingStatus.CONFIRMED, booking.status());
+    }
 }

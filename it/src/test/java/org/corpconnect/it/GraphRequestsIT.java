@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the product asks Microsoft Graph for, read from the simulator's request log of an account on
  * Graph (app-only): other people's busy time only through getSchedule, which carries start, end and
- * status; an event read for its ids alone, and only the booking's own; and never more than Graph's 4
+ * status; an event read for its ids alone, or for where it is (start, end, whether cancelled: the booking's
+ * Outlook-side changes), and only the booking's own; and never more than Graph's 4
  * requests in flight per mailbox, which the simulator enforces as Exchange Online does (a fifth is
  * answered 429), so that a 429 in the log would be the product's fault.
  */
@@ -48,7 +49,9 @@ class GraphRequestsIT {
             "jonas.fischer@contoso.test", "lea.wagner@contoso.test");
     private static final int BOOKINGS = 12;
     /** Graph operations that read events or calendars other than by getSchedule, none of which the product may send. */
-    private static final Set<String> EVENT_READS = Set.of("calendarView", "calendarViewDelta", "getEvent", "listInstances");
+    private static final Set<String> EVENT_READS = Set.of("calendarView", "calendarViewDelta", "listInstances");
+    /** All a booking's own event is ever read for besides its ids: where it is now (OutlookChanges). */
+    private static final Set<String> ITEM_STATE = Set.of("start", "end", "isCancelled");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -93,7 +96,7 @@ class GraphRequestsIT {
         assertTrue(requests.stream().noneMatch(r -> r.getInt("httpStatus") == 429),
                 "never over Graph's 4 requests in flight per mailbox: " + requests.stream().filter(r -> r.getInt("httpStatus") == 429).toList());
 
-        assertTrue(Set.of("getCalendar", "getSchedule", "createEvent", "listEvents", "updateEvent", "deleteEvent", "cancelEvent")
+        assertTrue(Set.of("getCalendar", "getSchedule", "createEvent", "listEvents", "getEvent", "updateEvent", "deleteEvent", "cancelEvent")
                 .containsAll(byOperation.keySet()), "only these operations: " + byOperation.keySet());
         assertFalse(byOperation.keySet().stream().anyMatch(EVENT_READS::contains), "no event read: " + byOperation.keySet());
         for (JsonObject schedule : byOperation.get("getSchedule")) {
@@ -113,6 +116,13 @@ class GraphRequestsIT {
             assertTrue(Set.of("id", "changeKey").containsAll(strings(found, "requestedProperties"))
                     && !strings(found, "requestedProperties").isEmpty(), "a booking's event looked up for its ids: " + found);
             assertTrue(Set.of("id", "changeKey").containsAll(strings(found, "returnedProperties")), found.toString());
+        }
+        for (JsonObject read : byOperation.getOrDefault("getEvent", List.of())) {
+            assertEquals(List.of(ANNA), strings(read, "targetMailboxes"));
+            assertTrue(ITEM_STATE.containsAll(strings(read, "requestedProperties"))
+                    && (read.getInt("httpStatus") != 200 || !strings(read, "requestedProperties").isEmpty()),
+                    "a booking's event read for where it is: " + read);
+            assertTrue(ITEM_STATE.containsAll(strings(read, "returnedProperties")), read.toString());
         }
         for (String write : List.of("createEvent", "updateEvent", "deleteEvent", "cancelEvent")) {
             for (JsonObject request : byOperation.getOrDefault(write, List.of())) {

@@ -21,6 +21,19 @@
     <div><button type="submit">Filter</button></div>
     </div>
   </form>
+  <form id="outlook-settings" method="post" action="${base}/bookings">
+    <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="outlook-settings">
+    <p>When a user deletes or moves a booking's calendar item in Outlook (seen at the next read of their calendar):</p>
+    <div class="fields">
+    <div><label><input type="checkbox" id="cancelOnOutlookDelete" name="cancelOnOutlookDelete"
+      ${account.cancelsOnOutlookDelete() ? 'checked' : ''}> Deleted in Outlook: cancel the booking</label>
+      <span class="muted">Off: the booking stays and is flagged below.</span></div>
+    <div><label><input type="checkbox" id="followOutlookMoves" name="followOutlookMoves"
+      ${account.followsOutlookMoves() ? 'checked' : ''}> Moved in Outlook: reschedule the booking to the new time</label>
+      <span class="muted">If the new time breaks the booking rules, or off: the booking keeps its time and is flagged below.</span></div>
+    <div><button type="submit">Save</button></div>
+    </div>
+  </form>
   <span class="error" data-field="booking"><c:out value="${errors.booking}"/></span>
   <div class="table-box">
   <table id="bookings">
@@ -31,11 +44,23 @@
         <td><c:out value="${b.userAddress().value()}"/></td><td><c:out value="${b.title()}"/></td>
         <td><c:out value="${b.invitee().isPresent() ? b.invitee().get().email() : ''}"/></td>
         <td class="status status-<c:out value='${b.status().name()}'/>"><c:out value="${b.status().name()}"/>
-          <c:if test="${b.failure().isPresent()}"><br><span class="muted"><c:out value="${b.failure().get()}"/></span></c:if></td>
+          <c:if test="${b.failure().isPresent()}"><br><span class="muted"><c:out value="${b.failure().get()}"/></span></c:if>
+          <c:if test="${b.outlookFlag().isPresent()}"><c:set var="flag" value="${b.outlookFlag().get()}"/>
+          <div class="outlook-flag" data-change="<c:out value='${flag.change().name()}'/>"><strong>Changed in Outlook</strong>
+            (seen <a:time at="${flag.seenAt()}"/>): <c:out value="${flag.what()}"/>
+            <c:if test="${flag.itemStart().isPresent()}">The item is now at <a:time at="${flag.itemStart().get()}"/> to
+              <a:time at="${flag.itemEnd().get()}"/>.</c:if>
+            <span class="muted"><c:out value="${flag.advice()}"/></span></div></c:if></td>
         <td class="actions"><c:if test="${b.status().name() == 'CONFIRMED' or b.status().name() == 'FAILED'}">
           <form class="cancel-booking inline" method="post" action="${base}/bookings">
             <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="bookingId" value="<c:out value='${b.id()}'/>">
             <button type="submit" name="action" value="cancel">Cancel</button>
+          </form></c:if>
+          <c:if test="${b.outlookFlag().isPresent()}">
+          <form class="dismiss-flag inline" method="post" action="${base}/bookings"
+                title="Keeps the booking as it is; this change in Outlook does not flag it again.">
+            <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="bookingId" value="<c:out value='${b.id()}'/>">
+            <button type="submit" name="action" value="dismiss-flag">Clear flag</button>
           </form></c:if>
           <c:if test="${b.status().name() == 'FAILED' or b.status().name() == 'PENDING'}">
           <form class="release-booking inline" method="post" action="${base}/bookings"

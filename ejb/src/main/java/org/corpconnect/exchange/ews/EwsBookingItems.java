@@ -1,6 +1,10 @@
 package org.corpconnect.exchange.ews;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -17,6 +21,9 @@ import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.response.GetItemResponse;
+import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.core.service.item.Item;
@@ -37,6 +44,7 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ItemState;
 
 /**
  * A booking's calendar item in the owner's calendar, through the account's access mode. The rules:
@@ -150,6 +158,51 @@ final class EwsBookingItems {
                 throw e;
             }
         }
+    }
+
+    /** Item ids per GetItem: Exchange takes many, but one answer stays small. */
+    static final int MAX_IDS_PER_GET = 50;
+
+    /**
+     * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getitem-operation">GetItem</a>
+     * of the ids, IdOnly plus Start, End and IsCancelled: where each item is now, nothing else of it.
+     * ErrorItemNotFound (deleted, moved out of the calendar) and a cancelled meeting are gone; any other
+     * error of one item leaves it out.
+     */
+    static Map<CalendarItemRef, ItemState> states(ExchangeService service, AccessMode mode, MailboxAddress owner,
+            List<CalendarItemRef> refs) throws Exception {
+        ownersCalendar(service, mode, owner);
+        PropertySet startAndEnd = new PropertySet(BasePropertySet.IdOnly, AppointmentSchema.Start, AppointmentSchema.End,
+                AppointmentSchema.IsCancelled);
+        Map<CalendarItemRef, ItemState> states = new LinkedHashMap<>();
+        for (int from = 0; from < refs.size(); from += MAX_IDS_PER_GET) {
+            List<CalendarItemRef> chunk = refs.subList(from, Math.min(refs.size(), from + MAX_IDS_PER_GET));
+            List<ItemId> ids = new ArrayList<>();
+            for (CalendarItemRef ref : chunk) {
+                ids.add(new ItemId(ref.itemId()));
+            }
+            ServiceResponseCollection<GetItemResponse> answers = service.bindToItems(ids, startAndEnd);
+            for (int i = 0; i < chunk.size() && i < answers.getCount(); i++) {
+                Optional<ItemState> state = stateOf(answers.getResponseAtIndex(i));
+                if (state.isPresent()) {
+                    states.put(chunk.get(i), state.get());
+                }
+            }
+        }
+        return states;
+    }
+
+    private static Optional<ItemState> stateOf(GetItemResponse answer) throws Exception {
+        if (answer.getResult() == ServiceResult.Error) {
+            return answer.getErrorCode() == ServiceError.ErrorItemNotFound ? Optional.of(ItemState.GONE) : Optional.empty();
+        }
+        if (!(answer.getItem() instanceof Appointment appointment)) {
+            return Optional.of(ItemState.GONE); // Not a calendar item (any more): it holds no time.
+        }
+        if (Boolean.TRUE.equals(appointment.getIsCancelled())) {
+            return Optional.of(ItemState.GONE);
+        }
+        return Optional.of(new ItemState.At(appointment.getStart().toInstant(), appointment.getEnd().toInstant()));
     }
 
     /** Subject, start, end in UTC zones, and the attendee list replaced by the invitee (or emptied). */

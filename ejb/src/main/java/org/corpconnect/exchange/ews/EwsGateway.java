@@ -39,6 +39,7 @@ import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeException;
 import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.exchange.ProtocolGateway;
@@ -201,6 +202,16 @@ public class EwsGateway implements ProtocolGateway {
             EwsBookingItems.delete(service, access.mode(), owner, ref, hadInvitee);
             return null;
         });
+    }
+
+    /** GetItem of the ids (IdOnly, Start, End, IsCancelled), {@value EwsBookingItems#MAX_IDS_PER_GET} a request. */
+    @Override
+    public Map<CalendarItemRef, ItemState> itemStates(ExchangeAccess access, MailboxAddress owner, List<CalendarItemRef> refs) {
+        Objects.requireNonNull(refs);
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        return onCalendar(access, owner, service -> EwsBookingItems.states(service, access.mode(), owner, refs));
     }
 
     /** A call on the owner's calendar: its denials become {@link CalendarWriteDenied}, the rest as {@link #call}. */

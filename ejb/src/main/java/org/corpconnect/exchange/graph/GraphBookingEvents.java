@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ItemState;
 
 /**
  * A booking as a Graph <a href="https://learn.microsoft.com/graph/api/resources/event">event</a>: the
@@ -45,6 +47,10 @@ public final class GraphBookingEvents {
     public record EventIds(List<EventId> value) {
     }
 
+    /** An event's place in time, as {@code $select=start,end,isCancelled} reads it. */
+    public record EventTimes(GraphTime start, GraphTime end, Boolean isCancelled) {
+    }
+
     static NewEvent newEvent(BookingItem item) {
         return new NewEvent(item.subject(), GraphTime.utc(item.start()), GraphTime.utc(item.end()), "busy", false,
                 item.bookingId(), List.of(new ExtendedProperty(BOOKING_ID_PROPERTY, item.bookingId())),
@@ -67,6 +73,16 @@ public final class GraphBookingEvents {
 
     static Optional<CalendarItemRef> firstOf(EventIds found) {
         return found.value() == null ? Optional.empty() : found.value().stream().findFirst().map(GraphBookingEvents::refOf);
+    }
+
+    static ItemState stateOf(EventTimes event) {
+        if (Boolean.TRUE.equals(event.isCancelled())) {
+            return ItemState.GONE;
+        }
+        if (event.start() == null || event.end() == null) {
+            throw new ExchangeFailure("Microsoft Graph answered an event without its start or end.");
+        }
+        return new ItemState.At(event.start().toInstant(), event.end().toInstant());
     }
 
     private static List<Attendee> attendeesOf(BookingItem item) {

@@ -35,6 +35,7 @@ import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.exchange.ProtocolGateway;
@@ -216,6 +217,28 @@ public class GraphGateway implements ProtocolGateway {
             return;
         }
         requireWritten(answer, access, owner);
+    }
+
+    /**
+     * GET of each event with {@code $select=start,end,isCancelled}, in UTC: where it is now, nothing else of
+     * it. 404 (deleted) and a cancelled event are gone; an event Graph refuses for another reason is left out.
+     */
+    @Override
+    public Map<CalendarItemRef, ItemState> itemStates(ExchangeAccess access, MailboxAddress owner, List<CalendarItemRef> refs) {
+        Objects.requireNonNull(owner);
+        Map<CalendarItemRef, ItemState> states = new LinkedHashMap<>();
+        for (CalendarItemRef ref : refs) {
+            GraphAnswer answer = send(access, owner, "GET", t -> t.path("users").path(owner.value()).path("events")
+                    .path(ref.itemId()).queryParam("$select", "start,end,isCancelled"), null, UTC);
+            if (answer.succeeded()) {
+                states.put(ref, GraphBookingEvents.stateOf(read(answer, GraphBookingEvents.EventTimes.class)));
+            } else if (answer.status() == 404 && GraphFailures.mailboxProblem(answer, access.mode(), json).isEmpty()) {
+                states.put(ref, ItemState.GONE);
+            } else if (answer.status() == 429 || answer.status() >= 500 || answer.status() == 401) {
+                throw GraphFailures.of(answer, json); // The whole read is off: Exchange's back-off, or the credential.
+            }
+        }
+        return states;
     }
 
     /** EWS ids into Graph's ({@code toThis}) or back, by translateExchangeIds on the owner's mailbox. */

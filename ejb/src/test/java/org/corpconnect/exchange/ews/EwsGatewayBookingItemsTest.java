@@ -29,6 +29,7 @@ import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
 import org.corpconnect.exchange.ExchangeOutcomeUnknown;
 import org.corpconnect.exchange.ExchangeUnreachable;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
 import org.corpconnect.sim.calendar.CalendarItem;
@@ -51,6 +52,8 @@ class EwsGatewayBookingItemsTest {
             "PropertyType", "String"));
     private static final Set<String> WRITING_OPERATIONS = Set.of("CreateItem", "FindItem", "GetItem", "UpdateItem",
             "DeleteItem");
+    /** What itemStates reads of a booking's own item besides its id: where it is, and whether it is cancelled. */
+    private static final Set<String> STATE_FIELDS = Set.of("calendar:Start", "calendar:End", "calendar:IsCancelled");
     private static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(20, ChronoUnit.DAYS);
 
     private static ExchangeSimulator sim;
@@ -84,7 +87,8 @@ class EwsGatewayBookingItemsTest {
             assertTrue(entry.operation() == null || WRITING_OPERATIONS.contains(entry.operation()), entry.toString());
             if (Set.of("FindItem", "GetItem").contains(entry.operation())) {
                 for (String property : entry.requestedProperties()) {
-                    assertTrue(property.equals("BaseShape:IdOnly") || property.equals("Extended:" + BOOKING_ID_KEY.attributes()),
+                    assertTrue(property.equals("BaseShape:IdOnly") || property.equals("Extended:" + BOOKING_ID_KEY.attributes())
+                                    || STATE_FIELDS.contains(property),
                             "asked for " + property + ": " + entry);
                 }
             }
@@ -169,6 +173,34 @@ class EwsGatewayBookingItemsTest {
         assertEquals(Optional.empty(), gateway.findBookingItem(access, ANNA, id, dayWindow()));
         gateway.deleteBookingItem(access, ANNA, updated, false); // already gone: fine
         assertThrows(CalendarItemNotFound.class, () -> gateway.updateBookingItem(access, ANNA, updated, moved));
+    }
+
+    @Test
+    void theStateOfOwnItemsIsWhereEachIsNowOrGoneInOneGetItem() {
+        ExchangeAccess access = access(sim, AccessMode.IMPERSONATION);
+        String keptId = newBookingId();
+        String movedId = newBookingId();
+        String deletedId = newBookingId();
+        CalendarItemRef kept = gateway.createBookingItem(access, ANNA, booking(keptId, 8));
+        CalendarItemRef moved = gateway.createBookingItem(access, ANNA, booking(movedId, 10));
+        CalendarItemRef deleted = gateway.createBookingItem(access, ANNA, booking(deletedId, 12));
+        // As the user would in Outlook: one moved, one deleted.
+        var calendar = sim.directory().get(ANNA.value()).calendar();
+        calendar.update(theItemOf(ANNA, movedId).id(), item -> item.start(DAY.plus(15, ChronoUnit.HOURS)).end(DAY.plus(16, ChronoUnit.HOURS)));
+        assertTrue(calendar.delete(theItemOf(ANNA, deletedId).id()));
+        sim.requestLog().clear();
+
+        Map<CalendarItemRef, ItemState> states = gateway.itemStates(access, ANNA, List.of(kept, moved, deleted));
+
+        assertEquals(Map.of(
+                kept, new ItemState.At(DAY.plus(8, ChronoUnit.HOURS), DAY.plus(8, ChronoUnit.HOURS).plus(90, ChronoUnit.MINUTES)),
+                moved, new ItemState.At(DAY.plus(15, ChronoUnit.HOURS), DAY.plus(16, ChronoUnit.HOURS)),
+                deleted, ItemState.GONE), states);
+        List<RequestLogEntry> requests = sim.requestLog().entries();
+        assertEquals(1, requests.size(), "one GetItem for the three: " + requests);
+        assertEquals("GetItem", requests.get(0).operation());
+        assertEquals(ANNA.value(), requests.get(0).impersonated());
+        assertEquals(Map.of(), gateway.itemStates(access, ANNA, List.of()), "nothing asked, nothing sent");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeCredential;
+import org.corpconnect.exchange.ItemState;
 import org.corpconnect.exchange.MailboxBusyTime;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.sim.ExchangeSimulator;
@@ -182,6 +183,42 @@ class GraphGatewayTest {
         assertEquals(0, itemsOf(ANNA, bookingId));
         assertEquals(Optional.empty(), gateway.findBookingItem(access, ANNA, bookingId, around));
         gateway.deleteBookingItem(access, ANNA, moved, true); // gone already: not an error
+    }
+
+    @Test
+    void theStateOfOwnEventsIsWhereEachIsNowOrGoneWithNothingElseRead() {
+        ExchangeAccess access = access(DemoSignIns.CENTRAL_SECRET, 1);
+        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+        CalendarItemRef kept = gateway.createBookingItem(access, ANNA,
+                new BookingItem(UUID.randomUUID().toString(), "Kept", start, start.plus(Duration.ofMinutes(30))));
+        CalendarItemRef moved = gateway.createBookingItem(access, ANNA,
+                new BookingItem(UUID.randomUUID().toString(), "Moved", start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2))));
+        CalendarItemRef deleted = gateway.createBookingItem(access, ANNA,
+                new BookingItem(UUID.randomUUID().toString(), "Deleted", start.plus(Duration.ofHours(3)), start.plus(Duration.ofHours(4))));
+        // As the user would in Outlook: one moved, one deleted.
+        var calendar = sim.directory().get(ANNA.value()).calendar();
+        calendar.update(org.corpconnect.sim.graph.ids.GraphIds.parseRest(moved.itemId()).orElseThrow().itemId(),
+                item -> item.start(start.plus(Duration.ofHours(5))).end(start.plus(Duration.ofHours(6))));
+        assertTrue(calendar.delete(org.corpconnect.sim.graph.ids.GraphIds.parseRest(deleted.itemId()).orElseThrow().itemId()));
+        sim.requestLog().clear();
+
+        Map<CalendarItemRef, ItemState> states = gateway.itemStates(access, ANNA, List.of(kept, moved, deleted));
+
+        assertEquals(Map.of(
+                kept, new ItemState.At(start, start.plus(Duration.ofMinutes(30))),
+                moved, new ItemState.At(start.plus(Duration.ofHours(5)), start.plus(Duration.ofHours(6))),
+                deleted, ItemState.GONE), states);
+        List<RequestLogEntry> reads = sim.requestLog().entries();
+        assertEquals(3, reads.size(), reads.toString());
+        for (RequestLogEntry entry : reads) {
+            assertEquals("getEvent", entry.operation(), entry.toString());
+            if (entry.httpStatus() == 200) {
+                assertEquals(Set.of("start", "end", "isCancelled"), Set.copyOf(entry.requestedProperties()), "nothing else asked: " + entry);
+                assertTrue(Set.of("id", "start", "end", "isCancelled").containsAll(entry.returnedProperties()), "nothing else read: " + entry);
+            }
+        }
+        gateway.deleteBookingItem(access, ANNA, kept, false);
+        gateway.deleteBookingItem(access, ANNA, moved, false);
     }
 
     @Test

@@ -133,6 +133,24 @@ public final class CalendarFolder {
         return out;
     }
 
+    /**
+     * Every change after {@code since} as change notifications report them, oldest first: as
+     * {@link #changesSince}, except that an item created and deleted since is reported too, created (without
+     * its state: it is gone) and then deleted, since a notification subscriber hears of each change.
+     */
+    public synchronized List<Change> notificationsSince(long since) {
+        List<Change> out = new ArrayList<>(changesSince(since));
+        deletedAt.forEach((id, seq) -> {
+            long created = createdAt.getOrDefault(id, 0L);
+            if (seq > since && created > since) {
+                out.add(new Change(Change.Kind.Create, id, null, created));
+                out.add(new Change(Change.Kind.Delete, id, null, seq));
+            }
+        });
+        out.sort(Comparator.comparingLong(Change::sequence));
+        return out;
+    }
+
     public synchronized List<CalendarItem> items() {
         return items.values().stream().map(CalendarItem::copy).toList();
     }

@@ -159,6 +159,30 @@ class GraphSubscriptionsTest {
                 .getResponseStatusCode());
     }
 
+    /** Graph notifies each change: an event created and deleted between two looks of the watcher is not lost. */
+    @Test
+    void anEventCreatedAndDeletedAtOnceIsNotifiedAsCreatedThenDeleted() throws Exception {
+        notifications.clear();
+        Subscription created = graph.subscriptions().post(subscription(LUKAS, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
+        var calendar = exchange.simulator().directory().get(LUKAS).calendar();
+        Instant start = Instant.now().plus(Duration.ofDays(91));
+        String id = org.corpconnect.sim.calendar.CalendarFolder.newItemId();
+        // In process, back to back: well within the watcher's 250 ms between two looks.
+        calendar.add(new org.corpconnect.sim.calendar.CalendarItem(id).subject("Gone at once").start(start).end(start.plusSeconds(1800)));
+        assertTrue(calendar.delete(id));
+
+        java.util.List<JsonObject> seen = new java.util.ArrayList<>();
+        while (seen.size() < 2) {
+            JsonObject batch = notifications.poll(10, TimeUnit.SECONDS);
+            assertNotNull(batch, "both notifications within 10 s: " + seen);
+            seen.addAll(batch.getJsonArray("value").getValuesAs(JsonObject.class));
+        }
+        assertEquals(java.util.List.of("created", "deleted"), seen.stream().map(n -> n.getString("changeType")).toList());
+        assertEquals(seen.get(0).getJsonObject("resourceData").getString("id"), seen.get(1).getJsonObject("resourceData").getString("id"),
+                "the same event");
+        graph.subscriptions().bySubscriptionId(created.getId()).delete();
+    }
+
     @Test
     void expiryBeyond4230MinutesAndAFailedHandshakeAreRefused() {
         ODataError tooLong = assertThrows(ODataError.class, () -> graph.subscriptions()

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.corpconnect.BusinessException;
+import org.corpconnect.account.Accounts;
 import org.corpconnect.admin.AccountPage;
 import org.corpconnect.admin.PageRequest;
 import org.corpconnect.booking.BookingWriter;
@@ -25,6 +26,9 @@ public class BookingsPage implements AccountPage {
 
     @Inject
     private BookingWriter writer;
+
+    @Inject
+    private Accounts accounts;
 
     @Override
     public void show(PageRequest page) throws ServletException, IOException {
@@ -53,6 +57,17 @@ public class BookingsPage implements AccountPage {
                     page.redirect("bookings", "Booking cancelled; its calendar item is deleted.");
                     return;
                 }
+                case "outlook-settings" -> {
+                    accounts.followOutlook(page.account().id(), checked(page, "cancelOnOutlookDelete"),
+                            checked(page, "followOutlookMoves"), page.me().username());
+                    page.redirect("bookings", "Saved: what bookings do when their item is deleted or moved in Outlook.");
+                    return;
+                }
+                case "dismiss-flag" -> {
+                    bookings.dismissOutlookFlag(page.account(), page.param("bookingId"), page.me().username());
+                    page.redirect("bookings", "Flag cleared: the booking stays as it is.");
+                    return;
+                }
                 case "release" -> {
                     // The database alone: this works while Exchange is down, which is when it is needed.
                     bookings.releaseHold(page.account(), page.param("bookingId"), page.me().username());
@@ -65,6 +80,11 @@ public class BookingsPage implements AccountPage {
             page.error("booking", e.getMessage());
         }
         show(page);
+    }
+
+    /** A checkbox: sent as "on" when ticked, not sent at all when not. */
+    private static boolean checked(PageRequest page, String field) {
+        return page.param(field).equals("on");
     }
 
     private static LocalDate date(PageRequest page, String field, LocalDate fallback) {

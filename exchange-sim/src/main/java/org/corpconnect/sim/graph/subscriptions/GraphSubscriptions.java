@@ -289,7 +289,7 @@ public final class GraphSubscriptions implements AutoCloseable {
                 }
                 CalendarFolder folder = mailbox.get().calendar();
                 long sequence = folder.sequence();
-                List<CalendarFolder.Change> changes = folder.changesSince(s.sequence);
+                List<CalendarFolder.Change> changes = folder.notificationsSince(s.sequence);
                 JsonArrayBuilder value = Json.createArrayBuilder();
                 int count = 0;
                 for (CalendarFolder.Change c : changes) {
