@@ -81,6 +81,11 @@ public class StreamKeeper {
     @Inject
     private StreamLeases leases;
 
+    /** Whether calendars are watched over held connections at all; off, the timer refresh is their only freshness. */
+    @Inject
+    @ConfigProperty(name = "push.streams")
+    boolean enabled;
+
     /** How often each member passes over the accounts (and renews its leases). */
     @Inject
     @ConfigProperty(name = "push.stream-check-seconds")
@@ -139,7 +144,8 @@ public class StreamKeeper {
             return;
         }
         try {
-            Optional<AccountExchange> exchange = opened(accountId).filter(AccountExchange::watchesByStream);
+            Optional<AccountExchange> exchange = enabled ? opened(accountId).filter(AccountExchange::watchesByStream)
+                    : Optional.empty();
             if (exchange.isEmpty() || !leases.hold(accountId, holder, clock.instant(), Duration.ofSeconds(leaseSeconds))) {
                 drop(accountId, exchange.isEmpty());
                 return;
