@@ -118,6 +118,12 @@ public class StreamKeeper {
         timers.createIntervalTimer(Math.min(interval, 1000), interval, new TimerConfig(TIMER, false));
     }
 
+    /** Whether calendars are watched over held connections (push.streams). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** How many of the account's users this member watches over streams (0 where another member holds them). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int streamed(long accountId) {
