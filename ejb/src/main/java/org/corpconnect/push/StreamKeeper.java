@@ -133,6 +133,9 @@ public class StreamKeeper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        if (!enabled) {
+            return;
+        }
         Set<Long> accounts = new LinkedHashSet<>();
         connections.all().forEach(c -> accounts.add(c.account().id()));
         accounts.addAll(held.keySet());
@@ -150,8 +153,7 @@ public class StreamKeeper {
             return;
         }
         try {
-            Optional<AccountExchange> exchange = enabled ? opened(accountId).filter(AccountExchange::watchesByStream)
-                    : Optional.empty();
+            Optional<AccountExchange> exchange = opened(accountId).filter(AccountExchange::watchesByStream);
             if (exchange.isEmpty() || !leases.hold(accountId, holder, clock.instant(), Duration.ofSeconds(leaseSeconds))) {
                 drop(accountId, exchange.isEmpty());
                 return;

@@ -129,7 +129,8 @@ class EwsPushIT {
         entities.start();
         try {
             Instant since = Instant.now();
-            simulator.doctypeOnNextEwsMessage("http://127.0.0.1:" + entities.getAddress().getPort() + "/xxe");
+            assertTrue(simulator.doctypeOnNextEwsMessage("http://127.0.0.1:" + entities.getAddress().getPort() + "/xxe") >= 1,
+                    "the account's connection is open to get the message");
             TestAccounts.await(() -> !simulator.requestsBy(a.account.caller(), "GetStreamingEvents", since).isEmpty(), SOON,
                     "the refused message's connection dropped and opened again");
             assertTrue(simulator.requestsBy(a.account.caller(), "GetUserAvailabilityRequest", since).isEmpty(),

@@ -148,9 +148,13 @@ public final class SimulatorControl {
         send("POST", "ews-streaming/expire", Json.createObjectBuilder().build());
     }
 
-    /** EWS streaming fault: the next message of every open connection carries a DOCTYPE with an external entity at the URL. */
-    public void doctypeOnNextEwsMessage(String entityUrl) {
-        send("POST", "ews-streaming/doctype", Json.createObjectBuilder().add("entityUrl", entityUrl).build());
+    /**
+     * EWS streaming fault: the next message of every open connection carries a DOCTYPE with an external
+     * entity at the URL; how many connections will get it.
+     */
+    public int doctypeOnNextEwsMessage(String entityUrl) {
+        return ((JsonObject) send("POST", "ews-streaming/doctype", Json.createObjectBuilder().add("entityUrl", entityUrl).build()))
+                .getInt("affected");
     }
 
     /** One calendar item, with its extended properties. */

@@ -304,7 +304,8 @@ public class EwsGateway implements ProtocolGateway {
     /**
      * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getstreamingevents-operation">GetStreamingEvents</a>
      * for up to 200 subscriptions, anchored to the first user (impersonated in IMPERSONATION mode,
-     * so that the connection counts against that mailbox), ConnectionTimeout 1-30 minutes. Its answer
+     * so that the connection counts against that mailbox; as the dedicated mailbox in DELEGATION mode,
+     * whose subscriptions they are), ConnectionTimeout 1-30 minutes. Its answer
      * is read by {@link StreamedMessages}, never by ews-java-api's streaming reader.
      */
     @Override
@@ -320,9 +321,9 @@ public class EwsGateway implements ProtocolGateway {
         ExchangeService service = open(access, bearer);
         try {
             service.setTimeout((int) STREAM_READ_TIMEOUT.toMillis());
-            if (access.mode() == AccessMode.IMPERSONATION || bearer != null) {
+            if (access.mode() == AccessMode.IMPERSONATION) {
                 impersonate(service, watches.values().iterator().next());
-            }
+            } // DELEGATION: the subscriptions are the dedicated mailbox's, and so is the connection (open() impersonates it for an app)
             StreamingRequest request = new StreamingRequest(service, watches.keySet(), minutes);
             return new EwsCalendarStream(service, request.send(), watches.keySet());
         } catch (Exception e) {
