@@ -20,6 +20,7 @@ import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.exchange.CalendarStream;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeException;
+import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.StreamEvent;
 
 /**
@@ -45,6 +46,7 @@ final class AccountStreams {
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final List<Connection> connections = new ArrayList<>();
     private long generation = -1;
+    private boolean limitReported;
 
     AccountStreams(long accountId, ManagedThreadFactory threads, LongConsumer changed, Duration connectionLength,
                    Duration retry) {
@@ -89,6 +91,15 @@ final class AccountStreams {
                 } catch (ConnectionPaused | CredentialRejected refused) {
                     LOG.info(() -> "Streaming watches of account " + accountId + " wait for a working credential: "
                             + refused.getMessage());
+                    break;
+                } catch (ExchangeThrottled limit) {
+                    // The mailbox's subscription limit (e.g. delegation: every subscription is the dedicated
+                    // mailbox's, 20 in Exchange Online): the other users stay on the timer refresh; one try a pass.
+                    if (!limitReported) {
+                        limitReported = true;
+                        LOG.info(() -> "Account " + accountId + ": " + watches.size() + " users' calendars are streamed, the"
+                                + " others stay on the timer refresh: " + limit.getMessage());
+                    }
                     break;
                 } catch (ExchangeException e) {
                     LOG.info(() -> "Could not watch " + user.getValue() + "'s calendar (account " + accountId

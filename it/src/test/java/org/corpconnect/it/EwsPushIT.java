@@ -24,6 +24,7 @@ import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.corpconnect.push.StreamKeeper;
+import org.corpconnect.push.WatchKeeper;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.CalendarAccessStatus;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,6 +61,9 @@ class EwsPushIT {
     @Inject
     StreamKeeper streams;
 
+    @Inject
+    WatchKeeper push;
+
     private final SimulatorControl simulator = SimulatorControl.ofTestRun();
 
     @Test
@@ -70,6 +74,8 @@ class EwsPushIT {
         BookableUser annaUser = user(a.account, anna);
         Instant tomorrow = tomorrow();
         Instant since = Instant.now();
+        assertEquals(new WatchKeeper.PushState(WatchKeeper.PushState.Mode.STREAMED, 2), push.state(a.account.id()),
+                "the sync page says the account's changes are pushed, and for how many users");
 
         JsonObject meeting = simulator.addEvent(anna, at(tomorrow, 9), at(tomorrow, 10), "Busy");
         awaitBusy(annaUser, List.of(busy(tomorrow, 9, 10)), "the new meeting");

@@ -21,6 +21,7 @@ import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.CalendarStream;
 import org.corpconnect.exchange.ExchangeAccess;
 import org.corpconnect.exchange.ExchangeFailure;
+import org.corpconnect.exchange.ExchangeThrottled;
 import org.corpconnect.exchange.ExchangeUnreachable;
 import org.corpconnect.exchange.StreamEvent;
 import org.corpconnect.sim.ExchangeSimulator;
@@ -92,6 +93,17 @@ class EwsGatewayStreamsTest {
     }
 
     @Test
+    void theMailboxsSubscriptionLimitIsAThrottleNotAFailure() {
+        ExchangeAccess delegated = access(sim, AccessMode.DELEGATION);
+        for (int i = 0; i < 20; i++) {
+            gateway.subscribeStream(delegated, MICHAEL); // as a delegate, each counts against the dedicated mailbox
+        }
+        ExchangeThrottled limit = assertThrows(ExchangeThrottled.class, () -> gateway.subscribeStream(delegated, SARAH));
+        assertTrue(limit.getMessage().contains("ErrorExceededSubscriptionCount"), limit.getMessage());
+        gateway.subscribeStream(access(sim, AccessMode.IMPERSONATION), ANNA); // impersonating, Anna's own budget
+    }
+
+    @Test
     void aCutConnectionFailsAndTheNextOneBringsWhatChangedMeanwhile() {
         ExchangeAccess access = access(sim, AccessMode.IMPERSONATION);
         String anna = gateway.subscribeStream(access, ANNA);
@@ -127,6 +139,13 @@ class EwsGatewayStreamsTest {
             assertThrows(ExchangeFailure.class, stream::next, "the message with its FreeBusyChangedEvent is refused");
         }
         assertEquals(0, entityFetches.get(), "the external entity is never fetched");
+        // The refused connection, closed on our side only, takes none of the next connection's events.
+        try (CalendarStream again = gateway.openStream(access, Map.of(anna, ANNA), Duration.ofMinutes(1))) {
+            for (int i = 0; i < 5; i++) {
+                addMeeting(ANNA);
+                assertEquals(new StreamEvent.Changed(Set.of(anna)), again.next(), "change " + i);
+            }
+        }
     }
 
     @Test

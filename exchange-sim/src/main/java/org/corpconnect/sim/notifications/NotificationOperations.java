@@ -216,6 +216,10 @@ public final class NotificationOperations {
                 }
                 call.log().responseCode("NoError");
                 OpenStream stream = new OpenStream(subs);
+                // A subscription is read by one connection, the newest: an older one still holding it ends (our
+                // choice; the reference does not say), so that a connection its client abandoned takes no events.
+                streams.stream().filter(other -> other.subscriptions.stream().anyMatch(subs::contains))
+                        .forEach(other -> other.cut = true);
                 streams.add(stream);
                 try {
                     Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
