@@ -63,6 +63,11 @@ final class EwsCalendarStream implements CalendarStream {
                 // ConnectionStatus OK: connected, or a heartbeat.
             }
         } catch (XMLStreamException refused) {
+            if (closed || refused.getNestedException() instanceof IOException || refused.getCause() instanceof IOException) {
+                // The connection went (closed here, or reset) in the middle of a read: a drop, not a refused message.
+                throw new ExchangeUnreachable(closed ? "The streaming connection was closed."
+                        : "The streaming connection failed: " + refused.getMessage());
+            }
             LOG.warning("A streamed message from Exchange was refused and the connection dropped: " + refused.getMessage());
             throw new ExchangeFailure("Exchange sent a streamed message that is refused (a DTD, an entity, or not"
                     + " well-formed XML); nothing in it was used.");

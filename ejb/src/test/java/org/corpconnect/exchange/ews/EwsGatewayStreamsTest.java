@@ -119,6 +119,26 @@ class EwsGatewayStreamsTest {
     }
 
     @Test
+    void closingAStreamEndsTheReadThatWaitsOnIt() throws Exception {
+        ExchangeAccess access = access(sim, AccessMode.IMPERSONATION);
+        String anna = gateway.subscribeStream(access, ANNA);
+        CalendarStream stream = gateway.openStream(access, Map.of(anna, ANNA), Duration.ofMinutes(1));
+        java.util.concurrent.CompletableFuture<Throwable> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                stream.next();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        awaitConnections(1);
+        Thread.sleep(200); // the read is waiting for the next message
+        stream.close();
+        assertInstanceOf(ExchangeUnreachable.class, read.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                "the waiting read ends at once, as a drop (how the application stops its connections)");
+    }
+
+    @Test
     void subscriptionsExchangeForgotAreReportedLost() {
         ExchangeAccess access = access(sim, AccessMode.IMPERSONATION);
         String anna = gateway.subscribeStream(access, ANNA);
