@@ -1,6 +1,7 @@
 package org.corpconnect.connection;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class AccountExchange {
         });
     }
 
-    public CalendarStream openStream(Map<String, MailboxAddress> watches, java.time.Duration length) {
+    public CalendarStream openStream(Map<String, MailboxAddress> watches, Duration length) {
         return guarded(() -> gateway.openStream(access, watches, length));
     }
 

@@ -206,12 +206,16 @@ final class AccountStreams {
             }
         }
 
-        /** A subscription Exchange no longer has: a new one for its user, who is read once more (changes may be missed). */
+        /**
+         * A subscription Exchange no longer has: a new one for its user, who is read once more (changes may
+         * have been missed). The new watch is in place before the lost one goes, so that a keeper pass
+         * meanwhile never finds the user unwatched and subscribes it a second time.
+         */
         private void subscribeAgain(String lostId) {
-            Watch w = watches.remove(lostId);
             ids.remove(lostId);
+            Watch w = watches.get(lostId);
             if (w == null) {
-                return;
+                return; // replaced already, or its user is gone
             }
             try {
                 String id = exchange.subscribeStream(w.user());
@@ -222,6 +226,7 @@ final class AccountStreams {
             } catch (ExchangeException | ConnectionPaused e) {
                 LOG.info(() -> "Could not subscribe " + w.user() + " again (the next pass tries): " + e.getMessage());
             }
+            watches.remove(lostId);
             changed.accept(w.userId());
         }
 
