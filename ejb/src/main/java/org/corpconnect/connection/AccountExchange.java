@@ -1,6 +1,7 @@
 package org.corpconnect.connection;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.BookingItem;
 import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.CalendarItemRef;
+import org.corpconnect.exchange.CalendarStream;
 import org.corpconnect.exchange.CalendarWatch;
 import org.corpconnect.exchange.CredentialRejected;
 import org.corpconnect.exchange.ExchangeAccess;
@@ -112,6 +114,30 @@ public final class AccountExchange {
             gateway.stopWatch(access, watchId);
             return null;
         });
+    }
+
+    /** Whether Exchange watches this account's users' calendars over connections held open to it. */
+    public boolean watchesByStream() {
+        return gateway.watchesByStream(access);
+    }
+
+    public int watchesPerStream() {
+        return gateway.watchesPerStream(access);
+    }
+
+    public String subscribeStream(MailboxAddress user) {
+        return guarded(() -> gateway.subscribeStream(access, user));
+    }
+
+    public void unsubscribeStream(MailboxAddress user, String watchId) {
+        guarded(() -> {
+            gateway.unsubscribeStream(access, user, watchId);
+            return null;
+        });
+    }
+
+    public CalendarStream openStream(Map<String, MailboxAddress> watches, Duration length) {
+        return guarded(() -> gateway.openStream(access, watches, length));
     }
 
     private <T> T guarded(Supplier<T> call) {

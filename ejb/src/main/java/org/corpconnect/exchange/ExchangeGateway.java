@@ -1,6 +1,7 @@
 package org.corpconnect.exchange;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,41 @@ public interface ExchangeGateway {
      */
     default Optional<WatchCallback> readCallback(Map<String, String> query, String body) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether this access watches users' calendars over connections the product holds open to
+     * Exchange ({@link #subscribeStream}, {@link #openStream}) instead of by callback.
+     */
+    default boolean watchesByStream(ExchangeAccess access) {
+        return false;
+    }
+
+    /** How many watches one {@link #openStream} connection may carry (Exchange's limit). */
+    default int watchesPerStream(ExchangeAccess access) {
+        return 1;
+    }
+
+    /**
+     * Has Exchange keep the user's calendar changes for a stream; the watch's id. A watch no stream
+     * reads for a while lapses on Exchange's side ({@link StreamEvent.Lost} when a stream asks for it).
+     */
+    default String subscribeStream(ExchangeAccess access, MailboxAddress user) {
+        throw new UnsupportedOperationException("This access does not watch calendars over streams.");
+    }
+
+    /** Ends the watch; one Exchange no longer has is not an error. */
+    default void unsubscribeStream(ExchangeAccess access, MailboxAddress user, String watchId) {
+        throw new UnsupportedOperationException("This access does not watch calendars over streams.");
+    }
+
+    /**
+     * Opens a connection reporting the changes of these watches (by id, with their users) for at most
+     * {@code length}; it may be shorter if Exchange allows less. Changes made while no stream was open
+     * come at once, as long as Exchange still has the watch.
+     */
+    default CalendarStream openStream(ExchangeAccess access, Map<String, MailboxAddress> watches, Duration length) {
+        throw new UnsupportedOperationException("This access does not watch calendars over streams.");
     }
 
     int MAX_MAILBOXES_PER_REQUEST = 100;

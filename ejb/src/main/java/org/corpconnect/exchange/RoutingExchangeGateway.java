@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,31 @@ public class RoutingExchangeGateway implements ExchangeGateway {
     @Override
     public void stopWatch(ExchangeAccess access, String watchId) {
         of(access).stopWatch(access, watchId);
+    }
+
+    @Override
+    public boolean watchesByStream(ExchangeAccess access) {
+        return of(access).watchesByStream(access);
+    }
+
+    @Override
+    public int watchesPerStream(ExchangeAccess access) {
+        return of(access).watchesPerStream(access);
+    }
+
+    @Override
+    public String subscribeStream(ExchangeAccess access, MailboxAddress user) {
+        return of(access).subscribeStream(access, user);
+    }
+
+    @Override
+    public void unsubscribeStream(ExchangeAccess access, MailboxAddress user, String watchId) {
+        of(access).unsubscribeStream(access, user, watchId);
+    }
+
+    @Override
+    public CalendarStream openStream(ExchangeAccess access, Map<String, MailboxAddress> watches, Duration length) {
+        return of(access).openStream(access, watches, length);
     }
 
     /** The first protocol that recognises the callback reads it: each sends callbacks of its own shape. */

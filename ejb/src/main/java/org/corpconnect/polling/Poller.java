@@ -34,10 +34,12 @@ import org.corpconnect.connection.AccountExchange;
 import org.corpconnect.connection.ConnectionPaused;
 import org.corpconnect.connection.Connections;
 import org.corpconnect.connection.NotConnected;
+import org.corpconnect.push.StreamKeeper;
 import org.corpconnect.push.WatchKeeper;
 import org.corpconnect.push.WatchedCalendar;
 import org.corpconnect.push.WatchedCalendars;
 import org.corpconnect.users.BookableUser;
+import org.corpconnect.users.CalendarAccessStatus;
 import org.corpconnect.users.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -83,6 +85,9 @@ public class Poller {
 
     @Inject
     private WatchKeeper push;
+
+    @Inject
+    private StreamKeeper streams;
 
     @Inject
     private WatchedCalendars watches;
@@ -171,7 +176,7 @@ public class Poller {
     }
 
     private boolean pushes(AccountExchange exchange) {
-        return push.callback().isPresent() && exchange.watchesByCallback();
+        return push.callback().isPresent() && exchange.watchesByCallback() || streams.enabled() && exchange.watchesByStream();
     }
 
     private Set<Long> booked(long accountId, Instant now) {
@@ -186,9 +191,12 @@ public class Poller {
         Set<Long> polledUsers = polled.ofAccount(accountId).stream().map(PollPlan.PolledUser::userId).collect(Collectors.toSet());
         Instant now = clock.instant();
         Set<Long> booked = polledUsers.isEmpty() ? Set.of() : booked(accountId, now);
+        // Streamed: every readable user is subscribed (on whichever member holds the account's connections).
+        boolean streamed = push.state(accountId).mode() == WatchKeeper.PushState.Mode.STREAMED;
         Map<Long, KeptFreshBy> kept = new LinkedHashMap<>();
         for (BookableUser user : users.ofAccount(accountId)) {
-            kept.put(user.id(), watched.contains(user.id()) ? KeptFreshBy.PUSH
+            boolean pushed = watched.contains(user.id()) || streamed && user.accessStatus() == CalendarAccessStatus.OK;
+            kept.put(user.id(), pushed ? KeptFreshBy.PUSH
                     : !polledUsers.contains(user.id()) ? KeptFreshBy.TIMER
                     : booked.contains(user.id()) ? KeptFreshBy.POLLING_BOOKED : KeptFreshBy.POLLING);
         }

@@ -1,6 +1,7 @@
 /**
  * Freshness where Exchange cannot push: the busy time of every readable user of an account whose
- * calendars are not watched (Graph's delegated mode, EWS, or no {@code notifications.public-url}) is
+ * calendars are not watched (Graph's delegated mode, Graph without {@code notifications.public-url}, EWS with
+ * {@code push.streams} off) is
  * read again on a timer of its own, often for users with bookings in the next days, less often for
  * the others, each only their own busy time.
  *

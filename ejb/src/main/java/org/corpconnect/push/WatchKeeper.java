@@ -88,6 +88,9 @@ public class WatchKeeper {
     @Inject
     private WatchedCalendars watches;
 
+    @Inject
+    private StreamKeeper streams;
+
     /** The product's public base URL as Exchange reaches it (e.g. https://bookings.example.com/exchange-connection). */
     @Inject
     @ConfigProperty(name = "notifications.public-url")
@@ -125,11 +128,19 @@ public class WatchKeeper {
 
     /** Whether Exchange pushes the account's changes, for the sync page. */
     public record PushState(Mode mode, long watched) {
-        public enum Mode { ON, NO_PUBLIC_URL, NOT_SUPPORTED }
+        /** STREAMED: over connections held open to Exchange; {@code watched} counts this member's only. */
+        public enum Mode { ON, STREAMED, NO_PUBLIC_URL, NOT_SUPPORTED }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PushState state(long accountId) {
+        try {
+            if (streams.enabled() && accountConnections.open(accountId).watchesByStream()) {
+                return new PushState(PushState.Mode.STREAMED, streams.streamed(accountId));
+            }
+        } catch (NotConnected | ConnectionPaused e) {
+            // told below
+        }
         long watched = watches.ofAccount(accountId).stream().filter(w -> w.watchId().isPresent()).count();
         if (callback().isEmpty()) {
             return new PushState(PushState.Mode.NO_PUBLIC_URL, watched);

@@ -10,6 +10,12 @@
  * callback's secret token against the stored hash and hands the work over at once: the callback is
  * answered within Exchange's limits, never after a call to Exchange.
  *
+ * <p>Where the access watches over connections held open to Exchange instead (EWS streaming
+ * notifications), {@link org.corpconnect.push.StreamKeeper} keeps them: one member per account at a time,
+ * under a lease in the database ({@link org.corpconnect.push.StreamLeases}), the connections on managed
+ * threads ({@link org.corpconnect.push.AccountStreams}), reconnecting and subscribing lost watches again
+ * (their users read once more, so nothing is missed).
+ *
  * <p>Nothing here knows the protocol: the gateway creates the watches and reads the callbacks.
  */
 package org.corpconnect.push;

@@ -93,6 +93,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final CalendarAccessPolicy calendarAccessPolicy;
     private final Subscriptions subscriptions =
             new Subscriptions();
+    private final NotificationOperations notifications;
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final URI baseUrl;
     private final URI httpsBaseUrl;
@@ -119,8 +120,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (b.dataset != null) {
             b.dataset.applyTo(directory, entra, rbac);
         }
-        NotificationOperations notifications =
-                new NotificationOperations(subscriptions);
+        this.notifications = new NotificationOperations(subscriptions);
         Map<String, EwsOperation> operations = Map.ofEntries(
                 Map.entry("GetUserAvailabilityRequest", new GetUserAvailability()),
                 Map.entry("FindItem", new FindItem()),
@@ -307,6 +307,11 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     public Throttle throttle() {
         return throttle;
+    }
+
+    /** EWS notifications: the open streaming connections and the faults on them. */
+    public NotificationOperations notifications() {
+        return notifications;
     }
 
     /** Microsoft Graph v1.0 at {@link #graphUrl()}: its throttle and subscriptions. */

@@ -27,7 +27,9 @@ public final class Deployments {
         if (!ear.isFile()) {
             throw new IllegalStateException("No EAR at " + ear + ": run the tests through Maven (mvn verify).");
         }
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+        // EWS streaming watches only where a test asks for them (EwsPushIT, PushLatencyBench): elsewhere their
+        // Subscribe, GetStreamingEvents and catch-up reads would mix into the request logs other tests assert.
+        return withSettings(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear), Map.of("push.streams", "false"));
     }
 
     /**

@@ -133,6 +133,30 @@ public final class SimulatorControl {
                 Json.createObjectBuilder().add("event", event).build());
     }
 
+    /** EWS streaming: {"connections": open streaming connections, "subscriptions": streaming subscriptions}. */
+    public JsonObject ewsStreaming() {
+        return (JsonObject) send("GET", "ews-streaming", null);
+    }
+
+    /** EWS streaming fault: every open streaming connection ends now. */
+    public void cutEwsStreams() {
+        send("POST", "ews-streaming/cut", Json.createObjectBuilder().build());
+    }
+
+    /** EWS streaming fault: every streaming subscription is forgotten and its connection ends. */
+    public void expireEwsSubscriptions() {
+        send("POST", "ews-streaming/expire", Json.createObjectBuilder().build());
+    }
+
+    /**
+     * EWS streaming fault: the next message of every open connection carries a DOCTYPE with an external
+     * entity at the URL; how many connections will get it.
+     */
+    public int doctypeOnNextEwsMessage(String entityUrl) {
+        return ((JsonObject) send("POST", "ews-streaming/doctype", Json.createObjectBuilder().add("entityUrl", entityUrl).build()))
+                .getInt("affected");
+    }
+
     /** One calendar item, with its extended properties. */
     public JsonObject event(String mailbox, String id) {
         return (JsonObject) send("GET", "mailboxes/" + enc(mailbox) + "/events/" + enc(id), null);

@@ -33,10 +33,11 @@
       <p class="muted">A refresh runs every ${intervalMinutes} minutes; busy time older than ${maxStalenessMinutes} minutes is not offered.</p>
       <p class="muted" id="push" data-mode="${push.mode()}"><c:choose>
         <c:when test="${push.mode() == 'ON'}">Exchange pushes changes: <c:out value="${push.watched()}"/> users' calendars are watched, and a change is read again within seconds.</c:when>
+        <c:when test="${push.mode() == 'STREAMED'}">Exchange pushes changes over connections the server holds open: <c:out value="${push.watched()}"/> users' calendars are watched from this server (in a cluster, one instance holds each account's connections), and a change is read again within seconds.</c:when>
         <c:when test="${push.mode() == 'NO_PUBLIC_URL'}">No push from Exchange: the operator has not set notifications.public-url.</c:when>
-        <c:otherwise>No push from Exchange for this connection (only Microsoft Graph's central mode pushes for now).</c:otherwise>
+        <c:otherwise>No push from Exchange for this connection (Microsoft Graph's delegated mode cannot watch calendars, and push.streams may be off).</c:otherwise>
       </c:choose>
-      <c:if test="${push.mode() != 'ON'}">Instead, readable users are polled: every ${poll.bookedEvery().toSeconds()} s while they have a booking in the next ${pollBookedDays} days, every ${poll.every().toSeconds()} s otherwise.</c:if></p>
+      <c:if test="${push.mode() != 'ON' and push.mode() != 'STREAMED'}">Instead, readable users are polled: every ${poll.bookedEvery().toSeconds()} s while they have a booking in the next ${pollBookedDays} days, every ${poll.every().toSeconds()} s otherwise.</c:if></p>
       <ul class="legend" id="kept-fresh">
         <c:forEach var="kept" items="${keptCounts}">
           <li data-kept="${kept.key}"><strong class="count">${kept.value}</strong> kept fresh by ${kept.key.meaning()}</li>

@@ -85,6 +85,11 @@ final class EwsFailures {
             return new ExchangeThrottled("Exchange is throttling the dedicated mailbox (ErrorServerBusy).",
                     backOff(response));
         }
+        if (code == ServiceError.ErrorExceededSubscriptionCount || code == ServiceError.ErrorExceededConnectionCount) {
+            // A limit of the mailbox's throttling policy (EWSMaxSubscriptions, HangingConnectionLimit): no more until some end.
+            return new ExchangeThrottled("Exchange allows this mailbox no more " + (code == ServiceError.ErrorExceededSubscriptionCount
+                    ? "subscriptions" : "streaming connections") + " (" + codeName(code) + ").", DEFAULT_BACK_OFF);
+        }
         if (code == ServiceError.ErrorItemNotFound) {
             return new CalendarItemNotFound("The calendar item is not there (ErrorItemNotFound): the user may have"
                     + " deleted it.");

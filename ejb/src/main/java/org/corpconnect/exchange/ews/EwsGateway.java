@@ -22,6 +22,10 @@ import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdTyp
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.enumeration.notification.EventType;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.request.GetStreamingEventsRequest;
+import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
@@ -31,7 +35,9 @@ import microsoft.exchange.webservices.data.property.complex.FolderId;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
 import org.corpconnect.exchange.BookingItem;
+import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.exchange.CalendarAccessProbe;
+import org.corpconnect.exchange.CalendarStream;
 import org.corpconnect.exchange.CalendarItemRef;
 import org.corpconnect.exchange.CalendarWriteDenied;
 import org.corpconnect.exchange.CredentialRejected;
@@ -254,6 +260,98 @@ public class EwsGateway implements ProtocolGateway {
                 service.setCredentials(new HeaderCredentials());
             }
         });
+    }
+
+    /** Subscriptions a GetStreamingEvents connection may carry ("a maximum of 200 subscription IDs in the same group"). */
+    static final int SUBSCRIPTIONS_PER_CONNECTION = 200;
+    /**
+     * How long a streaming read waits for the next message: Exchange sends a heartbeat (ConnectionStatus OK)
+     * on a silent connection; a connection silent for longer than this is taken as dropped.
+     */
+    static final Duration STREAM_READ_TIMEOUT = Duration.ofMinutes(2);
+
+    @Override
+    public boolean watchesByStream(ExchangeAccess access) {
+        return true;
+    }
+
+    @Override
+    public int watchesPerStream(ExchangeAccess access) {
+        return SUBSCRIPTIONS_PER_CONNECTION;
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/subscribe-operation">Subscribe</a>
+     * (streaming) on the user's calendar, one subscription per mailbox as Exchange requires: impersonating
+     * the user in IMPERSONATION mode (so it counts against the user's budget), else as the dedicated
+     * mailbox on {@code FolderId(Calendar, Mailbox(user))}.
+     */
+    @Override
+    public String subscribeStream(ExchangeAccess access, MailboxAddress user) {
+        Objects.requireNonNull(user);
+        return call(access, service -> service.subscribeToStreamingNotifications(
+                List.of(EwsBookingItems.ownersCalendar(service, access.mode(), user)), EventType.Created, EventType.Deleted,
+                EventType.Modified, EventType.Moved, EventType.Copied).getId());
+    }
+
+    /** <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/unsubscribe-operation">Unsubscribe</a>. */
+    @Override
+    public void unsubscribeStream(ExchangeAccess access, MailboxAddress user, String watchId) {
+        call(access, service -> {
+            if (access.mode() == AccessMode.IMPERSONATION) {
+                impersonate(service, user);
+            }
+            try {
+                service.unsubscribe(watchId);
+            } catch (ServiceResponseException gone) {
+                if (gone.getErrorCode() != ServiceError.ErrorSubscriptionNotFound) {
+                    throw gone;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getstreamingevents-operation">GetStreamingEvents</a>
+     * for up to 200 subscriptions, anchored to the first user (impersonated in IMPERSONATION mode,
+     * so that the connection counts against that mailbox; as the dedicated mailbox in DELEGATION mode,
+     * whose subscriptions they are), ConnectionTimeout 1-30 minutes. Its answer
+     * is read by {@link StreamedMessages}, never by ews-java-api's streaming reader.
+     */
+    @Override
+    public CalendarStream openStream(ExchangeAccess access, Map<String, MailboxAddress> watches, Duration length) {
+        if (watches.isEmpty() || watches.size() > SUBSCRIPTIONS_PER_CONNECTION) {
+            throw new IllegalArgumentException("A streaming connection carries 1 to " + SUBSCRIPTIONS_PER_CONNECTION
+                    + " subscriptions, got " + watches.size() + ".");
+        }
+        int minutes = (int) Math.max(1, Math.min(30, length.toMinutes()));
+        String bearer = access.credential() instanceof ExchangeCredential.OAuthApp app
+                ? tokens.token(app, access.generation(), Duration.ofMillis(requestTimeoutMillis))
+                : null;
+        ExchangeService service = open(access, bearer);
+        try {
+            service.setTimeout((int) STREAM_READ_TIMEOUT.toMillis());
+            if (access.mode() == AccessMode.IMPERSONATION) {
+                impersonate(service, watches.values().iterator().next());
+            } // DELEGATION: the subscriptions are the dedicated mailbox's, and so is the connection (open() impersonates it for an app)
+            StreamingRequest request = new StreamingRequest(service, watches.keySet(), minutes);
+            return new EwsCalendarStream(service, request.send(), watches.keySet());
+        } catch (Exception e) {
+            service.close();
+            throw EwsFailures.translate(e);
+        }
+    }
+
+    /** GetStreamingEvents sent through ews-java-api (its authentication and checked sockets), its answer left unread. */
+    private static final class StreamingRequest extends GetStreamingEventsRequest {
+        StreamingRequest(ExchangeService service, Iterable<String> subscriptionIds, int minutes) throws Exception {
+            super(service, response -> { }, subscriptionIds, minutes);
+        }
+
+        HttpWebRequest send() throws Exception {
+            return validateAndEmitRequest();
+        }
     }
 
     private <T> T call(ExchangeAccess access, EwsCall<T> call) {

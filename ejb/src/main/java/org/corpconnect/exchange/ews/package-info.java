@@ -34,6 +34,14 @@
  * change may have been made, so the caller looks before writing again; a request that never left
  * (connection refused, unknown host) is a plain {@link org.corpconnect.exchange.ExchangeUnreachable}.
  *
+ * <p>Streaming notifications: one streaming subscription per user's calendar (Exchange takes one
+ * mailbox per subscription), as the user in impersonation mode, and GetStreamingEvents connections of up
+ * to 200 subscriptions, anchored to their first user. The connection's ExchangeService stays open while
+ * the caller reads it ({@link org.corpconnect.exchange.ews.EwsCalendarStream}) and closing it aborts the
+ * read. Its answer is read by {@link org.corpconnect.exchange.ews.StreamedMessages} with the JDK's StAX,
+ * DTDs and entities refused: ews-java-api's streaming reader parses with DTDs on and reads on a thread
+ * it makes itself, so only its request is used.
+ *
  * <p>Autodiscover ({@link org.corpconnect.exchange.ews.EwsAutodiscover}) finds the EWS URL from an address.
  *
  * <p>Every connection, ews-java-api's (EWS, Autodiscover with its guesses and redirects) and the token

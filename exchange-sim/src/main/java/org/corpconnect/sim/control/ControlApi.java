@@ -156,6 +156,7 @@ public final class ControlApi implements HttpHandler {
             case "faults" -> faults(c);
             case "graph-throttling" -> graphThrottling(c);
             case "graph-subscriptions" -> graphLifecycle(c);
+            case "ews-streaming" -> ewsStreaming(c);
             case "throttling" -> {
                 if ("PUT".equals(m)) {
                     sim.throttle().setBudget(c.body().getInt("budget", sim.throttle().budget()));
@@ -399,6 +400,33 @@ public final class ControlApi implements HttpHandler {
             throw new NoSuchElementException("No Graph subscription " + c.segment(1));
         }
         return Json.createObjectBuilder().add("sent", event).build();
+    }
+
+    /**
+     * GET /control/ews-streaming: open streaming connections and subscriptions. POST .../cut: every
+     * open connection ends; POST .../expire: every streaming subscription is forgotten and its
+     * connection ends; POST .../doctype {"entityUrl":"..."}: the next message of every open
+     * connection carries a DOCTYPE with an external entity at that URL and a billion-laughs chain.
+     */
+    private JsonValue ewsStreaming(Call c) {
+        var n = sim.notifications();
+        String action = c.segment(1);
+        if (!action.isEmpty()) {
+            requireMethod(c.method(), "POST");
+        }
+        int affected = switch (action) {
+            case "" -> -1;
+            case "cut" -> n.cutStreams();
+            case "expire" -> n.expireStreamingSubscriptions();
+            case "doctype" -> n.doctypeOnNextMessage(c.body().getString("entityUrl"));
+            default -> throw new NoSuchElementException("No control resource /control/ews-streaming/" + action);
+        };
+        var state = n.streamingState();
+        var out = Json.createObjectBuilder().add("connections", state.connections()).add("subscriptions", state.subscriptions());
+        if (affected >= 0) {
+            out.add("affected", affected);
+        }
+        return out.build();
     }
 
     private JsonValue faults(Call c) {

@@ -48,7 +48,57 @@ public final class NotificationOperations {
     public static final int MAX_STREAMING_CONNECTIONS = 10;
 
     private final Subscriptions subscriptions;
+    /** Open streaming connections per account they count against (the impersonated mailbox, else the caller). */
     private final Map<String, AtomicInteger> openStreams = new ConcurrentHashMap<>();
+    /** The open streams themselves, for the control API's faults. */
+    private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
+
+    /** One open GetStreamingEvents connection and the fault waiting for it, if any. */
+    private static final class OpenStream {
+        final List<Subscriptions.Subscription> subscriptions;
+        volatile boolean cut;
+        volatile String doctypeEntityUrl;
+
+        OpenStream(List<Subscriptions.Subscription> subscriptions) {
+            this.subscriptions = subscriptions;
+        }
+    }
+
+    /** What is open now: streaming connections and streaming subscriptions. */
+    public record StreamingState(int connections, int subscriptions) {
+    }
+
+    public StreamingState streamingState() {
+        return new StreamingState(streams.size(), (int) subscriptions.all().stream().filter(s -> s.streaming).count());
+    }
+
+    /** Fault: every open streaming connection ends now, without ConnectionStatus Closed; how many. */
+    public int cutStreams() {
+        streams.forEach(s -> s.cut = true);
+        return streams.size();
+    }
+
+    /**
+     * Fault: Exchange forgets every streaming subscription (as when one lapses) and the connections
+     * holding them end; a client coming back with their ids gets ErrorSubscriptionNotFound naming
+     * them. How many subscriptions were removed.
+     */
+    public int expireStreamingSubscriptions() {
+        int removed = subscriptions.expireStreaming();
+        cutStreams();
+        return removed;
+    }
+
+    /**
+     * Fault: the next message of every open stream starts with a DOCTYPE that declares an external
+     * entity at {@code entityUrl} and a billion-laughs chain, both referenced in the message, which
+     * otherwise notifies a FreeBusyChangedEvent of the stream's first subscription. A client that
+     * parses XML safely refuses the message; one that expands it fetches the URL.
+     */
+    public int doctypeOnNextMessage(String entityUrl) {
+        streams.forEach(s -> s.doctypeEntityUrl = entityUrl);
+        return streams.size();
+    }
 
     public NotificationOperations(Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
@@ -66,6 +116,11 @@ public final class NotificationOperations {
             }
             ResponseMessages.write(call, w, "m:SubscribeResponse", "m:SubscribeResponseMessage", List.of(request), (r, out) -> {
                 List<Subscriptions.Folder> folders = folders(call, r);
+                if (folders.stream().map(Subscriptions.Folder::mailbox).distinct().count() > 1) {
+                    // "Create subscriptions for multiple mailboxes ... from a single request" (notification errors doc).
+                    throw new ResponseError("ErrorInvalidSubscriptionRequest",
+                            "A subscription can watch the folders of a single mailbox.");
+                }
                 Set<String> types = new LinkedHashSet<>();
                 Dom.child(r, "EventTypes").ifPresent(e -> Dom.children(e, "EventType")
                         .forEach(t -> types.add(t.getTextContent().trim())));
@@ -74,7 +129,7 @@ public final class NotificationOperations {
                         .orElseGet(() -> current(call, folders));
                 Duration timeout = streaming ? null
                         : Duration.ofMinutes(Dom.text(r, "Timeout").map(Integer::parseInt).orElse(30));
-                Subscriptions.Subscription s = subscriptions.create(call.principal().name(), streaming, folders, types,
+                Subscriptions.Subscription s = subscriptions.create(call.principal().name(), call.acting().value(), streaming, folders, types,
                         timeout, call.clock().instant(), position);
                 if (s == null) {
                     throw new ResponseError("ErrorExceededSubscriptionCount",
@@ -133,8 +188,15 @@ public final class NotificationOperations {
                         .orElse(List.of());
                 int minutes = Dom.text(call.body(), "ConnectionTimeout").map(Integer::parseInt).orElse(30);
                 List<Subscriptions.Subscription> subs = new ArrayList<>();
-                AtomicInteger open = openStreams.computeIfAbsent(call.principal().name(), a -> new AtomicInteger());
+                AtomicInteger open = openStreams.computeIfAbsent(call.acting().value(), a -> new AtomicInteger());
                 try {
+                    List<String> missing = ids.stream().filter(id -> subscriptions.find(id).isEmpty()).toList();
+                    if (!missing.isEmpty()) {
+                        // Exchange names the subscriptions it no longer has, so that the client subscribes them again.
+                        call.log().responseCode("ErrorSubscriptionNotFound");
+                        sink.send(w -> notFound(w, missing));
+                        return;
+                    }
                     for (String id : ids) {
                         Subscriptions.Subscription s = subscription(call, id);
                         if (!s.streaming) {
@@ -153,12 +215,26 @@ public final class NotificationOperations {
                     return;
                 }
                 call.log().responseCode("NoError");
+                OpenStream stream = new OpenStream(subs);
+                // A subscription is read by one connection, the newest: an older one still holding it ends (our
+                // choice; the reference does not say), so that a connection its client abandoned takes no events.
+                streams.stream().filter(other -> other.subscriptions.stream().anyMatch(subs::contains))
+                        .forEach(other -> other.cut = true);
+                streams.add(stream);
                 try {
                     Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
                     // Exchange answers at once with ConnectionStatus OK, then sends notifications as they come.
                     sink.send(w -> message(w, null, call, List.of(), "OK"));
                     Instant lastSent = call.clock().instant();
                     while (call.clock().instant().isBefore(deadline)) {
+                        if (stream.cut) {
+                            throw new IOException("Streaming connection cut by the control API.");
+                        }
+                        String entityUrl = stream.doctypeEntityUrl;
+                        if (entityUrl != null && !subs.isEmpty()) {
+                            stream.doctypeEntityUrl = null;
+                            sink.sendWithPrologue(doctype(entityUrl), w -> doctypeMessage(w, call, subs.get(0)));
+                        }
                         List<Prepared> ready = subs.stream().filter(s -> hasChanges(call, s))
                                 .map(s -> prepare(call, s, s.position)).toList();
                         List<Prepared> withEvents = ready.stream().filter(p -> !p.events().isEmpty()).toList();
@@ -176,10 +252,49 @@ public final class NotificationOperations {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    streams.remove(stream);
                     open.decrementAndGet();
                 }
             }
         };
+    }
+
+    /** ErrorSubscriptionNotFound, naming the subscriptions Exchange no longer has (ErrorSubscriptionIds). */
+    private static void notFound(XmlWriter w, List<String> missing) {
+        w.start("m:GetStreamingEventsResponse").start("m:ResponseMessages");
+        w.start("m:GetStreamingEventsResponseMessage").attr("ResponseClass", "Error");
+        new ResponseError("ErrorSubscriptionNotFound", "The specified subscription was not found.").writeBody(w, "m:");
+        w.start("m:ErrorSubscriptionIds");
+        missing.forEach(id -> w.element("t:SubscriptionId", id));
+        w.end();
+        w.element("m:ConnectionStatus", "Closed");
+        w.end().end().end();
+    }
+
+    /** The DOCTYPE of the fault: an external entity and a billion-laughs chain. */
+    private static String doctype(String entityUrl) {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE Envelope [<!ENTITY ext SYSTEM \"").append(entityUrl.replace("\"", "%22"))
+                .append("\"><!ENTITY lol0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        return dtd.append("]>").toString();
+    }
+
+    /** The fault's message: a FreeBusyChangedEvent of the subscription whose TimeStamp references both entities. */
+    private static void doctypeMessage(XmlWriter w, EwsCall call, Subscriptions.Subscription s) {
+        MailboxAddress owner = s.folders.get(0).mailbox();
+        w.start("m:GetStreamingEventsResponse").start("m:ResponseMessages");
+        w.start("m:GetStreamingEventsResponseMessage").attr("ResponseClass", "Success");
+        w.element("m:ResponseCode", "NoError");
+        w.start("m:Notifications").start("t:Notification");
+        w.element("t:SubscriptionId", s.id());
+        w.start("t:FreeBusyChangedEvent");
+        w.start("t:TimeStamp").raw("&ext;&lol9;").end();
+        w.start("t:FolderId").attr("Id", ItemIds.calendarFolderId(owner)).attr("ChangeKey", ItemIds.folderChangeKey()).end();
+        w.start("t:ParentFolderId").attr("Id", ItemIds.calendarFolderId(owner)).attr("ChangeKey", ItemIds.folderChangeKey()).end();
+        w.end().end().end();
+        w.end().end().end();
     }
 
     /**

@@ -17,7 +17,8 @@ import org.corpconnect.sim.directory.MailboxAddress;
 /**
  * The live subscriptions. A subscription watches folders (calendars and Inboxes, by owner) for some
  * event types and keeps where its reader stands in each folder's change sequence. Exchange Online allows 20 subscriptions
- * per account; the 21st is ErrorExceededSubscriptionCount.
+ * per account; the 21st is ErrorExceededSubscriptionCount. An impersonating caller's subscriptions count
+ * against the impersonated mailbox (the account it acts as), as Exchange's throttling budgets do.
  */
 public final class Subscriptions {
     public static final int MAX_PER_ACCOUNT = 20;
@@ -39,6 +40,8 @@ public final class Subscriptions {
     public static final class Subscription {
         final String id;
         final String account;
+        /** The account whose budget it counts against: the impersonated mailbox, else the caller. */
+        final String chargedTo;
         final boolean streaming;
         final List<Folder> folders;
         final Set<String> eventTypes;
@@ -46,10 +49,11 @@ public final class Subscriptions {
         volatile Instant lastPoll;
         volatile Map<Folder, Long> position;
 
-        Subscription(String id, String account, boolean streaming, List<Folder> folders, Set<String> eventTypes,
-                     Duration timeout, Instant now, Map<Folder, Long> position) {
+        Subscription(String id, String account, String chargedTo, boolean streaming, List<Folder> folders,
+                     Set<String> eventTypes, Duration timeout, Instant now, Map<Folder, Long> position) {
             this.id = id;
             this.account = account;
+            this.chargedTo = chargedTo;
             this.streaming = streaming;
             this.folders = List.copyOf(folders);
             this.eventTypes = Set.copyOf(eventTypes);
@@ -71,15 +75,15 @@ public final class Subscriptions {
         }
     }
 
-    synchronized Subscription create(String account, boolean streaming, List<Folder> folders,
+    synchronized Subscription create(String account, String chargedTo, boolean streaming, List<Folder> folders,
                                      Set<String> eventTypes, Duration timeout, Instant now,
                                      Map<Folder, Long> position) {
-        long mine = byId.values().stream().filter(s -> s.account.equals(account) && !s.expired(now)).count();
+        long mine = byId.values().stream().filter(s -> s.chargedTo.equals(chargedTo) && !s.expired(now)).count();
         if (mine >= MAX_PER_ACCOUNT) {
             return null;
         }
         String id = Base64.getEncoder().encodeToString(("SUB|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        Subscription s = new Subscription(id, account, streaming, folders, eventTypes, timeout, now, position);
+        Subscription s = new Subscription(id, account, chargedTo, streaming, folders, eventTypes, timeout, now, position);
         byId.put(id, s);
         return s;
     }
@@ -94,6 +98,13 @@ public final class Subscriptions {
 
     public List<Subscription> all() {
         return new ArrayList<>(byId.values());
+    }
+
+    /** Removes every streaming subscription, as Exchange forgets them (a fault of the control API); how many. */
+    public int expireStreaming() {
+        List<String> ids = byId.values().stream().filter(s -> s.streaming).map(s -> s.id).toList();
+        ids.forEach(byId::remove);
+        return ids.size();
     }
 
     public void clear() {

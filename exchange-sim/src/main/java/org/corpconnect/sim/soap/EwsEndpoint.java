@@ -225,28 +225,42 @@ public final class EwsEndpoint implements HttpHandler {
         boolean[] started = {false};
         OutputStream[] out = {null};
         try {
-            operation.stream(call, body -> {
-                XmlWriter w = streamedEnvelopeStart();
-                body.accept(w);
-                byte[] bytes = envelopeEnd(w).getBytes(StandardCharsets.UTF_8);
-                List<SchemaValidator.Violation> violations = validateResponses ? validate(bytes, version) : List.of();
-                if (!violations.isEmpty()) {
-                    String failure = "Streamed response to " + log.operation() + " is not valid against the EWS schema: "
-                            + violations.get(0);
-                    LOG.severe("SIMULATOR BUG: " + failure);
-                    validationFailures.accept(failure);
-                    throw new IOException(failure);
+            operation.stream(call, new StreamingOperation.Sink() {
+                @Override
+                public void send(Consumer<XmlWriter> body) throws IOException {
+                    XmlWriter w = streamedEnvelopeStart();
+                    body.accept(w);
+                    byte[] bytes = envelopeEnd(w).getBytes(StandardCharsets.UTF_8);
+                    List<SchemaValidator.Violation> violations = validateResponses ? validate(bytes, version) : List.of();
+                    if (!violations.isEmpty()) {
+                        String failure = "Streamed response to " + log.operation() + " is not valid against the EWS schema: "
+                                + violations.get(0);
+                        LOG.severe("SIMULATOR BUG: " + failure);
+                        validationFailures.accept(failure);
+                        throw new IOException(failure);
+                    }
+                    write(bytes);
                 }
-                if (!started[0]) {
-                    started[0] = true;
-                    log.httpStatus(200);
-                    record(log);
-                    exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-                    exchange.sendResponseHeaders(200, 0);
-                    out[0] = exchange.getResponseBody();
+
+                @Override
+                public void sendWithPrologue(String prologue, Consumer<XmlWriter> body) throws IOException {
+                    XmlWriter w = streamedEnvelopeStart();
+                    body.accept(w);
+                    write((prologue + envelopeEnd(w)).getBytes(StandardCharsets.UTF_8));
                 }
-                out[0].write(bytes);
-                out[0].flush();
+
+                private void write(byte[] bytes) throws IOException {
+                    if (!started[0]) {
+                        started[0] = true;
+                        log.httpStatus(200);
+                        record(log);
+                        exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+                        exchange.sendResponseHeaders(200, 0);
+                        out[0] = exchange.getResponseBody();
+                    }
+                    out[0].write(bytes);
+                    out[0].flush();
+                }
             });
         } catch (IOException e) {
             LOG.fine("Streaming connection ended: " + e.getMessage()); // the client went away, or a message was invalid

@@ -19,5 +19,11 @@ public interface StreamingOperation extends EwsOperation {
     /** Sends one response message; throws IOException once the client has gone. */
     interface Sink {
         void send(Consumer<XmlWriter> body) throws IOException;
+
+        /**
+         * A fault of the control API: one message preceded by {@code prologue} (e.g. a DOCTYPE), which no
+         * Exchange sends; it is not schema-validated.
+         */
+        void sendWithPrologue(String prologue, Consumer<XmlWriter> body) throws IOException;
     }
 }

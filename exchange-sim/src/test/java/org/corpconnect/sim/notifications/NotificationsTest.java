@@ -78,6 +78,31 @@ class NotificationsTest {
     }
 
     @Test
+    void aSubscriptionWatchesOneMailboxAndCountsAgainstTheImpersonatedOne() throws Exception {
+        try (ExchangeService service = service(sim, SERVICE, SERVICE_PASSWORD)) {
+            assertEquals(ServiceError.ErrorInvalidSubscriptionRequest, ewsError(() -> service.subscribeToStreamingNotifications(
+                    List.of(new FolderId(WellKnownFolderName.Calendar, new Mailbox(SARAH)),
+                            new FolderId(WellKnownFolderName.Calendar, new Mailbox(MICHAEL))), EventType.Created))
+                    .getErrorCode(), "two mailboxes in one subscription");
+        }
+        // Twenty per impersonated mailbox: Anna's twenty leave Mia's budget whole.
+        List<String> ids = new java.util.ArrayList<>();
+        try (ExchangeService anna = impersonating(sim, ANNA); ExchangeService mia = impersonating(sim, MIA)) {
+            for (int i = 0; i < Subscriptions.MAX_PER_ACCOUNT; i++) {
+                ids.add(anna.subscribeToStreamingNotifications(List.of(new FolderId(WellKnownFolderName.Calendar)),
+                        EventType.Created).getId());
+            }
+            assertEquals(ServiceError.ErrorExceededSubscriptionCount, ewsError(() -> anna.subscribeToStreamingNotifications(
+                    List.of(new FolderId(WellKnownFolderName.Calendar)), EventType.Created)).getErrorCode());
+            ids.add(mia.subscribeToStreamingNotifications(List.of(new FolderId(WellKnownFolderName.Calendar)),
+                    EventType.Created).getId());
+            for (String id : ids) {
+                (id.equals(ids.get(ids.size() - 1)) ? mia : anna).unsubscribe(id);
+            }
+        }
+    }
+
+    @Test
     void streamingSubscriptionDeliversFreeBusyChanges() throws Exception {
         String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
                 + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + MICHAEL + "</t:EmailAddress></t:Mailbox>"
