@@ -1,10 +1,12 @@
 package org.corpconnect.account;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.OptionalLong;
 
@@ -15,7 +17,8 @@ import java.util.OptionalLong;
  * finds v again, knows nothing it read has changed since.
  *
  * <p>The raise is the last statement of a change: it locks the version row until the commit, and
- * taking that lock last, after the user and booking rows, keeps every writer's lock order the same.
+ * taking that lock last, after the user and booking rows, keeps every writer's lock order the same
+ * (a transaction of many changes, such as an import of users, holds it from its first change on).
  */
 @Stateless
 public class AccountDataVersions {
@@ -23,10 +26,20 @@ public class AccountDataVersions {
     @PersistenceContext(unitName = "corpconnect")
     private EntityManager em;
 
-    /** Raises the version, in the caller's transaction (rolled back with it). */
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
+
+    /**
+     * Raises the version, in the caller's transaction (rolled back with it); once per transaction, so
+     * that adding thousands of users in one costs one update, not one each.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void changed(long accountId) {
-        em.createNamedQuery("AccountDataVersion.raise").setParameter("accountId", accountId).executeUpdate();
+        String raised = AccountDataVersions.class.getName() + ":" + accountId;
+        if (transaction.getResource(raised) == null) {
+            em.createNamedQuery("AccountDataVersion.raise").setParameter("accountId", accountId).executeUpdate();
+            transaction.putResource(raised, Boolean.TRUE);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
