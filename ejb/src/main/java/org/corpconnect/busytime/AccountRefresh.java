@@ -113,10 +113,10 @@ public class AccountRefresh {
     @ConfigProperty(name = "delegation.recheck-minutes", defaultValue = "360")
     long recheckMinutes;
 
-    /** The account's refresh interval: the rechecks are spread over the refreshes of one recheck interval. */
+    /** The refresh interval (decimals allowed, as in BusyTimeSync): rechecks are spread over one recheck interval's refreshes. */
     @Inject
     @ConfigProperty(name = "sync.interval-minutes", defaultValue = "15")
-    long intervalMinutes;
+    double intervalMinutes;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -197,7 +197,7 @@ public class AccountRefresh {
         if (recheckMinutes <= intervalMinutes) {
             return users;
         }
-        return 2 * (long) Math.ceil((double) users * intervalMinutes / recheckMinutes);
+        return 2 * (long) Math.ceil(users * Math.max(0.1, intervalMinutes) / recheckMinutes);
     }
 
     /**

@@ -254,7 +254,10 @@ public class Connections {
                 .executeUpdate();
         if (changed == 1) {
             statusChanged(accountId, before, status);
-            versions.changed(accountId); // Availability names the connection's status for unreadable users.
+            // Availability names a troubled connection's status, detail and time; a success after a success changes none of them.
+            if (status != ConnectionStatus.HEALTHY || !before.equals(Optional.of(ConnectionStatus.HEALTHY))) {
+                versions.changed(accountId);
+            }
         }
         return changed;
     }

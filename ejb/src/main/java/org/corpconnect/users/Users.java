@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -42,6 +43,8 @@ public class Users {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<BookableUser> withAddresses(long accountId, Collection<MailboxAddress> addresses) {
         return em.createNamedQuery("BookableUser.byAddresses", BookableUser.class)
+                // The rows as read now, not this instance's cached users: another instance of a cluster may have refreshed them.
+                .setHint("jakarta.persistence.cache.storeMode", CacheStoreMode.REFRESH)
                 .setParameter("accountId", accountId)
                 .setParameter("addresses", addresses.stream().map(MailboxAddress::value).toList())
                 .getResultList();
