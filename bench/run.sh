@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The benchmarks, with one command: bench/run.sh (from anywhere; about 10 minutes on 2 cores).
+# The benchmarks, with one command: bench/run.sh (from anywhere; about 40 minutes on 2 cores, ScaleBench most of it).
 # 1. The *Bench classes of it/ on the integration-test domain (ports 28048/28080, simulator on 28025),
 #    through the bench profile; the upstream modules are built, their unit tests are not run.
 # 2. The simulator's own benchmark main (10,000 mailboxes, GetUserAvailability for 100 of them).
 # The figures go to bench/results/latest.txt. Extra Maven arguments: BENCH_MAVEN_ARGS (e.g. -o).
-# BENCH_PORTS=18 BENCH_DOMAIN=corpconnect-it-perf runs on ports 18000/18048/18080/18025/18026 and that
+# BENCH_PORTS=18 BENCH_DOMAIN=corpconnect-it-perf runs on ports 18000/18048/18080/18025/18026/18027 and that
 # domain instead (beside another checkout's test runs); the default is the integration tests' own: 28, corpconnect-it.
 set -euo pipefail
 
@@ -19,6 +19,7 @@ main() {
 
     p=${BENCH_PORTS:-28}
     ports="-Dit.portbase=${p}000 -Dit.admin.port=${p}048 -Dit.http.port=${p}080 -Dit.sim.port=${p}025 -Dit.redirector.port=${p}026"
+    ports="$ports -Dit.webhook.port=${p}027"
     ports="$ports -Dit.domain=${BENCH_DOMAIN:-corpconnect-it}"
     # The integration-test domain and simulator port are shared with test runs: never run beside one.
     busy() {

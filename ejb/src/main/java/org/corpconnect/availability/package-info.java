@@ -28,7 +28,10 @@
  * <li>A request reads one row from the database when nothing changed (the account's data version,
  * {@link org.corpconnect.account.AccountDataVersions}) and opens no transaction; whatever changes a
  * user, their busy time or access, a booking or the connection raises that version in its own
- * transaction, so the next answer is made from the change. Staleness is judged at every request.</li>
+ * transaction, so the next answer is made from the change. Staleness is judged at every request.
+ * In a cluster each instance keeps its own memory, and it is still never behind: the version is read
+ * from the database at every request, and a booking on another instance raises it in the booking's
+ * own commit, so a slot taken there is read again here before it could be offered.</li>
  * </ul>
  */
 package org.corpconnect.availability;

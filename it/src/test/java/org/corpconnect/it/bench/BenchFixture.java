@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.corpconnect.account.Account;
@@ -77,6 +78,20 @@ public class BenchFixture {
     public List<Long> userIdsOf(long accountId) {
         return em.createQuery("select u.id from BookableUser u where u.account.id = :account", Long.class)
                 .setParameter("account", accountId).getResultList();
+    }
+
+    /** Users of these accounts whose busy time was stored at or after the instant. */
+    public long refreshedSince(List<Long> accountIds, Instant since) {
+        return em.createQuery("select count(u) from BookableUser u where u.account.id in :accounts and u.refreshedAt >= :since",
+                        Long.class)
+                .setParameter("accounts", accountIds).setParameter("since", since).getSingleResult();
+    }
+
+    /** Every one of these accounts' scheduled refreshes due at the instant, as after a restart of the only server. */
+    public void dueAt(List<Long> accountIds, Instant at) {
+        em.createNativeQuery("UPDATE refresh_schedule SET due_at = ? WHERE account_id IN ("
+                        + String.join(",", accountIds.stream().map(String::valueOf).toList()) + ")")
+                .setParameter(1, at.atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 
     /** Removes the users and their busy time (the database cascades), in one transaction per call. */
