@@ -4,6 +4,8 @@
 #    through the bench profile; the upstream modules are built, their unit tests are not run.
 # 2. The simulator's own benchmark main (10,000 mailboxes, GetUserAvailability for 100 of them).
 # The figures go to bench/results/latest.txt. Extra Maven arguments: BENCH_MAVEN_ARGS (e.g. -o).
+# BENCH_SCALE=1 adds ScaleBench (100 accounts of 1,000 users; see bench/README.md, Scale, before running it on
+# the embedded H2: it left the domain's database unreadable there).
 # BENCH_PORTS=18 BENCH_DOMAIN=corpconnect-it-perf runs on ports 18000/18048/18080/18025/18026/18027 and that
 # domain instead (beside another checkout's test runs); the default is the integration tests' own: 28, corpconnect-it.
 set -euo pipefail

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * 100 accounts of 1,000 users each on the one test server, against the simulator's generated mailboxes
@@ -40,8 +41,14 @@ import org.junit.jupiter.api.Test;
  * long until the last is done against the refresh interval; the heap after a full GC; and the
  * availability API of one of the accounts against the trivial endpoint with all of them loaded. Inside
  * the server, so the load generator runs in the server's process here (its CPU counts in the server's).
+ *
+ * <p>Only with {@code BENCH_SCALE=1} ({@code BENCH_SCALE=1 bench/run.sh}; the variable reaches the server
+ * too): on the embedded H2 and Payara's default 512 MB heap its first refreshes filled the heap and H2's
+ * store then failed, leaving the domain's database unreadable (bench/README.md, Scale), which no default
+ * run may do to the integration tests' shared domain.
  */
 @ServerTest
+@EnabledIfEnvironmentVariable(named = "BENCH_SCALE", matches = "1")
 class ScaleBench {
 
     private static final int ACCOUNTS = 100;
