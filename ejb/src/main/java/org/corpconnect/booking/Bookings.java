@@ -463,7 +463,7 @@ public class Bookings {
                 recordCancelled(booking);
                 audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.cancelled-in-outlook", Outcome.SUCCESS,
                         what + ": its calendar item was deleted in Outlook, so the booking is cancelled.");
-                return Followed.CANCELLED;
+                return changed(booking, Followed.CANCELLED);
             }
             return flagged(booking, OutlookChange.DELETED, Optional.empty(), Optional.empty(), Optional.empty(),
                     what + ": its calendar item was deleted in Outlook; the booking stays (the account does not cancel on that), flagged.");
@@ -486,7 +486,7 @@ public class Bookings {
                 BookingEvents.rescheduled(booking, previousStart, previousEnd));
         audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.rescheduled-in-outlook", Outcome.SUCCESS,
                 what + ": its calendar item was " + where + ", so the booking is rescheduled there.");
-        return Followed.RESCHEDULED;
+        return changed(booking, Followed.RESCHEDULED); // A flag alone holds no other slot: no version raised for one.
     }
 
     /** An admin keeps a flagged booking as it is: the flag goes, and the same change does not flag it again. */
