@@ -29,6 +29,8 @@ public class Accounts {
         }
         Account account = new Account(slug, name, Instant.now(Clock.systemUTC()));
         em.persist(account);
+        em.flush(); // The version row refers to the account's, which JPA would not know to insert first.
+        em.persist(new AccountDataVersion(account.id()));
         return account;
     }
 

@@ -1,6 +1,8 @@
 package org.corpconnect.apikey;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +38,7 @@ public class ApiKeys {
     }
 
     /** The active key (with its account) this token is; empty for anything else, so that callers cannot tell why. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // Every API request: a read, no transaction of its own.
     public Optional<ApiKey> authenticate(String token) {
         return ApiKeyFormat.parse(token).flatMap(parts -> em.createNamedQuery("ApiKey.byPrefix", ApiKey.class)
                 .setParameter("prefix", parts.prefix())

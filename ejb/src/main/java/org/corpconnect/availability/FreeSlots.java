@@ -1,6 +1,8 @@
 package org.corpconnect.availability;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,19 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.corpconnect.account.Account;
-import org.corpconnect.booking.Bookings;
 import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.bookingrules.BookingRules;
 import org.corpconnect.bookingrules.Readability;
-import org.corpconnect.busytime.BusyTimeStore;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
-import org.corpconnect.connection.ExchangeConnection;
 import org.corpconnect.users.BookableUser;
-import org.corpconnect.users.UserNotFound;
-import org.corpconnect.users.Users;
 
 /**
  * Free slots of an account's users from what is stored (synced busy time plus the app's own
@@ -29,6 +26,7 @@ import org.corpconnect.users.Users;
  * is, and a user whose calendar cannot be read is reported as such, never shown as free.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // Reads only: a booking page's view opens no transaction.
 public class FreeSlots {
 
     public static final int MAX_USERS = 50;
@@ -36,13 +34,7 @@ public class FreeSlots {
     public static final int MAX_SLOTS = 500;
 
     @Inject
-    private Users users;
-
-    @Inject
-    private BusyTimeStore busyTime;
-
-    @Inject
-    private Bookings bookings;
+    private StoredCalendars storedCalendars;
 
     @Inject
     private BookingPolicy policy;
@@ -67,22 +59,25 @@ public class FreeSlots {
         // Only the days asked for (a day more on each side covers buffers and other zones' days).
         TimeWindow window = new TimeWindow(query.from().minusDays(1).atStartOfDay(query.zone()).toInstant(),
                 query.to().plusDays(2).atStartOfDay(query.zone()).toInstant());
+        List<MailboxAddress> distinct = addresses.stream().distinct().toList();
+        StoredCalendars.Read stored = storedCalendars.read(account.id(), distinct, query.now());
         List<UserCalendar> calendars = new ArrayList<>();
         List<UserState> states = new ArrayList<>();
-        Optional<ExchangeConnection> connection = policy.connectionOf(account.id());
-        for (MailboxAddress address : addresses.stream().distinct().toList()) {
-            BookableUser user = users.find(account.id(), address).orElseThrow(UserNotFound::new);
-            Readability readability = policy.readabilityOf(user, connection, query.now());
+        for (MailboxAddress address : distinct) {
+            StoredCalendars.UserData data = stored.users().get(address);
+            BookableUser user = data.user();
+            Readability readability = policy.readabilityOf(user, stored.connection(), query.now());
             states.add(new UserState(user, readability.readable(), user.refreshedAt(), readability.problem()));
             if (!readability.readable()) {
-                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), policy.workingHoursOf(user)));
+                calendars.add(UserCalendar.unreadable(user.id(), user.timeZone(), data.workingHours()));
                 continue;
             }
             List<BusyInterval> busy = Stream.concat(
-                    busyTime.of(user.id(), window).stream().filter(i -> blocking.contains(i.type())),
-                    bookings.holdingSlotsOf(user.id(), window).stream().map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
+                    data.busy().stream().filter(i -> overlaps(i.start(), i.end(), window) && blocking.contains(i.type())),
+                    data.heldSlots().stream().filter(b -> overlaps(b.start(), b.end(), window))
+                            .map(b -> new BusyInterval(b.start(), b.end(), BusyType.BUSY)))
                     .toList();
-            calendars.add(new UserCalendar(user.id(), user.timeZone(), policy.workingHoursOf(user), busy, true));
+            calendars.add(new UserCalendar(user.id(), user.timeZone(), data.workingHours(), busy, true));
         }
         List<Slot> slots = SlotFinder.find(query, calendars).stream()
                 .filter(slot -> after.map(slot.start()::isAfter).orElse(true))
@@ -90,5 +85,10 @@ public class FreeSlots {
                 .toList();
         boolean more = slots.size() > MAX_SLOTS;
         return new Answer(more ? slots.subList(0, MAX_SLOTS) : slots, more, states, query.horizonEnd());
+    }
+
+    // As the database compares them: what starts before the window ends and ends after it starts.
+    private static boolean overlaps(Instant start, Instant end, TimeWindow window) {
+        return start.isBefore(window.end()) && end.isAfter(window.start());
     }
 }

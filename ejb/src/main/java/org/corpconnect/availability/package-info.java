@@ -2,9 +2,10 @@
  * Availability: which booking slots are free, for one user or several, computed from busy time,
  * working hours and the booking rules ({@link org.corpconnect.bookingrules}) carried by a
  * {@link org.corpconnect.availability.SlotQuery}. {@link org.corpconnect.availability.SlotFinder} is
- * pure logic; {@link org.corpconnect.availability.FreeSlots} loads the calendars and their readability;
- * {@link org.corpconnect.availability.CalendarSnapshots} gives one user's calendar as those stores hold it,
- * for people to look at (the admin pages' week view).
+ * pure logic; {@link org.corpconnect.availability.FreeSlots} loads the calendars and their readability,
+ * through {@link org.corpconnect.availability.StoredCalendars}, which keeps them in memory per account
+ * data version; {@link org.corpconnect.availability.CalendarSnapshots} gives one user's calendar as those
+ * stores hold it, for people to look at (the admin pages' week view).
  *
  * <p>Decisions:
  * <ul>
@@ -24,6 +25,13 @@
  * offered that a booking would be refused for.</li>
  * <li>An answer lists at most {@code FreeSlots.MAX_SLOTS} slots, the earliest; the caller pages on
  * with the start of the last one.</li>
+ * <li>A request reads one row from the database when nothing changed (the account's data version,
+ * {@link org.corpconnect.account.AccountDataVersions}) and opens no transaction; whatever changes a
+ * user, their busy time or access, a booking or the connection raises that version in its own
+ * transaction, so the next answer is made from the change. Staleness is judged at every request.
+ * In a cluster each instance keeps its own memory, and it is still never behind: the version is read
+ * from the database at every request, and a booking on another instance raises it in the booking's
+ * own commit, so a slot taken there is read again here before it could be offered.</li>
  * </ul>
  */
 package org.corpconnect.availability;

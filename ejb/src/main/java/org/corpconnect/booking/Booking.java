@@ -28,6 +28,9 @@ import org.corpconnect.exchange.CalendarItemRef;
 @NamedQuery(name = "Booking.usersHolding",
         query = "select distinct b.userId from Booking b where b.accountId = :accountId and b.userId is not null"
                 + " and b.status in :statuses and b.startAt < :to and b.endAt > :from")
+@NamedQuery(name = "Booking.slotsOfUsers",
+        query = "select b.userId, b.startAt, b.endAt from Booking b where b.userId in :userIds and b.status in :statuses"
+                + " and b.startAt < :to and b.endAt > :from order by b.startAt")
 @NamedQuery(name = "Booking.ofAccount",
         query = "select b from Booking b where b.accountId = :accountId and b.startAt < :to and b.endAt > :from"
                 + " order by b.startAt, b.id")

@@ -9,12 +9,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.corpconnect.account.Account;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.audit.AuditEntry.Outcome;
 import org.corpconnect.audit.AuditLog;
 import org.corpconnect.busytime.BusyTimeStore;
@@ -62,6 +67,9 @@ public class Bookings {
 
     @Inject
     private BookingLapses lapses;
+
+    @Inject
+    private AccountDataVersions versions;
 
     /** A booking found or made by {@link #reserve}: a new one comes with the claim on its write. */
     public record Reservation(Booking booking, boolean replay, Optional<String> claim) {
@@ -135,6 +143,27 @@ public class Bookings {
     }
 
     /**
+     * The slots held by bookings of these users (as {@link #holdingSlotsOf}) in the window, by user: one
+     * query, no entities, no transaction (availability's read).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, List<TimeWindow>> heldSlotsOf(Collection<Long> userIds, TimeWindow window) {
+        Map<Long, List<TimeWindow>> slots = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return slots;
+        }
+        em.createNamedQuery("Booking.slotsOfUsers", Object[].class)
+                .setParameter("userIds", userIds)
+                .setParameter("statuses", HOLDING)
+                .setParameter("from", window.start())
+                .setParameter("to", window.end())
+                .getResultList()
+                .forEach(row -> slots.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                        .add(new TimeWindow((Instant) row[1], (Instant) row[2])));
+        return slots;
+    }
+
+    /**
      * Reserves the slot: under a lock on the user's row, so that of two requests for one slot only one
      * passes the overlap check. A request whose key is known already gets that booking back instead.
      * A new booking comes back PENDING with its write claimed by the caller.
@@ -158,7 +187,7 @@ public class Bookings {
         String claim = newClaim();
         Booking booking = new Booking(account.id(), user.id(), request, request.fingerprint(), claim, now());
         em.persist(booking);
-        return new Reservation(booking, false, Optional.of(claim));
+        return changed(booking, new Reservation(booking, false, Optional.of(claim)));
     }
 
     /**
@@ -179,7 +208,7 @@ public class Bookings {
         String claim = newClaim();
         booking.resume(now());
         booking.begin(BookingOperation.WRITE, claim, now());
-        return Optional.of(new Claim(booking, claim));
+        return changed(booking, Optional.of(new Claim(booking, claim)));
     }
 
     /**
@@ -196,7 +225,7 @@ public class Bookings {
         if (booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.FAILED) {
             booking.confirm(item, now());
             webhooks.record(booking.accountId(), WebhookEventType.BOOKING_CREATED, BookingEvents.created(booking));
-            return new Settled(booking, false);
+            return changed(booking, new Settled(booking, false));
         }
         return new Settled(booking, true); // Cancelled meanwhile: the claim stays until the item is gone.
     }
@@ -212,7 +241,7 @@ public class Bookings {
                 booking.cancelled(now());
             } // else cancelled meanwhile, an item may exist: the claim stays and the sweep removes the item.
         }
-        return booking;
+        return changed(booking, booking);
     }
 
     /** The live check found the slot taken: nothing was written. */
@@ -225,6 +254,7 @@ public class Bookings {
             } else {
                 booking.reject(now());
             }
+            changed(booking, booking);
         }
     }
 
@@ -246,7 +276,7 @@ public class Bookings {
         requireFree(account, userId, start, end, Optional.of(booking));
         String claim = newClaim();
         booking.beginMove(start, end, claim, now());
-        return new Claim(booking, claim);
+        return changed(booking, new Claim(booking, claim));
     }
 
     /** The item moved. {@code removeItem}: the booking was cancelled meanwhile, and the item must go. */
@@ -266,7 +296,7 @@ public class Bookings {
                 webhooks.record(booking.accountId(), WebhookEventType.BOOKING_RESCHEDULED,
                         BookingEvents.rescheduled(booking, previousStart.get(), previousEnd.get()));
             }
-            return new Settled(booking, false);
+            return changed(booking, new Settled(booking, false));
         }
         return new Settled(booking, true);
     }
@@ -299,7 +329,7 @@ public class Bookings {
         }
         if (booking.status() == BookingStatus.CONFIRMED) {
             booking.moveBack(now());
-            return new Settled(booking, false);
+            return changed(booking, new Settled(booking, false));
         }
         return new Settled(booking, true);
     }
@@ -323,17 +353,17 @@ public class Bookings {
             booking.cancelling(actor);
             booking.cancel(now());
             recordCancelled(booking);
-            return new Cancellation(booking, Optional.empty());
+            return changed(booking, new Cancellation(booking, Optional.empty()));
         }
         booking.cancelling(actor);
         if (booking.itemId().isEmpty() && !booking.itemMayExist()) {
             booking.cancelled(now());
             recordCancelled(booking);
-            return new Cancellation(booking, Optional.empty());
+            return changed(booking, new Cancellation(booking, Optional.empty()));
         }
         String claim = newClaim();
         booking.begin(BookingOperation.CANCEL, claim, now());
-        return new Cancellation(booking, Optional.of(new Claim(booking, claim)));
+        return changed(booking, new Cancellation(booking, Optional.of(new Claim(booking, claim))));
     }
 
     /** The item is gone: the booking is cancelled and its claim ends. */
@@ -347,7 +377,7 @@ public class Bookings {
                 recordCancelled(booking);
             }
         }
-        return booking;
+        return changed(booking, booking);
     }
 
     /** Exchange did not take the change: the booking is as it was, the claim ends. */
@@ -360,7 +390,7 @@ public class Bookings {
             }
             booking.endOperation(now());
         }
-        return booking;
+        return changed(booking, booking);
     }
 
     // ---- Outlook-side changes of a booking's own item (OutlookChanges reads the items, these decide).
@@ -433,7 +463,7 @@ public class Bookings {
                 recordCancelled(booking);
                 audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.cancelled-in-outlook", Outcome.SUCCESS,
                         what + ": its calendar item was deleted in Outlook, so the booking is cancelled.");
-                return Followed.CANCELLED;
+                return changed(booking, Followed.CANCELLED);
             }
             return flagged(booking, OutlookChange.DELETED, Optional.empty(), Optional.empty(), Optional.empty(),
                     what + ": its calendar item was deleted in Outlook; the booking stays (the account does not cancel on that), flagged.");
@@ -456,7 +486,7 @@ public class Bookings {
                 BookingEvents.rescheduled(booking, previousStart, previousEnd));
         audit.recordWithChange(account.id(), OUTLOOK_ACTOR, "booking.rescheduled-in-outlook", Outcome.SUCCESS,
                 what + ": its calendar item was " + where + ", so the booking is rescheduled there.");
-        return Followed.RESCHEDULED;
+        return changed(booking, Followed.RESCHEDULED); // A flag alone holds no other slot: no version raised for one.
     }
 
     /** An admin keeps a flagged booking as it is: the flag goes, and the same change does not flag it again. */
@@ -531,7 +561,7 @@ public class Bookings {
         }
         String claim = newClaim();
         booking.begin(BookingOperation.SWEEP, claim, now());
-        return Optional.of(new Claim(booking, claim));
+        return changed(booking, Optional.of(new Claim(booking, claim)));
     }
 
     /** The sweep found no item: the hold ends, the booking keeps why it failed. */
@@ -541,7 +571,7 @@ public class Bookings {
         if (booking.claimedBy(claim.id()) && booking.status() == BookingStatus.FAILED) {
             booking.release("Its calendar item was never written.", now());
         }
-        return booking;
+        return changed(booking, booking);
     }
 
     /**
@@ -559,7 +589,7 @@ public class Bookings {
         booking.release("Released by an admin before its calendar item was written.", now());
         audit.record(account.id(), actor, "booking.released", Outcome.SUCCESS, "booking " + booking.id() + " of "
                 + booking.userAddress().value() + " at " + booking.start() + ": its slot is free again (Exchange not asked)");
-        return booking;
+        return changed(booking, booking);
     }
 
     private void recordCancelled(Booking booking) {
@@ -586,6 +616,15 @@ public class Bookings {
     /** A booking's own calendar item shows up in the synced busy time once written, at the booking's times. */
     static boolean isOwnItem(BusyInterval interval, Instant start, Instant end) {
         return interval.start().equals(start) && interval.end().equals(end);
+    }
+
+    /**
+     * Raises the account's data version as the last statement of a change of one of its bookings, so that
+     * no availability answer kept from before it is served again ({@link AccountDataVersions}).
+     */
+    private <T> T changed(Booking booking, T result) {
+        versions.changed(booking.accountId());
+        return result;
     }
 
     private Booking locked(String bookingId) {

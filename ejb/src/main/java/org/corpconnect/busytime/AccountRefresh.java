@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,11 @@ public class AccountRefresh {
     @ConfigProperty(name = "delegation.recheck-minutes", defaultValue = "360")
     long recheckMinutes;
 
+    /** The refresh interval (decimals allowed, as in BusyTimeSync): rechecks are spread over one recheck interval's refreshes. */
+    @Inject
+    @ConfigProperty(name = "sync.interval-minutes", defaultValue = "15")
+    double intervalMinutes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Refreshes every user of the account, or only those given. */
@@ -161,16 +167,37 @@ public class AccountRefresh {
         return result;
     }
 
+    /**
+     * The access checks of this refresh: every user with a problem or never checked, and of those whose
+     * last check is older than {@code delegation.recheck-minutes}, the longest unchecked first, at most
+     * twice their even share of a refresh (N x {@code sync.interval-minutes} / recheck, rounded up). So
+     * the rechecks of users first checked together drift apart instead of all falling due in one refresh:
+     * a large account meets about its share in each, and one left out is first in line at the next.
+     */
     private List<BookableUser> dueForAccessCheck(List<BookableUser> accountUsers, Run run, Instant now) {
         if (run.stopped.get() != null) {
             return List.of();
         }
         Instant staleBefore = now.minus(Duration.ofMinutes(recheckMinutes));
-        return accountUsers.stream()
-                .filter(u -> !run.checked.containsKey(u.id()))
-                .filter(u -> u.accessStatus() != CalendarAccessStatus.OK
-                        || u.accessCheckedAt().map(at -> !at.isAfter(staleBefore)).orElse(true))
+        List<BookableUser> unchecked = accountUsers.stream().filter(u -> !run.checked.containsKey(u.id())).toList();
+        List<BookableUser> due = new ArrayList<>(unchecked.stream()
+                .filter(u -> u.accessStatus() != CalendarAccessStatus.OK || u.accessCheckedAt().isEmpty())
+                .toList());
+        List<BookableUser> rechecks = unchecked.stream()
+                .filter(u -> u.accessStatus() == CalendarAccessStatus.OK && u.accessCheckedAt().isPresent())
+                .filter(u -> !u.accessCheckedAt().get().isAfter(staleBefore))
+                .sorted(Comparator.comparing(u -> u.accessCheckedAt().get()))
                 .toList();
+        due.addAll(rechecks.subList(0, (int) Math.min(rechecks.size(), recheckShare(accountUsers.size()))));
+        return due;
+    }
+
+    /** Twice the even share of rechecks per refresh; every due one when rechecks are due at every refresh. */
+    private long recheckShare(int users) {
+        if (recheckMinutes <= intervalMinutes) {
+            return users;
+        }
+        return 2 * (long) Math.ceil(users * Math.max(0.1, intervalMinutes) / recheckMinutes);
     }
 
     /**

@@ -21,6 +21,9 @@ import org.corpconnect.calendar.BusyType;
 @NamedQuery(name = "StoredBusyInterval.ofUser",
         query = "select b from StoredBusyInterval b where b.userId = :userId and b.endAt > :from and b.startAt < :to"
                 + " order by b.startAt")
+@NamedQuery(name = "StoredBusyInterval.ofUsers",
+        query = "select b.userId, b.startAt, b.endAt, b.busyType from StoredBusyInterval b where b.userId in :userIds"
+                + " and b.endAt > :from and b.startAt < :to order by b.startAt")
 @NamedQuery(name = "StoredBusyInterval.deleteOfUsers",
         query = "delete from StoredBusyInterval b where b.userId in :userIds")
 public class StoredBusyInterval {

@@ -15,5 +15,8 @@
  * <p>Accounts share one executor, each with at most {@code sync.concurrency} of its threads, and no
  * thread ever waits out Exchange's back-off: the refresh stops, and a timer resumes it when the
  * back-off ends, so one account's throttling never delays another's refresh.
+ *
+ * <p>Access rechecks (one probe per user) are spread over the refreshes of one recheck interval, the
+ * longest unchecked first: users first checked together would otherwise all come due in one refresh.
  */
 package org.corpconnect.busytime;

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.corpconnect.account.Account;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.audit.AuditEntry.Outcome;
 import org.corpconnect.audit.AuditLog;
 import org.corpconnect.credentials.Secret;
@@ -48,6 +49,9 @@ public class Connections {
 
     @Inject
     private WebhookOutbox webhooks;
+
+    @Inject
+    private AccountDataVersions versions;
 
     @Inject
     private Event<ConnectionRenewed> renewed;
@@ -138,6 +142,7 @@ public class Connections {
         audit.recordWithChange(accountId, actor, moved ? "connection.protocol-moved"
                         : current.isPresent() ? "connection.credential-changed" : "connection.created",
                 Outcome.SUCCESS, describe(settings) + (tested ? "; tested against Exchange" : "; saved without a test (forced)"));
+        versions.changed(accountId); // Availability names the connection's status for unreadable users.
         renewed.fire(new ConnectionRenewed(accountId));
         return connection;
     }
@@ -249,6 +254,10 @@ public class Connections {
                 .executeUpdate();
         if (changed == 1) {
             statusChanged(accountId, before, status);
+            // Availability names a troubled connection's status, detail and time; a success after a success changes none of them.
+            if (status != ConnectionStatus.HEALTHY || !before.equals(Optional.of(ConnectionStatus.HEALTHY))) {
+                versions.changed(accountId);
+            }
         }
         return changed;
     }

@@ -1,9 +1,14 @@
 package org.corpconnect.credentials;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +19,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ) // The cipher is thread-safe (a pool of encryptors): no call waits for another.
 public class SecretBox {
+
+    /**
+     * Decrypting a stored value derives its key anew (10,000 PBKDF2 rounds, milliseconds of CPU, on
+     * every booking's connection): each stored value is decrypted once, then taken from memory, where
+     * its plaintext is during every Exchange call anyway. A new or re-sealed value is another key here.
+     */
+    private final Cache<String, Secret> decrypted = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     @Inject
     @ConfigProperty(name = "corpconnect.master-key")
@@ -39,6 +55,6 @@ public class SecretBox {
     }
 
     public Secret decrypt(String ciphertext) {
-        return cipher.decrypt(ciphertext);
+        return decrypted.get(ciphertext, cipher::decrypt);
     }
 }

@@ -8,7 +8,10 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.exchange.CalendarAccessProbe;
 import org.corpconnect.exchange.MailboxProblem;
 import org.corpconnect.users.BookableUser;
@@ -25,12 +28,16 @@ public class DelegationStatuses {
     @Inject
     private WebhookOutbox webhooks;
 
+    @Inject
+    private AccountDataVersions versions;
+
     public record Checked(CalendarAccessStatus status, String detail) {
     }
 
     /** Each user's status as checked; a status that changed is a webhook event, in the same transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Map<Long, Checked> byUser, Instant at) {
+        Set<Long> accounts = new HashSet<>();
         byUser.forEach((userId, checked) -> {
             BookableUser user = em.find(BookableUser.class, userId);
             if (user != null) {
@@ -44,8 +51,10 @@ public class DelegationStatuses {
                             .add("bookable", checked.status() == CalendarAccessStatus.OK)
                             .build());
                 }
+                accounts.add(user.account().id());
             }
         });
+        versions.changed(accounts);
     }
 
     /** What a probe means for bookings: they need both reading free/busy and writing items. */

@@ -28,6 +28,8 @@ import org.corpconnect.calendar.WorkingWeek;
 @Table(name = "bookable_user")
 @NamedQuery(name = "BookableUser.ofAccount",
         query = "select u from BookableUser u where u.account.id = :accountId order by u.address")
+@NamedQuery(name = "BookableUser.byAddresses",
+        query = "select u from BookableUser u where u.account.id = :accountId and u.address in :addresses")
 @NamedQuery(name = "BookableUser.byAddress",
         query = "select u from BookableUser u where u.account.id = :accountId and u.address = :address")
 public class BookableUser {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -103,6 +105,49 @@ class AvailabilityApiIT {
         assertTrue(any.getJsonArray("slots").getValuesAs(JsonObject.class).stream()
                 .noneMatch(s -> s.getJsonArray("users").toString().contains(oliver)), "Oliver is never shown free");
         assertTrue(all.getJsonArray("slots").isEmpty(), "nobody is free together with an unreadable user");
+    }
+
+    /**
+     * The availability answers are kept in memory between requests: a booking, and its cancellation, must
+     * show in the very next answer, asked at once, repeatedly, with answers cached before each change.
+     */
+    @Test
+    void aSlotBookedAMomentAgoIsTakenInTheNextAnswerAndFreeAgainOnceCancelled() {
+        Api.Tenant tenant = Api.tenant(ANNA + "," + LUKAS, "IMPERSONATION");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(8);
+        String query = "v1/availability?users=" + ANNA + "," + LUKAS + "&from=" + day + "&to=" + day.plusDays(6)
+                + "&zone=Europe/Berlin&slot=30&notice=0";
+        for (int round = 0; round < 3; round++) {
+            List<JsonObject> before = slotsOf(tenant, query);
+            assertEquals(before.stream().map(JsonObject::toString).toList(), slotsOf(tenant, query).stream()
+                    .map(JsonObject::toString).toList(), "the same answer twice with nothing changed");
+            JsonObject free = before.stream().filter(s -> s.getJsonArray("users").getString(0).equals(ANNA))
+                    .findFirst().orElseThrow(() -> new AssertionError("Anna is free somewhere: " + before));
+            HttpResponse<String> booked = Api.postJson(tenant, "v1/bookings", UUID.randomUUID().toString(),
+                    "{\"user\":\"" + ANNA + "\",\"start\":\"" + free.getString("start") + "\",\"end\":\""
+                            + free.getString("end") + "\",\"title\":\"Taken at once " + round + "\"}");
+            assertEquals(201, booked.statusCode(), booked.body());
+
+            assertFalse(freeAt(slotsOf(tenant, query), free.getString("start"), ANNA),
+                    "the slot booked a moment ago is not offered for Anna: " + free);
+            String id = Server.json(booked).getString("id");
+            HttpResponse<String> cancelled = Api.send(Api.request(tenant, "v1/bookings/" + id).DELETE());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            assertTrue(freeAt(slotsOf(tenant, query), free.getString("start"), ANNA),
+                    "the slot is free again once the booking is cancelled: " + free);
+        }
+    }
+
+    private static List<JsonObject> slotsOf(Api.Tenant tenant, String query) {
+        HttpResponse<String> answer = Api.send(Api.request(tenant, query).GET());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Server.json(answer).getJsonArray("slots").getValuesAs(JsonObject.class);
+    }
+
+    private static boolean freeAt(List<JsonObject> slots, String start, String user) {
+        return slots.stream().anyMatch(s -> s.getString("start").equals(start)
+                && s.getJsonArray("users").getValuesAs(JsonString.class).stream()
+                        .anyMatch(u -> u.getString().equals(user)));
     }
 
     @Test

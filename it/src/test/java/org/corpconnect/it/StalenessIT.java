@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.availability.FreeSlots;
 import org.corpconnect.availability.Slot;
 import org.corpconnect.availability.SlotQuery;
@@ -150,10 +151,15 @@ class StalenessIT {
         @PersistenceContext
         EntityManager em;
 
+        @Inject
+        AccountDataVersions versions;
+
+        /** As every writer of what availability reads, it raises the account's data version with the change. */
         public void olderBy(long accountId, Duration age) {
             em.createNamedQuery("BookableUser.ofAccount", BookableUser.class).setParameter("accountId", accountId)
                     .getResultList()
                     .forEach(user -> user.refreshed(user.refreshedAt().orElseThrow().minus(age)));
+            versions.changed(accountId);
         }
     }
 }

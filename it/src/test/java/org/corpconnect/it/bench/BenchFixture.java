@@ -4,9 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.corpconnect.account.Account;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.users.NewUser;
@@ -52,9 +55,43 @@ public class BenchFixture {
                 .setParameter("at", at).setParameter("account", accountId).executeUpdate();
     }
 
+    /**
+     * Spreads the users' last access checks as they are in an account refreshed for a while: one refresh's
+     * share checked at each of the last refreshes over the recheck interval (and half an interval more), so
+     * that those due now are the share a normal refresh checks, about N x interval / recheck.
+     */
+    public void spreadAccessChecks(long accountId, Instant now, Duration recheck, Duration interval) {
+        List<Long> ids = userIdsOf(accountId);
+        int refreshes = (int) (recheck.toMillis() / interval.toMillis()) + 1;
+        for (int k = 0; k < refreshes; k++) {
+            int refresh = k;
+            List<Long> checked = IntStream.range(0, ids.size()).filter(i -> i % refreshes == refresh).mapToObj(ids::get).toList();
+            Instant at = now.minus(interval.multipliedBy(k)).minus(interval.dividedBy(2));
+            for (int i = 0; i < checked.size(); i += 1000) {
+                em.createQuery("update BookableUser u set u.accessCheckedAt = :at where u.id in :ids")
+                        .setParameter("at", at).setParameter("ids", checked.subList(i, Math.min(checked.size(), i + 1000)))
+                        .executeUpdate();
+            }
+        }
+    }
+
     public List<Long> userIdsOf(long accountId) {
         return em.createQuery("select u.id from BookableUser u where u.account.id = :account", Long.class)
                 .setParameter("account", accountId).getResultList();
+    }
+
+    /** Users of these accounts whose busy time was stored at or after the instant. */
+    public long refreshedSince(List<Long> accountIds, Instant since) {
+        return em.createQuery("select count(u) from BookableUser u where u.account.id in :accounts and u.refreshedAt >= :since",
+                        Long.class)
+                .setParameter("accounts", accountIds).setParameter("since", since).getSingleResult();
+    }
+
+    /** Every one of these accounts' scheduled refreshes due at the instant, as after a restart of the only server. */
+    public void dueAt(List<Long> accountIds, Instant at) {
+        em.createNativeQuery("UPDATE refresh_schedule SET due_at = ? WHERE account_id IN ("
+                        + String.join(",", accountIds.stream().map(String::valueOf).toList()) + ")")
+                .setParameter(1, at.atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 
     /** Removes the users and their busy time (the database cascades), in one transaction per call. */

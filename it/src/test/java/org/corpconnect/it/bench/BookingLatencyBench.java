@@ -52,7 +52,9 @@ class BookingLatencyBench {
         List<JsonObject> slots = freeSlots(tenant);
         assertTrue(slots.size() >= 2 * WARM_UP + 2 * BOOKINGS, "enough free slots: " + slots.size());
 
+        long cpu = ServerCpu.millis();
         double[] none = book(tenant, slots.subList(0, WARM_UP + BOOKINGS));
+        double cpuPerBooking = (double) (ServerCpu.millis() - cpu) / (WARM_UP + BOOKINGS);
         SIMULATOR.clearFaults();
         try {
             for (String operation : List.of("GetUserAvailabilityRequest", "CreateItem")) {
@@ -64,6 +66,8 @@ class BookingLatencyBench {
             String how = BOOKINGS + " bookings one after another after " + WARM_UP + " not counted, distinct free 30 min slots";
             BenchFigures.record("booking.no_latency.p50", percentile(none, 0.50), "ms", how + "; simulator without latency");
             BenchFigures.record("booking.no_latency.p99", percentile(none, 0.99), "ms", "");
+            BenchFigures.record("booking.no_latency.server_cpu_per_booking", cpuPerBooking, "ms",
+                    "server process CPU time / bookings (the simulator runs in the test JVM): the app's own work, whatever the load");
             BenchFigures.record("booking.latency_L.L", L, "ms", "LATENCY on GetUserAvailabilityRequest and on CreateItem");
             BenchFigures.record("booking.latency_L.p50", percentile(slow, 0.50), "ms", how);
             BenchFigures.record("booking.latency_L.p99", percentile(slow, 0.99), "ms", "");

@@ -20,7 +20,12 @@ import java.util.function.Supplier;
  */
 final class LoadGenerator {
 
-    record Result(long requests, long errors, double seconds, long[] sortedMicros) {
+    /** {@code serverCpuMillis}: the server process's CPU time over the measured run. */
+    record Result(long requests, long errors, double seconds, long[] sortedMicros, long serverCpuMillis) {
+
+        double serverCpuMillisPerRequest() {
+            return (double) serverCpuMillis / Math.max(1, requests);
+        }
 
         double perSecond() {
             return requests / seconds;
@@ -44,7 +49,9 @@ final class LoadGenerator {
 
     Result run(Supplier<HttpRequest> requests, Duration warmUp, Duration measured) throws Exception {
         load(requests, warmUp);
-        return load(requests, measured);
+        long cpu = ServerCpu.millis();
+        Result result = load(requests, measured);
+        return new Result(result.requests(), result.errors(), result.seconds(), result.sortedMicros(), ServerCpu.millis() - cpu);
     }
 
     private Result load(Supplier<HttpRequest> requests, Duration length) throws Exception {
@@ -82,7 +89,7 @@ final class LoadGenerator {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(all);
-            return new Result(all.length, Arrays.stream(errors).sum(), seconds, all);
+            return new Result(all.length, Arrays.stream(errors).sum(), seconds, all, 0);
         } finally {
             pool.shutdownNow();
         }
