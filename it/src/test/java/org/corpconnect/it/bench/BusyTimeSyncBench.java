@@ -1,15 +1,16 @@
 package org.corpconnect.it.bench;
 
+import static org.corpconnect.it.bench.ServerMeasures.config;
+import static org.corpconnect.it.bench.ServerMeasures.databaseBytes;
+import static org.corpconnect.it.bench.ServerMeasures.heapAfterGc;
+import static org.corpconnect.it.bench.ServerMeasures.latency;
+import static org.corpconnect.it.bench.ServerMeasures.mb;
+import static org.corpconnect.it.bench.ServerMeasures.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import org.corpconnect.it.SimulatorControl;
 import org.corpconnect.it.TestAccounts;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.corpconnect.it.TestExchange;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class BusyTimeSyncBench {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(BusyTimeSyncBench.class, BenchFixture.class, BenchFigures.class, SimulatorBudget.class,
+        return Deployments.realEarWith(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class, SimulatorBudget.class,
                 TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
     }
 
@@ -230,35 +230,5 @@ class BusyTimeSyncBench {
         for (int i = 0; i < ids.size(); i += CHUNK) {
             bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }
-    }
-
-    private static JsonObject latency(String operation, long millis, long perMailboxMillis) {
-        return Json.createObjectBuilder().add("kind", "LATENCY").add("operation", operation)
-                .add("millis", millis).add("perMailboxMillis", perMailboxMillis).build();
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long databaseBytes() throws IOException {
-        Path file = Path.of(System.getProperty("com.sun.aas.instanceRoot"), "config", "exchange-connection", "corpconnect.mv.db");
-        return Files.isRegularFile(file) ? Files.size(file) : 0;
-    }
-
-    private static int config(String name, int defaultValue) {
-        return ConfigProvider.getConfig().getOptionalValue(name, Integer.class).orElse(defaultValue);
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    private static double mb(long bytes) {
-        return Math.round(bytes / 1048576.0 * 10) / 10.0;
     }
 }
