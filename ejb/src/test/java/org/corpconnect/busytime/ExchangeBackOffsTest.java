@@ -9,8 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.corpconnect.persistence.MigratedDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +25,7 @@ class ExchangeBackOffsTest {
     /** Accounts 1 and 2, each on the refresh schedule (where the back-offs are kept). */
     @BeforeEach
     void migrate() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        JdbcDataSource h2 = MigratedDatabase.fresh();
         keepAlive = h2.getConnection();
         try (Statement s = keepAlive.createStatement()) {
             for (int id = 1; id <= 2; id++) {

@@ -12,13 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.corpconnect.polling.PollPlan.PolledUser;
-import org.flywaydb.core.Flyway;
+import org.corpconnect.persistence.MigratedDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +39,7 @@ class PolledUsersTest {
 
     @BeforeEach
     void migrate() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        JdbcDataSource h2 = MigratedDatabase.fresh();
         db = h2.getConnection();
         try (Statement s = db.createStatement()) {
             s.executeUpdate("INSERT INTO account (id, slug, name, created_at) VALUES (" + ACCOUNT + ", 'org', 'Org', CURRENT_TIMESTAMP)");
