@@ -102,12 +102,16 @@ public class AdminUsers {
     }
 
     /**
-     * Removes one admin of the account, never its last: under a lock on the account's row, so that two
-     * removals at once cannot both count two admins and leave none.
+     * Removes one admin of the account, never its last: under a lock on the account's admin rows, so that
+     * two removals at once cannot both count two admins and leave none. Not the account's row: the
+     * refusal's audit entry is written in a transaction of its own, whose foreign key check on PostgreSQL
+     * would wait for that row's lock, held by this transaction, which waits for it.
      */
     public void removeAdmin(Account account, String username, String actor) {
-        em.find(Account.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
-        List<AdminUser> admins = ofAccount(account.id());
+        List<AdminUser> admins = em.createNamedQuery("AdminUser.ofAccount", AdminUser.class)
+                .setParameter("accountId", account.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         AdminUser admin = admins.stream().filter(a -> a.username().equals(username)).findFirst()
                 .orElseThrow(() -> new InvalidAdminUser("This account has no admin named " + username + "."));
         if (admins.size() == 1) {
