@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,11 @@ class BookingCrashIT {
     static EnterpriseArchive ear() {
         return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
                 SimulatorControl.class, TestExchange.class);
+    }
+
+    @AfterAll
+    static void leaveNoKilledEmbeddedDatabaseBehind() throws Exception {
+        ServerProcess.replaceEmbeddedDatabaseAfterKill();
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Webhooks to the integrating app, on the real server: a {@link WebhookReceiver} in this JVM on
  * loopback, endpoints registered through the API, bookings changed through the API, and what arrives
  * checked with README's verification recipe. The domain dispatches every second and retries after 1 s.
- * (A kill -9 between a change and its delivery: {@link BookingCrashIT}, which restarts the server anyway.)
+ * (A kill -9 between a change and its delivery: {@link WebhookCrashIT}.)
  */
 @ServerTest
 @RunAsClient
