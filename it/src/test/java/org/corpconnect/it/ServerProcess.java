@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The test domain's server process, for the tests that kill it as a crash would, and start it again. */
 final class ServerProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerProcess() {
     }
@@ -44,6 +52,28 @@ final class ServerProcess {
             }
         }
         start();
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** Until {@code /health/ready} is UP: the application deployed and its API answering, as after any start. */
+    static void awaitReady(Duration timeout) throws InterruptedException {
+        URI ready = Server.root().resolve("health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        String seen = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+                seen = answer.statusCode() + " " + answer.body();
+            } catch (IOException notUpYet) {
+                seen = "no answer: " + notUpYet;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("not ready within " + timeout + " after the start; last seen: " + seen);
     }
 
     /** Starts the domain again (the application deploys with it; callers wait for what they need). */
