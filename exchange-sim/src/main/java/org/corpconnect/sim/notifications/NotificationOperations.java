@@ -56,7 +56,10 @@ public final class NotificationOperations {
     /** One open GetStreamingEvents connection and the fault waiting for it, if any. */
     private static final class OpenStream {
         final List<Subscriptions.Subscription> subscriptions;
-        volatile boolean cut;
+        /** A newer connection took one of its subscriptions: it ends, its chunked body finished. */
+        volatile boolean superseded;
+        /** The control API's fault: the connection drops, its chunked body unfinished. */
+        volatile boolean dropped;
         volatile String doctypeEntityUrl;
 
         OpenStream(List<Subscriptions.Subscription> subscriptions) {
@@ -72,9 +75,12 @@ public final class NotificationOperations {
         return new StreamingState(streams.size(), (int) subscriptions.all().stream().filter(s -> s.streaming).count());
     }
 
-    /** Fault: every open streaming connection ends now, without ConnectionStatus Closed; how many. */
+    /**
+     * Fault: every open streaming connection drops now, as a reset or a failing proxy would drop it: no
+     * ConnectionStatus Closed, the chunked body left unfinished; how many.
+     */
     public int cutStreams() {
-        streams.forEach(s -> s.cut = true);
+        streams.forEach(s -> s.dropped = true);
         return streams.size();
     }
 
@@ -219,7 +225,7 @@ public final class NotificationOperations {
                 // A subscription is read by one connection, the newest: an older one still holding it ends (our
                 // choice; the reference does not say), so that a connection its client abandoned takes no events.
                 streams.stream().filter(other -> other.subscriptions.stream().anyMatch(subs::contains))
-                        .forEach(other -> other.cut = true);
+                        .forEach(other -> other.superseded = true);
                 streams.add(stream);
                 try {
                     Instant deadline = call.clock().instant().plus(Duration.ofMinutes(minutes));
@@ -227,8 +233,11 @@ public final class NotificationOperations {
                     sink.send(w -> message(w, null, call, List.of(), "OK"));
                     Instant lastSent = call.clock().instant();
                     while (call.clock().instant().isBefore(deadline)) {
-                        if (stream.cut) {
-                            throw new IOException("Streaming connection cut by the control API.");
+                        if (stream.dropped) {
+                            throw new StreamingOperation.ConnectionDropped("Streaming connection cut by the control API.");
+                        }
+                        if (stream.superseded) {
+                            throw new IOException("Streaming connection superseded by a newer one of its subscriptions.");
                         }
                         String entityUrl = stream.doctypeEntityUrl;
                         if (entityUrl != null && !subs.isEmpty()) {

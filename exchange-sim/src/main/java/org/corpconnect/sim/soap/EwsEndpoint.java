@@ -74,15 +74,22 @@ public final class EwsEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         RequestLogEntry.Builder log = new RequestLogEntry.Builder(clock.instant(), exchange.getRequestURI().getPath());
+        boolean dropped = false;
         try {
             serve(exchange, log);
+        } catch (StreamingOperation.ConnectionDropped e) {
+            // Out of the handler unclosed: the JDK's server then closes the socket without the last chunk.
+            dropped = true;
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "EWS request failed inside the simulator", e);
             respond(exchange, log, 500, faultEnvelope(new EwsFault("ErrorInternalServerError",
                     "An internal server error occurred. The operation failed.")));
         } finally {
             record(log);
-            exchange.close();
+            if (!dropped) {
+                exchange.close();
+            }
         }
     }
 
@@ -262,6 +269,8 @@ public final class EwsEndpoint implements HttpHandler {
                     out[0].flush();
                 }
             });
+        } catch (StreamingOperation.ConnectionDropped e) {
+            throw e;
         } catch (IOException e) {
             LOG.fine("Streaming connection ended: " + e.getMessage()); // the client went away, or a message was invalid
         } catch (EwsFault fault) {

@@ -16,6 +16,16 @@ public interface StreamingOperation extends EwsOperation {
         throw new UnsupportedOperationException("a streaming operation is served through stream()");
     }
 
+    /**
+     * Thrown by {@link #stream} to drop the connection as a network failure would: the socket closed with the
+     * chunked body unfinished, so the client reads a broken stream, not an answer that ended.
+     */
+    final class ConnectionDropped extends IOException {
+        public ConnectionDropped(String message) {
+            super(message);
+        }
+    }
+
     /** Sends one response message; throws IOException once the client has gone. */
     interface Sink {
         void send(Consumer<XmlWriter> body) throws IOException;

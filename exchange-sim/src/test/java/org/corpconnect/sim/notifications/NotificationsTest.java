@@ -141,6 +141,31 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    void aCutStreamingConnectionDropsWithItsChunkedBodyUnfinished() throws Exception {
+        String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
+                + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + MICHAEL + "</t:EmailAddress></t:Mailbox>"
+                + "</t:DistinguishedFolderId></t:FolderIds><t:EventTypes><t:EventType>FreeBusyChangedEvent</t:EventType>"
+                + "</t:EventTypes></m:StreamingSubscriptionRequest></m:Subscribe>");
+        HttpResponse<String> r = post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), subscribe);
+        String id = r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
+        String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + id
+                + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
+        HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(SERVICE, SERVICE_PASSWORD))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(get)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = response.body()) {
+            assertTrue(nextEnvelope(in).contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"));
+            assertEquals(1, sim.notifications().cutStreams());
+            // A stream that ended would read -1 after its last chunk; a dropped one fails the read.
+            java.io.IOException broken = assertThrows(java.io.IOException.class, () -> in.readAllBytes());
+            assertNotNull(broken.getMessage(), "the client is told the connection broke: " + broken);
+        }
+        assertEquals(0, sim.notifications().streamingState().connections(), "the dropped connection is no longer counted");
+    }
+
     /** Reads one SOAP envelope off a streaming response. */
     private static String nextEnvelope(java.io.InputStream in) throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
