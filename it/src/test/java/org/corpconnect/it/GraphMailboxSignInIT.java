@@ -97,13 +97,14 @@ class GraphMailboxSignInIT {
             assertTrue(browser.text(By.id("connection-error")).contains("sign the dedicated mailbox in again"),
                     browser.text(By.id("connection-error")));
             // One refused refresh: the failed request. Graph refused the expired token of the requests then
-            // in flight (the simulator's clock ran ahead of the server's; in real time MSAL refreshes first).
+            // in flight, if any were (the simulator's clock ran ahead of the server's; in real time MSAL
+            // refreshes first); on a loaded machine the refresh may meet the refusal before it sends any.
             List<SignInLog.Entry> refused = refusedRefreshes(sim, mailbox, revoked);
             assertEquals(List.of(50173), refused.stream().map(e -> e.errorCode().orElse(0)).toList(),
                     "one refused refresh: " + refused);
             List<RequestLogEntry> afterRevoke = graphRequestsOf(sim, mailbox, revoked);
-            assertTrue(!afterRevoke.isEmpty() && afterRevoke.size() <= 4
-                    && afterRevoke.stream().allMatch(e -> e.httpStatus() == 401), "only what was in flight: " + afterRevoke);
+            assertTrue(afterRevoke.size() <= 4 && afterRevoke.stream().allMatch(e -> e.httpStatus() == 401),
+                    "only what was in flight: " + afterRevoke);
             // Another refresh asked for: nothing more goes out (no request storm).
             browser.click(By.id("nav-sync"));
             browser.click(By.cssSelector("#refresh-sync button"));

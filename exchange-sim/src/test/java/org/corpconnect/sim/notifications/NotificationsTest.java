@@ -104,20 +104,7 @@ class NotificationsTest {
 
     @Test
     void streamingSubscriptionDeliversFreeBusyChanges() throws Exception {
-        String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
-                + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + MICHAEL + "</t:EmailAddress></t:Mailbox>"
-                + "</t:DistinguishedFolderId></t:FolderIds><t:EventTypes><t:EventType>FreeBusyChangedEvent</t:EventType>"
-                + "</t:EventTypes></m:StreamingSubscriptionRequest></m:Subscribe>");
-        HttpResponse<String> r = post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), subscribe);
-        assertEquals(200, r.statusCode(), r.body());
-        String id = r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
-        String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + id
-                + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
-        CompletableFuture<HttpResponse<java.io.InputStream>> stream = java.net.http.HttpClient.newHttpClient().sendAsync(
-                java.net.http.HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(SERVICE, SERVICE_PASSWORD))
-                        .header("Content-Type", "text/xml; charset=utf-8")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(get)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<java.io.InputStream>> stream = openStream(subscribeStreaming(MICHAEL));
         Thread.sleep(300);
         sim.directory().get(MICHAEL).calendar().add(new CalendarItem("streamed-1").subject("New")
                 .start(java.time.Instant.now().plusSeconds(3600)).end(java.time.Instant.now().plusSeconds(7200)));
@@ -143,19 +130,7 @@ class NotificationsTest {
 
     @Test
     void aCutStreamingConnectionDropsWithItsChunkedBodyUnfinished() throws Exception {
-        String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
-                + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + MICHAEL + "</t:EmailAddress></t:Mailbox>"
-                + "</t:DistinguishedFolderId></t:FolderIds><t:EventTypes><t:EventType>FreeBusyChangedEvent</t:EventType>"
-                + "</t:EventTypes></m:StreamingSubscriptionRequest></m:Subscribe>");
-        HttpResponse<String> r = post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), subscribe);
-        String id = r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
-        String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + id
-                + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
-        HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(SERVICE, SERVICE_PASSWORD))
-                        .header("Content-Type", "text/xml; charset=utf-8")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(get)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = openStream(subscribeStreaming(MICHAEL)).get();
         try (java.io.InputStream in = response.body()) {
             assertTrue(nextEnvelope(in).contains("<m:ConnectionStatus>OK</m:ConnectionStatus>"));
             assertEquals(1, sim.notifications().cutStreams());
@@ -164,6 +139,28 @@ class NotificationsTest {
             assertNotNull(broken.getMessage(), "the client is told the connection broke: " + broken);
         }
         assertEquals(0, sim.notifications().streamingState().connections(), "the dropped connection is no longer counted");
+    }
+
+    /** A streaming subscription to the mailbox's calendar, made by the service account; its id. */
+    private static String subscribeStreaming(String mailbox) throws Exception {
+        String subscribe = envelope("", "<m:Subscribe><m:StreamingSubscriptionRequest><t:FolderIds>"
+                + "<t:DistinguishedFolderId Id=\"calendar\"><t:Mailbox><t:EmailAddress>" + mailbox + "</t:EmailAddress></t:Mailbox>"
+                + "</t:DistinguishedFolderId></t:FolderIds><t:EventTypes><t:EventType>FreeBusyChangedEvent</t:EventType>"
+                + "</t:EventTypes></m:StreamingSubscriptionRequest></m:Subscribe>");
+        HttpResponse<String> r = post(sim.ewsUrl(), basic(SERVICE, SERVICE_PASSWORD), subscribe);
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().replaceAll("(?s).*<m:SubscriptionId>([^<]+)</m:SubscriptionId>.*", "$1");
+    }
+
+    /** GetStreamingEvents on the subscription for a minute: its answer, a stream read as it comes. */
+    private static CompletableFuture<HttpResponse<java.io.InputStream>> openStream(String subscriptionId) {
+        String get = envelope("", "<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>" + subscriptionId
+                + "</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>");
+        return java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(sim.ewsUrl()).header("Authorization", basic(SERVICE, SERVICE_PASSWORD))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(get)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Reads one SOAP envelope off a streaming response. */
