@@ -20,10 +20,10 @@ import org.corpconnect.calendar.BusyType;
 @Cacheable(false) // Replaced wholesale by bulk deletes, which bypass the shared cache.
 @NamedQuery(name = "StoredBusyInterval.ofUser",
         query = "select b from StoredBusyInterval b where b.userId = :userId and b.endAt > :from and b.startAt < :to"
-                + " order by b.startAt")
+                + " order by b.startAt, b.endAt, b.busyType") // one order on every database
 @NamedQuery(name = "StoredBusyInterval.ofUsers",
         query = "select b.userId, b.startAt, b.endAt, b.busyType from StoredBusyInterval b where b.userId in :userIds"
-                + " and b.endAt > :from and b.startAt < :to order by b.startAt")
+                + " and b.endAt > :from and b.startAt < :to order by b.startAt, b.endAt, b.busyType")
 @NamedQuery(name = "StoredBusyInterval.deleteOfUsers",
         query = "delete from StoredBusyInterval b where b.userId in :userIds")
 public class StoredBusyInterval {
