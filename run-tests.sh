@@ -42,7 +42,6 @@ mkdir -p "$work"
 rm -rf "${work:?}"/* it/target/failsafe-reports it/target/failsafe-reports-postgresql # nothing of an earlier run
 
 echo "==> Building once (compilation, no tests): $work/build.log"
-# shellcheck disable=SC2046
 mvn "${stamped[@]}" -DskipTests package "-Dshared.dir=$shared_dir" "$@" > "$work/build.log" 2>&1 \
     || { tail -n 40 "$work/build.log"; exit 1; }
 
@@ -116,14 +115,14 @@ done
 # The figures: each build's phases from its time-stamped log, and the slowest classes on each database.
 mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 stamp='[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'
-at() { # epoch second of the first line of log $1 containing $2 (FIRST, LAST: its first or last line)
+at() { # epoch second of the first line of log $1 containing $2 (FIRST, LAST: its first or last line); empty if none
     local when
     case $2 in
         FIRST) when=$(grep -m 1 -oE "$stamp" "$1" 2>/dev/null) ;;
         LAST) when=$(grep -oE "$stamp" "$1" 2>/dev/null | tail -n 1) ;;
         *) when=$(grep -F -- "$2" "$1" 2>/dev/null | grep -m 1 -oE "$stamp") ;;
     esac
-    [ -n "$when" ] && date -d "$when" +%s
+    [ -z "$when" ] || date -d "$when" +%s
 }
 counts() { # classes, tests and failures of a failsafe report directory
     cat "$1"/TEST-*.xml 2>/dev/null | grep -o '<testsuite [^>]*' | awk '

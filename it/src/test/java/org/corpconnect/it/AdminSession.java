@@ -52,7 +52,11 @@ public final class AdminSession {
 
     /** Submits a form of a page as the page would: with the page's CSRF token; {@code form} is url-encoded already. */
     public HttpResponse<String> post(String path, String form) {
-        Matcher csrf = CSRF.matcher(get(path).body());
+        HttpResponse<String> page = get(path);
+        if (page.uri().getPath().endsWith("/admin/login")) {
+            throw new AssertionError("The session was signed out: " + path + " showed the sign-in page");
+        }
+        Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new AssertionError("The page " + path + " has no CSRF token");
         }

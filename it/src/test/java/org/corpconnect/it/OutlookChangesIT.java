@@ -211,7 +211,8 @@ class OutlookChangesIT {
     /** EWS has no push yet: the admin's "refresh now". Graph (central mode) is told by Graph's notification. */
     private static void noticeChange(Org org) {
         if (org.protocol() == Protocol.EWS) {
-            assertEquals(200, org.admin().post(org.pages() + "users", "action=refresh").statusCode());
+            HttpResponse<String> refreshed = org.admin().post(org.pages() + "users", "action=refresh");
+            assertEquals(200, refreshed.statusCode(), refreshed.body());
         }
     }
 
