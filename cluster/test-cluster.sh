@@ -8,11 +8,12 @@
 # tears everything down (the database too).
 #
 # Needs the build (mvn -B verify, or -DskipTests package plus the it module's unpacked Payara), PostgreSQL
-# on localhost:5432, curl and psql. Ports: CLUSTER_PORT_BASE (43100) and the three hundreds above it,
+# on localhost:5432, curl and psql. Ports: CLUSTER_PORT_BASE (32000: below Linux's ephemeral ports, 32768 and up,
+# where an outgoing connection of the tests beside it once held the DAS's port) and the three hundreds above it,
 # the simulator on CLUSTER_PORT_BASE + 25.
 set -euo pipefail
 
-export CLUSTER_PORT_BASE="${CLUSTER_PORT_BASE:-43100}"
+export CLUSTER_PORT_BASE="${CLUSTER_PORT_BASE:-32000}"
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=cluster.sh
 source "$here/cluster.sh"
