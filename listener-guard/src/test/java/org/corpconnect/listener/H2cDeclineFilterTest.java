@@ -74,6 +74,33 @@ class H2cDeclineFilterTest {
         assertTrue(!answers.contains("101"), "no switch of protocols: " + answers);
     }
 
+    /** As Java's HttpClient sends a form: the offering headers first, the body in a write of its own, read apart. */
+    @Test
+    void aBodyThatComesAfterItsOfferingHeadersArrivesWhole() throws Exception {
+        String body = "csrf=token&action=refresh";
+        try (Socket socket = new Socket("localhost", server.getListener("guarded").getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.setTcpNoDelay(true);
+            socket.getOutputStream().write(("POST /form HTTP/1.1\r\nHost: localhost\r\n" + OFFER
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            StringBuilder answers = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; !answers.toString().contains("upgrade null") && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answers.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // what came is what it answered
+            }
+            assertTrue(answers.toString().contains("POST " + body.length() + " bytes, upgrade null"), "the body arrives: " + answers);
+        }
+    }
+
     /** Grizzly then hands the connection over: it ends after the answer. */
     @Test
     void anotherUpgradeIsLeftToWhoeverHandlesIt() throws IOException {
