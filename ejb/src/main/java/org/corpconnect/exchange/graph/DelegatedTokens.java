@@ -36,7 +36,9 @@ import org.corpconnect.exchange.ExchangeUnreachable;
  * <p>A changed cache is stored back over the one it was loaded from; if another instance stored a newer
  * one meanwhile, that one is taken. A refresh token Entra ID refuses ({@code invalid_grant}: revoked
  * sessions, a password reset by an admin) is tried once more only when the stored cache changed meanwhile
- * (another instance refreshed first); otherwise the sign-in is over: {@link CredentialRejected}, once.
+ * (another instance refreshed first); otherwise the sign-in is over: {@link CredentialRejected}, once, and
+ * every later request of that sign-in meets the same refusal without asking Entra ID again (the requests
+ * that were in flight with the refused token among them).
  */
 final class DelegatedTokens {
 
@@ -55,13 +57,7 @@ final class DelegatedTokens {
             Optional<SSLSocketFactory> trust, Optional<String> refused) {
         DelegatedTokenCache cache = credential.tokenCache();
         Session session = sessions.computeIfAbsent(cache.id(), id -> new Session(credential, mailbox, timeout, trust));
-        try {
-            String token = session.token(false);
-            return refused.isPresent() && refused.get().equals(token) ? session.token(true) : token;
-        } catch (CredentialRejected rejected) {
-            sessions.remove(cache.id(), session);
-            throw rejected;
-        }
+        return session.token(refused);
     }
 
     /** One sign-in: its MSAL application (whose cache is the live copy) and the token request in flight. */
@@ -73,6 +69,7 @@ final class DelegatedTokens {
         private ConfidentialClientApplication msal; // guarded by this
         private String loaded;                      // guarded by this: the cache as stored when last loaded or stored
         private CompletableFuture<String> inFlight; // guarded by this
+        private CredentialRejected refusal;         // guarded by this: the sign-in is over
 
         Session(ExchangeCredential.GraphDelegated credential, MailboxAddress mailbox, Duration timeout,
                 Optional<SSLSocketFactory> trust) {
@@ -82,28 +79,54 @@ final class DelegatedTokens {
             this.trust = trust;
         }
 
-        /** The token of the request in flight if there is one (its caller asked first), else of a new one. */
-        String token(boolean forceRefresh) {
-            CompletableFuture<String> pending;
-            boolean mine = false;
-            synchronized (this) {
-                if (inFlight == null) {
-                    inFlight = new CompletableFuture<>();
-                    mine = true;
+        /**
+         * The token of the request in flight if there is one (its caller asked first), else of a new one;
+         * never {@code refused}, the token Graph just refused.
+         */
+        String token(Optional<String> refused) {
+            while (true) {
+                CompletableFuture<String> pending;
+                boolean mine = false;
+                synchronized (this) {
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    if (inFlight == null) {
+                        inFlight = new CompletableFuture<>();
+                        mine = true;
+                    }
+                    pending = inFlight;
                 }
-                pending = inFlight;
+                if (mine) {
+                    settle(pending, refused);
+                }
+                String token = await(pending);
+                if (refused.isEmpty() || !refused.get().equals(token)) {
+                    return token;
+                }
+                // Joined a request that found the refused token still cached: ask again, for a refresh.
             }
-            if (mine) {
-                try {
-                    pending.complete(acquire(forceRefresh));
-                } catch (RuntimeException failure) {
-                    pending.completeExceptionally(failure);
-                } finally {
-                    synchronized (this) {
-                        inFlight = null;
+        }
+
+        private void settle(CompletableFuture<String> pending, Optional<String> refused) {
+            try {
+                String token = acquire(refused);
+                synchronized (this) {
+                    inFlight = null;
+                }
+                pending.complete(token);
+            } catch (RuntimeException failure) {
+                synchronized (this) {
+                    inFlight = null;
+                    if (failure instanceof CredentialRejected over) {
+                        refusal = over;
                     }
                 }
+                pending.completeExceptionally(failure);
             }
+        }
+
+        private String await(CompletableFuture<String> pending) {
             try {
                 return pending.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
@@ -117,20 +140,28 @@ final class DelegatedTokens {
             }
         }
 
-        /** Runs in one thread at a time for this sign-in. */
-        private String acquire(boolean forceRefresh) {
+        /**
+         * Runs in one thread at a time for this sign-in. The cached token, unless it is the one refused
+         * (another request may have replaced that already): then a refresh.
+         */
+        private String acquire(Optional<String> refused) {
             if (msal == null) {
                 open(credential.tokenCache().load().reveal());
             }
             try {
-                return silently(forceRefresh);
-            } catch (CredentialRejected refused) {
+                String cached = silently(false);
+                return refused.isPresent() && refused.get().equals(cached) ? silently(true) : cached;
+            } catch (CredentialRejected refusal) {
                 String stored = credential.tokenCache().load().reveal();
                 if (stored.equals(loaded)) {
-                    throw refused;
+                    throw refusal;
                 }
                 open(stored); // another instance refreshed first and stored the new refresh token: use it
-                return silently(false);
+                String token = silently(false);
+                if (refused.isPresent() && refused.get().equals(token)) {
+                    throw refusal; // what was stored holds no newer token than the one Graph refused
+                }
+                return token;
             }
         }
 

@@ -86,6 +86,13 @@ public final class GraphFailures {
                 + error.message());
     }
 
+    /** Graph refused the dedicated mailbox's token (individual mode) after Entra ID had just renewed it. */
+    static CredentialRejected renewedTokenRefused(GraphAnswer answer, Jsonb json) {
+        return new CredentialRejected("Microsoft Graph refused the dedicated mailbox's access token, a renewed one too"
+                + " (HTTP 401 " + errorOf(answer, json).code() + "): its sign-in no longer holds; sign the dedicated"
+                + " mailbox in again on the connection page.");
+    }
+
     /**
      * Why the dedicated mailbox cannot reach a user's calendar, if the answer says so: 403 is the app's
      * RBAC scope (central mode) or the user's sharing (individual mode); 404 on the user, no mailbox.

@@ -344,7 +344,8 @@ public class GraphGateway implements ProtocolGateway {
     /**
      * One request to Graph for the target mailbox, within its 4 in flight, with a token of the account's
      * app or of its dedicated mailbox. A delegated token Graph refuses (401) is replaced once from the
-     * refresh token and the request sent once more: Entra ID, not Graph, says whether the sign-in is over.
+     * refresh token and the request sent once more: Entra ID, not Graph, says whether the sign-in is over
+     * (unless Graph refuses the renewed token as well).
      */
     private GraphAnswer send(ExchangeAccess access, MailboxAddress target, String method,
             UnaryOperator<WebTarget> path, Object body, Map<String, String> headers) {
@@ -353,6 +354,9 @@ public class GraphGateway implements ProtocolGateway {
         if (answer.status() == 401) {
             if (access.credential() instanceof ExchangeCredential.GraphDelegated) {
                 answer = sendOnce(access, target, method, path, body, headers, bearer(access, Optional.of(bearer)));
+                if (answer.status() == 401) {
+                    throw GraphFailures.renewedTokenRefused(answer, json);
+                }
             } else {
                 // No retry with a new token here: the next call gets one; a loop could hammer both services.
                 tokens.reject((ExchangeCredential.GraphApp) access.credential(), access.generation());

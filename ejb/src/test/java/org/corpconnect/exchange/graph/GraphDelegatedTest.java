@@ -21,10 +21,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -202,6 +208,45 @@ class GraphDelegatedTest {
         // Signed in again: a new credential, which works at once.
         CLOCK.shift = Duration.ZERO;
         gateway.verify(access(signedIn(SERVICE)));
+    }
+
+    @Test
+    void requestsInFlightWhenTheSignInIsRevokedAllEndWithTheOneRefusedRefresh() throws Exception {
+        ExchangeCredential.GraphDelegated credential = signedIn(SERVICE);
+        gateway.verify(access(credential));
+
+        sim.entra().revokeSessions(org.corpconnect.sim.directory.MailboxAddress.of(SERVICE.value()));
+        CLOCK.shift = Duration.ofMinutes(80);
+        sim.requestLog().clear();
+        int requests = 8;
+        CyclicBarrier atOnce = new CyclicBarrier(requests);
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Throwable>> outcomes = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                outcomes.add(callers.submit(() -> {
+                    atOnce.await();
+                    try {
+                        gateway.verify(access(credential));
+                        return null;
+                    } catch (RuntimeException failure) {
+                        return failure;
+                    }
+                }));
+            }
+            for (Future<Throwable> outcome : outcomes) {
+                Throwable failure = outcome.get(60, TimeUnit.SECONDS);
+                CredentialRejected rejected = assertInstanceOf(CredentialRejected.class, failure);
+                assertTrue(rejected.getMessage().contains("sign the dedicated mailbox in again"), rejected.getMessage());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(List.of(50173), signIns().stream().filter(e -> !e.succeeded())
+                .map(e -> e.errorCode().orElse(0)).toList(), "one refused refresh, whatever the requests in flight");
+        List<RequestLogEntry> graph = graphRequests();
+        assertTrue(graph.size() <= requests && graph.stream().allMatch(e -> e.httpStatus() == 401),
+                "each request sent once, with the expired token: " + graph);
     }
 
     private static GraphGateway gateway() {
