@@ -141,7 +141,7 @@ class HealthIT {
         sync.refreshNow(account.id()).get(60, TimeUnit.SECONDS);
         AdminSession operator = operator();
         try {
-            // Exchange takes 6 seconds over the next free/busy request (within the tests' request timeout of 8).
+            // Exchange takes 6 seconds over the next free/busy request (within the tests' request timeout of 15).
             simulator.addFault(Json.createObjectBuilder().add("kind", "LATENCY").add("mailbox", account.serviceMailbox())
                     .add("operation", "GetUserAvailabilityRequest").add("millis", 6_000).add("times", 1).build());
             Instant asked = Instant.now();
