@@ -58,10 +58,34 @@ public final class AdminSession {
         }
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
-            throw new AssertionError("The page " + path + " has no CSRF token");
+            throw new AssertionError("The page " + path + " has no CSRF token: HTTP " + page.statusCode() + " " + page.uri()
+                    + " " + page.headers().map() + "\n" + page.body().substring(0, Math.min(2000, page.body().length())));
         }
         return send(HttpRequest.newBuilder(Server.app().resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + enc(csrf.group(1)) + "&" + form)));
+    }
+
+    /**
+     * Sends {@code form} (url-encoded, its CSRF field included or not) as it is, and returns the answer
+     * itself, a redirect unfollowed: for tests of the form's refusal and of its post-redirect-get.
+     */
+    public HttpResponse<String> postAsIs(String path, String form) {
+        return exchange(HttpRequest.newBuilder(Server.app().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** The CSRF token a page's forms carry. */
+    public static String csrfOf(String html) {
+        Matcher csrf = CSRF.matcher(html);
+        if (!csrf.find()) {
+            throw new AssertionError("The page has no CSRF token");
+        }
+        return csrf.group(1);
+    }
+
+    /** Url-encodes a form's fields. */
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
     /** Sends the request with the session's cookies, and follows redirects with GET as a browser does. */

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -176,7 +170,7 @@ abstract class BookingFaultsIT {
     }
 
     @Test
-    void anAdminReleasesAHoldWhileExchangeIsDownAndTheAuditLogSaysSo() throws IOException, InterruptedException {
+    void anAdminReleasesAHoldWhileExchangeIsDownAndTheAuditLogSaysSo() {
         String user = "marie.hoffmann@contoso.test";
         JsonObject tenant = tenant(user);
         Api.Tenant api = api(tenant);
@@ -193,11 +187,13 @@ abstract class BookingFaultsIT {
         assertTrue(bookings.contains("name=\"bookingId\" value=\"" + id + "\""), "the hold is listed with its form");
         String csrf = AdminSession.csrfOf(bookings);
 
-        HttpResponse<String> forged = admin.post(page, Map.of("action", "release", "bookingId", id, "csrf", "forged"));
+        HttpResponse<String> forged = admin.postAsIs(page, AdminSession.form(Map.of("action", "release", "bookingId", id,
+                "csrf", "forged")));
         assertNotEquals(302, forged.statusCode(), "no change without the form's token");
         assertEquals("FAILED", booking(api, id).getString("status"));
 
-        HttpResponse<String> released = admin.post(page, Map.of("action", "release", "bookingId", id, "csrf", csrf));
+        HttpResponse<String> released = admin.postAsIs(page, AdminSession.form(Map.of("action", "release", "bookingId", id,
+                "csrf", csrf)));
         assertEquals(302, released.statusCode(), released.body());
         JsonObject booking = booking(api, id);
         assertEquals("RELEASED", booking.getString("status"));
@@ -373,62 +369,5 @@ abstract class BookingFaultsIT {
         return SIMULATOR.events(user, slot[0], slot[1]).stream()
                 .filter(e -> title.equals(e.getString("subject", "")))
                 .toList();
-    }
-
-    /**
-     * An admin's session on the admin pages over plain HTTP: sign-in, its cookie and the forms' CSRF
-     * token. The session cookie is Secure, which browsers accept on http://localhost but Java's cookie
-     * handler does not send: the session keeps it by hand.
-     */
-    private static final class AdminSession {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-        private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-
-        static AdminSession signIn(String username, String password) throws IOException, InterruptedException {
-            AdminSession session = new AdminSession();
-            String token = csrfOf(session.get("admin/login").body());
-            HttpResponse<String> signedIn = session.post("admin/login",
-                    Map.of("username", username, "password", password, "csrf", token));
-            assertEquals(302, signedIn.statusCode(), "signed in: " + signedIn.body());
-            return session;
-        }
-
-        static String csrfOf(String html) {
-            Matcher token = CSRF.matcher(html);
-            assertTrue(token.find(), "the page carries a CSRF token");
-            return token.group(1);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(Server.app().resolve(path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(Server.app().resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            for (String cookie : response.headers().allValues("Set-Cookie")) {
-                String pair = cookie.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-            }
-            return response;
-        }
     }
 }
