@@ -237,10 +237,12 @@ class OutlookChangesIT {
 
     /** The booking's flag on the bookings page, as the admin sees it; empty when it has none. */
     private static String flagOf(Org org, String bookingId) {
-        String page = org.admin().get(org.pages() + "bookings?from=" + java.time.LocalDate.now().minusDays(1)
-                + "&to=" + java.time.LocalDate.now().plusDays(60)).body();
+        HttpResponse<String> answer = org.admin().get(org.pages() + "bookings?from=" + java.time.LocalDate.now().minusDays(1)
+                + "&to=" + java.time.LocalDate.now().plusDays(60));
+        String page = answer.body();
         int row = page.indexOf("data-booking=\"" + bookingId + "\"");
-        assertTrue(row >= 0, "the booking is listed");
+        assertTrue(row >= 0, () -> "the booking " + bookingId + " is listed: HTTP " + answer.statusCode() + " " + answer.uri()
+                + "\n" + page.substring(0, Math.min(3000, page.length())));
         String cells = page.substring(row, page.indexOf("</tr>", row));
         int flag = cells.indexOf("class=\"outlook-flag\"");
         return flag < 0 ? "" : cells.substring(flag, cells.indexOf("</div>", flag));

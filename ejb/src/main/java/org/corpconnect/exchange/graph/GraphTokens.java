@@ -3,6 +3,7 @@ package org.corpconnect.exchange.graph;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.net.MalformedURLException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,11 @@ import org.corpconnect.exchange.ExchangeUnreachable;
 
 /**
  * App-only access tokens for Microsoft Graph, from MSAL4J's client-credentials grant. One MSAL
- * application per authority, client, secret and credential generation: MSAL keeps its token and
- * renews it before it expires, and a replaced credential's application is never asked again.
+ * application per authority, client, secret and credential generation, and a replaced credential's
+ * application is never asked again. Its token is kept here and used until five minutes before it
+ * expires, as MSAL's cache would: MSAL 1.26.1 looks its cache up under the authority's host without its
+ * port, so that behind an authority on a port other than 443 (a sovereign cloud's proxy, the simulator)
+ * it asked Entra ID for a new token at every request.
  */
 final class GraphTokens {
 
@@ -49,23 +54,32 @@ final class GraphTokens {
 
     private static final Pattern AADSTS = Pattern.compile("AADSTS\\d+");
 
+    /** MSAL's own margin: a token that expires sooner is not used for a new request. */
+    private static final Duration RENEWED_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
     private final Map<Key, ConfidentialClientApplication> applications = new ConcurrentHashMap<>();
+    private final Map<Key, IAuthenticationResult> tokens = new ConcurrentHashMap<>();
 
     private record Key(String authority, String clientId, String secretHash, long generation) {
     }
 
     /** A valid token for the app, from MSAL's cache or Entra ID. */
     String token(ExchangeCredential.GraphApp app, long generation, Duration timeout, Optional<SSLSocketFactory> trust) {
-        ConfidentialClientApplication msal = applications.computeIfAbsent(keyOf(app, generation),
-                key -> application(app, timeout, trust));
+        Key key = keyOf(app, generation);
+        IAuthenticationResult kept = tokens.get(key);
+        if (kept != null && kept.expiresOnDate().toInstant().isAfter(Instant.now().plus(RENEWED_BEFORE_EXPIRY))) {
+            return kept.accessToken();
+        }
+        ConfidentialClientApplication msal = applications.computeIfAbsent(key, k -> application(app, timeout, trust));
         try {
-            return msal.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT_SCOPE).build())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .accessToken();
+            IAuthenticationResult issued = msal.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT_SCOPE).build())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            tokens.put(key, issued);
+            return issued.accessToken();
         } catch (ExecutionException e) {
             ExchangeException failure = translate(e.getCause(), app);
             if (failure instanceof CredentialRejected) {
-                applications.remove(keyOf(app, generation));
+                forget(key);
             }
             throw failure;
         } catch (TimeoutException e) {
@@ -79,7 +93,12 @@ final class GraphTokens {
 
     /** Graph refused a token of this app: forget the MSAL application, so the next call gets a new token. */
     void reject(ExchangeCredential.GraphApp app, long generation) {
-        applications.remove(keyOf(app, generation));
+        forget(keyOf(app, generation));
+    }
+
+    private void forget(Key key) {
+        tokens.remove(key);
+        applications.remove(key);
     }
 
     private static ConfidentialClientApplication application(ExchangeCredential.GraphApp app, Duration timeout,

@@ -110,6 +110,18 @@ class GraphGatewayTest {
     }
 
     @Test
+    void oneTokenServesTheAppsRequestsWhileItLasts() {
+        ExchangeAccess access = access(DemoSignIns.CENTRAL_SECRET, 11);
+        sim.entra().signInLog().clear();
+        for (int i = 0; i < 5; i++) {
+            gateway.verify(access);
+        }
+        assertEquals(5, sim.requestLog().entries().stream().filter(e -> e.path().startsWith("/v1.0")).count());
+        assertEquals(1, sim.entra().signInLog().entries().stream()
+                .filter(e -> e.clientId().equals(DemoSignIns.CENTRAL_CLIENT_ID)).count(), "one token request");
+    }
+
+    @Test
     void theCentralAppSignsInWithItsCertificateAndAnotherCertificateIsRejected() {
         gateway.verify(certificateAccess(DemoAppCertificate.privateKeyPem() + DemoAppCertificate.certificatePem(), 3));
 
