@@ -50,6 +50,20 @@ public final class AdminSession {
         return send(HttpRequest.newBuilder(Server.app().resolve(path)).GET());
     }
 
+    /** A page of the signed-in admin's: anything but its 200 (the sign-in page, an error) fails with the whole answer. */
+    public String page(String path) {
+        HttpResponse<String> page = get(path);
+        if (page.statusCode() != 200 || page.uri().getPath().endsWith("/admin/login")) {
+            throw new AssertionError("Not the page " + path + ": " + described(page));
+        }
+        return page.body();
+    }
+
+    private static String described(HttpResponse<String> answer) {
+        return "HTTP " + answer.statusCode() + " " + answer.uri() + " " + answer.headers().map() + "\n"
+                + answer.body().substring(0, Math.min(3000, answer.body().length()));
+    }
+
     /** Submits a form of a page as the page would: with the page's CSRF token; {@code form} is url-encoded already. */
     public HttpResponse<String> post(String path, String form) {
         HttpResponse<String> page = get(path);
@@ -58,8 +72,7 @@ public final class AdminSession {
         }
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
-            throw new AssertionError("The page " + path + " has no CSRF token: HTTP " + page.statusCode() + " " + page.uri()
-                    + " " + page.headers().map() + "\n" + page.body().substring(0, Math.min(2000, page.body().length())));
+            throw new AssertionError("The page " + path + " has no CSRF token: " + described(page));
         }
         return send(HttpRequest.newBuilder(Server.app().resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + enc(csrf.group(1)) + "&" + form)));

@@ -183,7 +183,7 @@ abstract class BookingFaultsIT {
         assertFalse(offered(api, user, slot));
 
         String page = "admin/accounts/" + tenant.getString("accountKey") + "/bookings";
-        String bookings = admin.get(page + "?from=" + slot[0].atZone(ZoneOffset.UTC).toLocalDate()).body();
+        String bookings = admin.page(page + "?from=" + slot[0].atZone(ZoneOffset.UTC).toLocalDate());
         assertTrue(bookings.contains("name=\"bookingId\" value=\"" + id + "\""), "the hold is listed with its form");
         String csrf = AdminSession.csrfOf(bookings);
 
@@ -200,7 +200,7 @@ abstract class BookingFaultsIT {
         assertTrue(booking.getString("problem", "").contains("503"), "it keeps why it failed: " + booking);
         assertTrue(offered(api, user, slot), "the slot is offered again at once");
 
-        String audit = admin.get("admin/accounts/" + tenant.getString("accountKey") + "/audit").body();
+        String audit = admin.page("admin/accounts/" + tenant.getString("accountKey") + "/audit");
         assertTrue(audit.contains("booking.released") && audit.contains(id) && audit.contains(tenant.getString("adminUsername")),
                 "the audit log records who released which booking");
     }

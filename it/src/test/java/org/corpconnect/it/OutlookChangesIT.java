@@ -237,19 +237,17 @@ class OutlookChangesIT {
 
     /** The booking's flag on the bookings page, as the admin sees it; empty when it has none. */
     private static String flagOf(Org org, String bookingId) {
-        HttpResponse<String> answer = org.admin().get(org.pages() + "bookings?from=" + java.time.LocalDate.now().minusDays(1)
+        String page = org.admin().page(org.pages() + "bookings?from=" + java.time.LocalDate.now().minusDays(1)
                 + "&to=" + java.time.LocalDate.now().plusDays(60));
-        String page = answer.body();
         int row = page.indexOf("data-booking=\"" + bookingId + "\"");
-        assertTrue(row >= 0, () -> "the booking " + bookingId + " is listed: HTTP " + answer.statusCode() + " " + answer.uri()
-                + "\n" + page.substring(0, Math.min(3000, page.length())));
+        assertTrue(row >= 0, () -> "the booking " + bookingId + " is listed:\n" + page);
         String cells = page.substring(row, page.indexOf("</tr>", row));
         int flag = cells.indexOf("class=\"outlook-flag\"");
         return flag < 0 ? "" : cells.substring(flag, cells.indexOf("</div>", flag));
     }
 
     private static boolean audited(Org org, String action, String bookingId) {
-        String log = org.admin().get(org.pages() + "audit").body();
+        String log = org.admin().page(org.pages() + "audit");
         return java.util.Arrays.stream(log.split("<tr>")).anyMatch(row -> row.contains("<td>" + action + "</td>") && row.contains(bookingId));
     }
 
