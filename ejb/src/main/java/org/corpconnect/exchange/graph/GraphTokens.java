@@ -39,9 +39,9 @@ import org.corpconnect.exchange.ExchangeUnreachable;
  * App-only access tokens for Microsoft Graph, from MSAL4J's client-credentials grant. One MSAL
  * application per authority, client, secret and credential generation, and a replaced credential's
  * application is never asked again. Its token is kept here and used until five minutes before it
- * expires, as MSAL's cache would: MSAL 1.26.1 looks its cache up under the authority's host without its
- * port, so that behind an authority on a port other than 443 (a sovereign cloud's proxy, the simulator)
- * it asked Entra ID for a new token at every request.
+ * expires, as MSAL's cache would: behind the simulator's authority (https://localhost:port) MSAL 1.26.1
+ * never found its own cached token and asked Entra ID for a new one at every request (measured; why it
+ * misses there is not pinned down).
  */
 final class GraphTokens {
 
