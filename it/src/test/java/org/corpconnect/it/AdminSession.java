@@ -40,7 +40,7 @@ public final class AdminSession {
         HttpResponse<String> signedIn = session.send(HttpRequest.newBuilder(Server.app().resolve("admin/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         if (signedIn.statusCode() != 200 || signedIn.uri().getPath().endsWith("/login")) {
-            throw new AssertionError("Sign-in of " + username + " failed: " + signedIn.statusCode() + " " + signedIn.uri());
+            throw new AssertionError("Sign-in of " + username + " failed: " + described(signedIn));
         }
         return session;
     }
