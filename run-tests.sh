@@ -5,8 +5,10 @@
 # machine's cores well; each runs in a copy of the tree built once here, with its own ports, Payara domain
 # and simulator. With IT_POSTGRESQL=1 the integration tests run on PostgreSQL as well, in two more halves,
 # on the databases corpconnect_it_1 and corpconnect_it_2 of the PostgreSQL on localhost:5432 (role and
-# password corpconnect_it, both databases made beforehand: .ci/run makes them; README, "Tests"), and so does
-# the cluster test (cluster/test-cluster.sh: as root, through the postgres account; IT_CLUSTER=0 leaves it out).
+# password corpconnect_it, both databases made beforehand: .ci/run makes them; README, "Tests"). The cluster
+# test (cluster/test-cluster.sh) runs beside them wherever it can: as root, with PostgreSQL answering on
+# localhost:5432 (.ci/run starts it); elsewhere one line says it is left out. IT_CLUSTER=1 requires it,
+# IT_CLUSTER=0 leaves it out.
 #
 # Arguments go to every Maven build (e.g. -o). IT_PORTBASES moves the halves' ports: four Payara port
 # bases, one per half (H2 first and second, PostgreSQL first and second; default "28000 30000 29000 31000");
@@ -81,7 +83,16 @@ if [ "$postgresql" = 1 ]; then
             "-Dit.postgresql.url=jdbc:postgresql://localhost:5432/corpconnect_it_$n" $(ports "${bases[$((n + 1))]}" "corpconnect-it-$((n + 2))")
     done
 fi
-if [ "${IT_CLUSTER:-$postgresql}" = 1 ]; then
+cluster=${IT_CLUSTER:-}
+if [ -z "$cluster" ]; then
+    if [ "$(id -u)" = 0 ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+        cluster=1
+    else
+        cluster=0
+        echo "==> The cluster test is left out: it needs root and PostgreSQL on localhost:5432 (README, \"Tests\")."
+    fi
+fi
+if [ "$cluster" = 1 ]; then
     # The cluster test on the first half's Payara, once that build has unpacked it (the EAR and the simulator
     # it copies were built above).
     (
