@@ -60,7 +60,8 @@ public final class AdminSession {
     }
 
     private static String described(HttpResponse<String> answer) {
-        return "HTTP " + answer.statusCode() + " " + answer.uri() + " " + answer.headers().map() + "\n"
+        // Not the headers: they carry the session's cookie.
+        return "HTTP " + answer.statusCode() + " " + answer.uri() + "\n"
                 + answer.body().substring(0, Math.min(3000, answer.body().length()));
     }
 
