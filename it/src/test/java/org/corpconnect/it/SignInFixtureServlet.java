@@ -28,7 +28,7 @@ public class SignInFixtureServlet extends HttpServlet {
     @Inject
     AdminUsers adminUsers;
 
-    /** The platform's default parameters, as AdminSecurity used them before. */
+    /** The platform's default parameters, as an earlier release's sign-in used them. */
     @Inject
     Pbkdf2PasswordHash platformDefaultHash;
 

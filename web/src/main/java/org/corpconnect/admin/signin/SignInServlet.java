@@ -14,10 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.corpconnect.admin.AdminAuthentication;
 import org.corpconnect.admin.Csrf;
 
 /**
- * The sign-in form; the check itself is Jakarta Security's, against the PBKDF2 hashes, throttled per
+ * The sign-in form; the check itself is Jakarta Security's ({@link AdminAuthentication}), against the PBKDF2 hashes, throttled per
  * user name and client address ({@link SignInThrottle}) with the same answers for every name.
  */
 @WebServlet("/admin/login")
@@ -61,7 +62,7 @@ public class SignInServlet extends HttpServlet {
                 .credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.succeeded(username, address);
-            response.sendRedirect(request.getContextPath() + "/admin/");
+            response.sendRedirect(AdminAuthentication.pageAskedFor(request).orElse(request.getContextPath() + "/admin/"));
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             show(request, response, "Wrong user name or password.");
         }
