@@ -51,8 +51,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One refresh of an account's busy time: the plan's requests, the first one alone (so a rejected
  * credential is sent exactly once), the rest by at most {@code sync.concurrency} threads of the
- * shared executor, this one included; then the access checks that are due; each group of users is
- * stored as soon as its windows are read.
+ * shared executor, this one included; each group of users is stored as soon as its windows are read,
+ * and its users' access checks that are due start then, beside the requests still to come, in at most
+ * {@code sync.access-check-concurrency} more ({@link AccessCheckLane}).
  *
  * <p>Nothing here ever waits for Exchange's back-off: a throttled or unreachable Exchange stops the
  * refresh, which says when and for whom to resume (the caller sets a timer), so that one account's
@@ -100,6 +101,14 @@ public class AccountRefresh {
     @ConfigProperty(name = "sync.concurrency", defaultValue = "4")
     int concurrency;
 
+    /**
+     * Access checks in flight per account beside the refresh's free/busy requests: with {@code sync.concurrency},
+     * a refresh's share of Exchange's 27; bookings and the account's other requests keep the rest.
+     */
+    @Inject
+    @ConfigProperty(name = "sync.access-check-concurrency", defaultValue = "4")
+    int accessCheckConcurrency;
+
     /** Back-offs in a row after which the refresh gives up until the account's next scheduled one. */
     @Inject
     @ConfigProperty(name = "sync.max-retries", defaultValue = "5")
@@ -140,13 +149,19 @@ public class AccountRefresh {
                 accountUsers.stream().map(BookableUser::address).toList(), started, horizonDays),
                 started.plus(Duration.ofMinutes(Math.max(1, maxRefreshMinutes))));
 
+        dueForAccessCheck(accountUsers, started).forEach(u -> run.dueChecks.put(u.address(), u));
         Queue<SyncPlan.Request> requests = new ConcurrentLinkedQueue<>(run.plan.requests());
         SyncPlan.Request first = requests.poll();
         if (first != null) {
             run.read(first);
         }
         inParallel(requests, run::read, run);
-        inParallel(new ConcurrentLinkedQueue<>(dueForAccessCheck(accountUsers, run, started)), run::check, run);
+        try {
+            run.checks.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop("interrupted");
+        }
 
         Instant finished = clock.instant();
         run.store(finished);
@@ -174,16 +189,12 @@ public class AccountRefresh {
      * the rechecks of users first checked together drift apart instead of all falling due in one refresh:
      * a large account meets about its share in each, and one left out is first in line at the next.
      */
-    private List<BookableUser> dueForAccessCheck(List<BookableUser> accountUsers, Run run, Instant now) {
-        if (run.stopped.get() != null) {
-            return List.of();
-        }
+    private List<BookableUser> dueForAccessCheck(List<BookableUser> accountUsers, Instant now) {
         Instant staleBefore = now.minus(Duration.ofMinutes(recheckMinutes));
-        List<BookableUser> unchecked = accountUsers.stream().filter(u -> !run.checked.containsKey(u.id())).toList();
-        List<BookableUser> due = new ArrayList<>(unchecked.stream()
+        List<BookableUser> due = new ArrayList<>(accountUsers.stream()
                 .filter(u -> u.accessStatus() != CalendarAccessStatus.OK || u.accessCheckedAt().isEmpty())
                 .toList());
-        List<BookableUser> rechecks = unchecked.stream()
+        List<BookableUser> rechecks = accountUsers.stream()
                 .filter(u -> u.accessStatus() == CalendarAccessStatus.OK && u.accessCheckedAt().isPresent())
                 .filter(u -> !u.accessCheckedAt().get().isAfter(staleBefore))
                 .sorted(Comparator.comparing(u -> u.accessCheckedAt().get()))
@@ -253,6 +264,9 @@ public class AccountRefresh {
         final AtomicReference<ResumeRefresh> resume = new AtomicReference<>();
         final Map<List<MailboxAddress>, AtomicInteger> windowsLeft = new ConcurrentHashMap<>();
         final Set<Instant> seams;
+        /** The users whose access check is due in this refresh, by address: each checked once its group is read. */
+        final Map<MailboxAddress, BookableUser> dueChecks = new ConcurrentHashMap<>();
+        final AccessCheckLane<BookableUser> checks = new AccessCheckLane<>(this::check, executor, Math.max(1, accessCheckConcurrency));
 
         Run(AccountExchange exchange, List<BookableUser> accountUsers, SyncPlan plan, Instant deadline) {
             this.exchange = exchange;
@@ -273,6 +287,9 @@ public class AccountRefresh {
             fetch(request);
             if (stopped.get() == null && windowsLeft.get(request.mailboxes()).decrementAndGet() == 0) {
                 storeGroup(request.mailboxes(), clock.instant());
+                // A user whose read answered why it cannot be read is checked by that answer already.
+                checks.offer(request.mailboxes().stream().map(dueChecks::get).filter(Objects::nonNull)
+                        .filter(u -> !checked.containsKey(u.id())).toList());
             }
         }
 

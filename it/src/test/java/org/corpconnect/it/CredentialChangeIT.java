@@ -72,8 +72,8 @@ abstract class CredentialChangeIT {
         Instant before = Instant.now();
         fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
         fixture.awaitRefreshedSince(account, before, Duration.ofSeconds(60));
-        // Let the refresh that connecting started finish (its access checks come after the users'
-        // busy time): a password changed in the middle of one can meet up to sync.concurrency requests.
+        // Let the refresh that connecting started finish (its access checks end after the users' busy
+        // time): a password changed in the middle of one can meet every request it has in flight.
         sync.refreshNow(account.id()).get();
     }
 
