@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A full refresh of 10,000 and of 1,000 users against the simulator with a latency per request, compared
- * with its floor: ceil(N/100) x windows x L / min(C, sync.concurrency); then the server's heap and the
+ * with its floor: ceil(N/100) x windows x L / min(C, sync.concurrency), and with the simulator's own floor
+ * for the same requests measured in the run ({@link SimulatorFreeBusyFloor}); then the server's heap and the
  * database's size with the 10,000 users synced. Inside the server: the refresh is called directly.
  */
 @ServerTest
@@ -50,8 +51,9 @@ class BusyTimeSyncBench {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class, SimulatorBudget.class,
-                TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.realEarWith(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class,
+                SimulatorBudget.class, SimulatorFreeBusyFloor.class, TestExchange.class, SimulatorControl.class, TestAccounts.class,
+                TestAccounts.TestAccount.class);
     }
 
     @Inject
@@ -205,6 +207,16 @@ class BusyTimeSyncBench {
         BenchFigures.record("sync." + n + ".no_checks.exchange_phase", unchecked.took().toMillis(), "ms", "");
         BenchFigures.record("sync." + n + ".no_checks.store_phase", uncheckedWall - unchecked.took().toMillis(), "ms",
                 "replacing the intervals (delete, insert) of every user");
+
+        // The simulator's own floor for the same free/busy requests, with the server idle: what both refreshes compare to.
+        long simulatorFloor = SimulatorFreeBusyFloor.measure(TestExchange.ewsUrl(), account.serviceMailbox(), account.secret(),
+                addresses, horizonDays, Math.min(BUDGET, concurrency));
+        BenchFigures.record("sync." + n + ".simulator_floor", simulatorFloor, "ms", "the same " + groups * windows
+                + " GetUserAvailability requests as plain SOAP, " + Math.min(BUDGET, concurrency) + " in flight, answers read and dropped");
+        BenchFigures.record("sync." + n + ".ratio_to_simulator_floor", wall / (double) simulatorFloor, "x",
+                "target 1.2: the normal refresh against the simulator's own floor, measured in this run");
+        BenchFigures.record("sync." + n + ".no_checks.ratio_to_simulator_floor", uncheckedWall / (double) simulatorFloor, "x",
+                "target 1.1: nothing changed, no access check due, against the simulator's own floor");
     }
 
     private interface Step {
