@@ -53,7 +53,7 @@ main() {
     echo "$sim_output"
 
     {
-        echo "# Benchmark figures, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)')"
+        echo "# Benchmark figures, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || echo ' (with uncommitted changes)')"
         echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GB memory, $(java -version 2>&1 | head -1), $(uname -sr)"
         echo "# command: bench/run.sh = $command; then $sim_command"
         echo "# maven exit status: $maven_status; total $(( $(date -u +%s) - started )) s; load average (1, 5, 15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
