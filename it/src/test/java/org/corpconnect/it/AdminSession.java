@@ -30,6 +30,11 @@ public final class AdminSession {
     private AdminSession() {
     }
 
+    /** A session that has not signed in: for tests of the sign-in itself. */
+    public static AdminSession signedOut() {
+        return new AdminSession();
+    }
+
     public static AdminSession signIn(String username, String password) {
         AdminSession session = new AdminSession();
         Matcher csrf = CSRF.matcher(session.get("admin/login").body());

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class AdminSignInIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern ERROR = Pattern.compile("data-field=\"signin\">([^<]*)<");
 
     @Deployment(testable = false)
@@ -197,18 +191,11 @@ class AdminSignInIT {
         }
     }
 
-    /**
-     * A browser's session on the sign-in page: its cookie (kept by hand: the cookie is Secure, which
-     * browsers send to http://localhost but java.net's cookie manager does not) and CSRF token.
-     */
+    /** A browser's session on the sign-in page, signed out: its cookie and the form's CSRF token. */
     private static final class SignInForm {
 
-        private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
-        private final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI page = Server.app().resolve("admin/login");
+        private final AdminSession session = AdminSession.signedOut();
         private final String csrf;
-        private String session;
 
         SignInForm() {
             this(null);
@@ -217,41 +204,15 @@ class AdminSignInIT {
         /** @param askedFor a page asked for first, signed out, as a bookmark does; {@code null} for none */
         SignInForm(String askedFor) {
             if (askedFor != null) {
-                HttpResponse<String> toSignIn = send(HttpRequest.newBuilder(Server.app().resolve(askedFor)).GET());
-                assertEquals(302, toSignIn.statusCode(), "signed out, a page sends to the sign-in: " + toSignIn.body());
-                assertTrue(toSignIn.headers().firstValue("Location").orElse("").endsWith("/admin/login"),
-                        "to the sign-in page: " + toSignIn.headers().firstValue("Location"));
+                HttpResponse<String> shown = session.get(askedFor);
+                assertTrue(shown.uri().getPath().endsWith("/admin/login"), "signed out, a page sends to the sign-in: " + shown.uri());
             }
-            Matcher token = CSRF.matcher(send(HttpRequest.newBuilder(page).GET()).body());
-            assertTrue(token.find(), "the sign-in page carries a CSRF token");
-            csrf = token.group(1);
+            csrf = AdminSession.csrfOf(session.get("admin/login").body());
         }
 
+        /** The form's answer itself, a redirect unfollowed. */
         HttpResponse<String> submit(String username, String password) {
-            String form = "csrf=" + encode(csrf) + "&username=" + encode(username) + "&password=" + encode(password);
-            return send(HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            if (session != null) {
-                request.header("Cookie", "JSESSIONID=" + session);
-            }
-            try {
-                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-                response.headers().allValues("Set-Cookie").stream().map(SESSION::matcher).filter(Matcher::find)
-                        .forEach(cookie -> session = cookie.group(1));
-                return response;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            return session.postAsIs("admin/login", AdminSession.form(Map.of("csrf", csrf, "username", username, "password", password)));
         }
     }
 }
