@@ -23,8 +23,8 @@ import java.util.Set;
  * <p>Not Jakarta Security's form mechanisms: they let the container restore the signed-in subject from the
  * session ({@code @AutoApplySession}), which Payara 6 does racily. With requests of several sessions
  * in flight, a signed-in admin's request now and then arrives without its groups and is refused 403
- * (payara/Payara#6145, fixed by FISH-7515 after 6.2025.9, the newest Payara 6 served to us; one request in
- * twelve with four browsers' worth of requests at once here). Handing over the caller's name and groups
+ * (payara/Payara#6145, fixed by FISH-7515 after 6.2025.9, the newest Payara 6 served to us; here one answer
+ * in twelve, with two admins' sessions on four threads). Handing over the caller's name and groups
  * builds a new subject for each request, which that race does not touch.
  */
 @ApplicationScoped

@@ -18,8 +18,9 @@ import org.corpconnect.admin.AdminAuthentication;
 import org.corpconnect.admin.Csrf;
 
 /**
- * The sign-in form; the check itself is Jakarta Security's ({@link AdminAuthentication}), against the PBKDF2 hashes, throttled per
- * user name and client address ({@link SignInThrottle}) with the same answers for every name.
+ * The sign-in form; the check itself is Jakarta Security's ({@link AdminAuthentication}), against the PBKDF2
+ * hashes, throttled per user name and client address ({@link SignInThrottle}) with the same answers for
+ * every name. Once signed in, the admin goes on to the page asked for before, if any.
  */
 @WebServlet("/admin/login")
 public class SignInServlet extends HttpServlet {
