@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ class AdminSignInIT {
         HttpResponse<String> rightDuringBlock = form.submit(username, operator.getString("password"));
         assertEquals(429, rightDuringBlock.statusCode(), "during the block not even the right password is checked");
 
-        sleep(Duration.ofSeconds(Long.parseLong(rightDuringBlock.headers().firstValue("Retry-After").orElseThrow())));
+        Api.waitOutRetryAfter(rightDuringBlock);
         HttpResponse<String> right = form.submit(username, operator.getString("password"));
         assertEquals(302, right.statusCode(), "after the block the right password signs in: " + message(right));
         assertTrue(right.headers().firstValue("Location").orElse("").endsWith("/exchange-connection/admin/"));
@@ -154,7 +153,7 @@ class AdminSignInIT {
             HttpResponse<String> response = form.submit(username, "wrong-password-" + i);
             for (int retry = 0; response.statusCode() == 429 && retry < 3; retry++) {
                 // The growing delay: the attempt was not even checked; send it again once the wait is over.
-                sleep(Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())));
+                Api.waitOutRetryAfter(response);
                 response = form.submit(username, "wrong-password-" + i);
             }
             answers.add(answer(response));
@@ -180,15 +179,6 @@ class AdminSignInIT {
     private static int iterations(String username) {
         return Server.json(Api.send(HttpRequest.newBuilder(Server.app().resolve("it-signin-fixture?username=" + username)).GET()))
                 .getInt("iterations");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis() + 200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A browser's session on the sign-in page, signed out: its cookie and the form's CSRF token. */

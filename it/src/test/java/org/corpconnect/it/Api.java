@@ -121,6 +121,16 @@ public final class Api {
         }
     }
 
+    /** Waits out an answer's {@code Retry-After} (whole seconds), and a little more for the clocks' rounding. */
+    public static void waitOutRetryAfter(HttpResponse<?> answer) {
+        try {
+            Thread.sleep(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> postJson(Tenant tenant, String path, String key, String body) {
         HttpRequest.Builder request = request(tenant, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,11 +118,10 @@ class ApiRateLimitIT {
         assertEquals(429, answer.statusCode(), "no 429 in " + sent + " random keys");
         assertTrue(sent > 15 && sent <= 25, "20 wrong keys a minute: " + sent);
         assertProblem(answer, "rate-limited");
-        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
         HttpResponse<String> validDuringBlock = Api.send(Api.request(tenant, "v1/bookings/" + UUID.randomUUID()).GET());
         assertEquals(429, validDuringBlock.statusCode(), "a blocked address gets no answer about any key");
 
-        sleep(Duration.ofSeconds(retryAfter));
+        Api.waitOutRetryAfter(answer);
         assertEquals(404, Api.send(Api.request(tenant, "v1/bookings/" + UUID.randomUUID()).GET()).statusCode(),
                 "after Retry-After the address is served again");
     }
@@ -152,14 +150,5 @@ class ApiRateLimitIT {
         assertEquals("urn:corpconnect:problem:" + type, Server.json(answer).getString("type"));
         assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
         assertNotEquals("", Server.json(answer).getString("detail"));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis() + 200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
