@@ -20,7 +20,7 @@ class AccountsIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(AccountsIT.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

@@ -70,8 +70,7 @@ class AdminPagesIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, OperatorFixtureServlet.class, TestAccounts.class,
-                TestAccounts.TestAccount.class, SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

@@ -37,7 +37,7 @@ class AdminSignInIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(SignInFixtureServlet.class);
+        return Deployments.withFixtures();
     }
 
     /** One answer of the sign-in form: status, the message shown, whether it said how long to wait. */

@@ -31,8 +31,7 @@ class ApiRateLimitIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, ApiKeyFixtureServlet.class, TestAccounts.class,
-                TestAccounts.TestAccount.class, SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

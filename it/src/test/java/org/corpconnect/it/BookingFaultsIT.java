@@ -52,8 +52,7 @@ abstract class BookingFaultsIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class, Protocol.class);
+        return Deployments.withFixtures();
     }
 
     /** The protocol of every account this class connects. */

@@ -41,8 +41,7 @@ abstract class BusyTimeSyncIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(BusyTimeSyncIT.class, BusyTimeSyncEwsIT.class, BusyTimeSyncGraphIT.class,
-                Protocol.class, TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     /** The protocol of every account this class connects. */

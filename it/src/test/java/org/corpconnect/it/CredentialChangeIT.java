@@ -38,9 +38,7 @@ abstract class CredentialChangeIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(CredentialChangeIT.class, CredentialChangeEwsIT.class, CredentialChangeGraphIT.class,
-                Protocol.class, TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                Server.class);
+        return Deployments.withTestsInside();
     }
 
     /** The protocol of every account this class connects. */

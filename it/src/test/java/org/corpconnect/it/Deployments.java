@@ -12,16 +12,39 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The one deployment builder: the real EAR, never a hand-made subset of the application. */
+/**
+ * The one deployment builder: the real EAR, never a hand-made subset of the application.
+ *
+ * <p>Test classes deploying the same archive run one after another and share one deployment
+ * ({@code org.corpconnect.it.deployment}): a deployment costs the server 10 to 40 seconds. So a test takes
+ * {@link #withFixtures()} (called over HTTP) or {@link #withTestsInside()} (running inside the server) as they are,
+ * and only a test that needs settings of its own, or the EAR without anything of the tests, builds another.
+ */
 public final class Deployments {
 
     private static final String EJB_MODULE = "/corpconnect-ejb.jar";
     private static final String WEB_MODULE = "/corpconnect-web.war";
 
+    /** What the tests use on the server's side: accounts made directly, the simulator's controls. */
+    private static final Class<?>[] FIXTURES = {TestAccounts.class, TestAccounts.TestAccount.class, SimulatorControl.class,
+        TestExchange.class, Protocol.class};
+
+    /** Every test class that runs inside the server, with the classes of their own that they need there. */
+    private static final Class<?>[] TESTS_INSIDE = {AccountsIT.class, BusyTimeSyncIT.class, BusyTimeSyncEwsIT.class,
+        BusyTimeSyncGraphIT.class, CredentialChangeIT.class, CredentialChangeEwsIT.class, CredentialChangeGraphIT.class,
+        ExchangeInsideServerIT.class, HealthIT.class, NtlmConnectionIT.class, OutboundIT.class, OutboundIT.Listener.class,
+        SecretExpiryIT.class, SecretsAtRestIT.class, StalenessIT.class, StalenessIT.Freshness.class, SyncIsolationIT.class,
+        SyncIsolationEwsIT.class, SyncIsolationGraphIT.class, UsersIT.class, UsersEwsIT.class, UsersGraphIT.class,
+        AdminSession.class, Server.class};
+
+    /** The test-only servlets that the tests calling over HTTP use to set up and look in. */
+    private static final Class<?>[] FIXTURE_SERVLETS = {ApiFixtureServlet.class, ApiKeyFixtureServlet.class,
+        OperatorFixtureServlet.class, ProtocolMoveFixtureServlet.class, RestartProbeServlet.class, SignInFixtureServlet.class};
+
     private Deployments() {
     }
 
-    /** The EAR exactly as {@code mvn package} built it, for tests that call it over HTTP. */
+    /** The EAR exactly as {@code mvn package} built it, for tests that call it over HTTP and need nothing of the tests. */
     public static EnterpriseArchive realEar() {
         File ear = new File(System.getProperty("ear.file", "target/deployments/exchange-connection.ear"));
         if (!ear.isFile()) {
@@ -32,27 +55,25 @@ public final class Deployments {
         return withSettings(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear), Map.of("push.streams", "false"));
     }
 
-    /**
-     * The real EAR with the given test classes added to its EJB module, for tests that run inside
-     * the server: classes in the EAR's {@code lib/} cannot see the modules' classes, so they go
-     * where the application's own beans are.
-     */
-    public static EnterpriseArchive realEarWith(Class<?>... testClasses) {
-        EnterpriseArchive ear = realEar();
-        JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE)
-                .addClasses(testClasses)
-                .addClasses(Deployments.class, ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class,
-                        Protocol.class); // TestAccounts' protocol: a test using the fixture needs it beside it
-        ear.delete(EJB_MODULE);
-        return ear.addAsModule(ejb);
+    /** The EAR of the tests that call it over HTTP: the real EAR with the test fixtures' servlets in its web module. */
+    public static EnterpriseArchive withFixtures() {
+        return withWebClasses(realEar(), FIXTURE_SERVLETS, FIXTURES);
     }
 
-    /** The real EAR with test classes in its EJB module (see {@link #realEarWith}) and web components in its web module. */
-    public static EnterpriseArchive realEarWith(Class<?>[] testClasses, Class<?>... webClasses) {
-        EnterpriseArchive ear = realEarWith(testClasses);
-        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses);
-        ear.delete(WEB_MODULE);
-        return ear.addAsModule(web);
+    /**
+     * The EAR of the tests that run inside the server: the real EAR with every such test class in its EJB module
+     * (classes in the EAR's {@code lib/} cannot see the modules' classes, so they go where the application's own beans
+     * are), and the page HealthIT points a connection at in its web module.
+     */
+    public static EnterpriseArchive withTestsInside() {
+        EnterpriseArchive ear = withEjbClasses(realEar(), TESTS_INSIDE, FIXTURES, new Class<?>[] {Deployments.class,
+            ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class});
+        return withWebClasses(ear, new Class<?>[] {HtmlPageServlet.class});
+    }
+
+    /** {@link #withTestsInside()} with {@code moreClasses} in its EJB module as well, for a test with settings of its own. */
+    public static EnterpriseArchive withTestsInside(Class<?>... moreClasses) {
+        return withEjbClasses(withTestsInside(), moreClasses);
     }
 
     /**
@@ -75,10 +96,20 @@ public final class Deployments {
         return ear.addAsModule(ejb);
     }
 
-    /** The real EAR with test-only web components (e.g. a probe servlet) added to its web module. */
-    public static EnterpriseArchive realEarWithWeb(Class<?>... webClasses) {
-        EnterpriseArchive ear = realEar();
-        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE).addClasses(webClasses).addClasses(Protocol.class);
+    private static EnterpriseArchive withEjbClasses(EnterpriseArchive ear, Class<?>[]... classes) {
+        JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB_MODULE);
+        for (Class<?>[] some : classes) {
+            ejb.addClasses(some);
+        }
+        ear.delete(EJB_MODULE);
+        return ear.addAsModule(ejb);
+    }
+
+    private static EnterpriseArchive withWebClasses(EnterpriseArchive ear, Class<?>[]... classes) {
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
+        for (Class<?>[] some : classes) {
+            web.addClasses(some);
+        }
         ear.delete(WEB_MODULE);
         return ear.addAsModule(web);
     }

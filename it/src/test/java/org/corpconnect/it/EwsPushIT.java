@@ -44,8 +44,7 @@ class EwsPushIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.realEarWith(EwsPushIT.class, TestExchange.class,
-                        SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class),
+        return Deployments.withSettings(Deployments.withTestsInside(EwsPushIT.class),
                 Map.of("push.streams", "true", "push.stream-check-seconds", "1", "push.stream-retry-seconds", "0.5"));
     }
 

@@ -25,7 +25,7 @@ class ExchangeInsideServerIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(ExchangeInsideServerIT.class, TestExchange.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

@@ -45,8 +45,7 @@ class GraphMailboxSignInIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

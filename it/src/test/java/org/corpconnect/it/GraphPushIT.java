@@ -48,8 +48,7 @@ class GraphPushIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.realEarWith(GraphPushIT.class, TestExchange.class,
-                        SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class),
+        return Deployments.withSettings(Deployments.withTestsInside(GraphPushIT.class),
                 Map.of("notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.check-seconds", "2", "push.watch-minutes", "1", "push.renew-before-minutes", "1"));
     }

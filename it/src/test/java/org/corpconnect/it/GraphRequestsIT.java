@@ -55,8 +55,7 @@ class GraphRequestsIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class, Protocol.class);
+        return Deployments.withFixtures();
     }
 
     @AfterEach

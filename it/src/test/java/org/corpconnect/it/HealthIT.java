@@ -46,8 +46,7 @@ class HealthIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(new Class<?>[] {HealthIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class, AdminSession.class, Server.class}, HtmlPageServlet.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

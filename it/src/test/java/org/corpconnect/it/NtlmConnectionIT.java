@@ -42,8 +42,7 @@ class NtlmConnectionIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(NtlmConnectionIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

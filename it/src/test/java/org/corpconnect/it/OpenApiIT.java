@@ -50,8 +50,7 @@ class OpenApiIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

@@ -48,7 +48,7 @@ class OutboundIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(OutboundIT.class, OutboundIT.Listener.class, TestExchange.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

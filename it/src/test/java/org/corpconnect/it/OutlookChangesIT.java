@@ -1,7 +1,6 @@
 package org.corpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -42,8 +41,7 @@ class OutlookChangesIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         // Graph's notifications reach the server on loopback; watches are kept every 2 s.
-        return Deployments.withSettings(Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class,
-                        TestAccounts.TestAccount.class, SimulatorControl.class, TestExchange.class),
+        return Deployments.withSettings(Deployments.withFixtures(),
                 Map.of("notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.check-seconds", "2"));
     }

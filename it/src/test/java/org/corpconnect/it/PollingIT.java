@@ -61,8 +61,7 @@ class PollingIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.realEarWith(PollingIT.class, TestExchange.class, SimulatorControl.class,
-                        TestAccounts.class, TestAccounts.TestAccount.class, DelegatedSignIns.class),
+        return Deployments.withSettings(Deployments.withTestsInside(PollingIT.class, DelegatedSignIns.class),
                 Map.of("sync.interval-minutes", "60",
                         "notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.poll-booked-seconds", String.valueOf(BOOKED_SECONDS),

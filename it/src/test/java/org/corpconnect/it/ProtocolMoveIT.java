@@ -45,8 +45,7 @@ class ProtocolMoveIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, ProtocolMoveFixtureServlet.class, TestAccounts.class,
-                TestAccounts.TestAccount.class, SimulatorControl.class, TestExchange.class, Protocol.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

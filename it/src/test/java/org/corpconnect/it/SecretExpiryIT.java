@@ -28,8 +28,7 @@ class SecretExpiryIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(SecretExpiryIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

@@ -48,8 +48,7 @@ class SecretsAtRestIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(SecretsAtRestIT.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

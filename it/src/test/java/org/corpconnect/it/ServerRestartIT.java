@@ -28,8 +28,7 @@ class ServerRestartIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(RestartProbeServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @Test

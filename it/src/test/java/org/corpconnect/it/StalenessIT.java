@@ -54,8 +54,7 @@ class StalenessIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(StalenessIT.class, StalenessIT.Freshness.class, TestExchange.class,
-                SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class, Server.class);
+        return Deployments.withTestsInside();
     }
 
     @Inject

@@ -34,8 +34,7 @@ abstract class SyncIsolationIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(SyncIsolationIT.class, SyncIsolationEwsIT.class, SyncIsolationGraphIT.class,
-                Protocol.class, TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     /** The protocol of every account this class connects. */

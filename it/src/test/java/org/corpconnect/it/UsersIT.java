@@ -35,8 +35,7 @@ abstract class UsersIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(UsersIT.class, UsersEwsIT.class, UsersGraphIT.class, Protocol.class,
-                TestExchange.class, SimulatorControl.class, TestAccounts.class, TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside();
     }
 
     /** The protocol of every account this class connects. */

@@ -40,8 +40,7 @@ class WebhookCrashIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @Test

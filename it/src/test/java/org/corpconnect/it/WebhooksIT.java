@@ -53,8 +53,7 @@ class WebhooksIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class, Protocol.class);
+        return Deployments.withFixtures();
     }
 
     @BeforeAll

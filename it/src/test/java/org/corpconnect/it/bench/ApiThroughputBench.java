@@ -10,14 +10,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.corpconnect.it.Api;
-import org.corpconnect.it.ApiFixtureServlet;
 import org.corpconnect.it.Deployments;
 import org.corpconnect.it.ServerTest;
 import org.corpconnect.it.SimulatorControl;
-import org.corpconnect.it.TestAccounts;
-import org.corpconnect.it.TestExchange;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -43,8 +39,7 @@ class ApiThroughputBench {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @Test

@@ -12,13 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.corpconnect.it.Api;
-import org.corpconnect.it.ApiFixtureServlet;
 import org.corpconnect.it.Deployments;
 import org.corpconnect.it.Server;
 import org.corpconnect.it.ServerTest;
 import org.corpconnect.it.SimulatorControl;
-import org.corpconnect.it.TestAccounts;
-import org.corpconnect.it.TestExchange;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -41,8 +38,7 @@ class BookingLatencyBench {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.realEarWithWeb(ApiFixtureServlet.class, TestAccounts.class, TestAccounts.TestAccount.class,
-                SimulatorControl.class, TestExchange.class);
+        return Deployments.withFixtures();
     }
 
     @Test

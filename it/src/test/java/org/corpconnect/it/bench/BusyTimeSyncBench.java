@@ -51,9 +51,8 @@ class BusyTimeSyncBench {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class,
-                SimulatorBudget.class, SimulatorFreeBusyFloor.class, TestExchange.class, SimulatorControl.class, TestAccounts.class,
-                TestAccounts.TestAccount.class);
+        return Deployments.withTestsInside(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class,
+                BenchFigures.class, SimulatorBudget.class, SimulatorFreeBusyFloor.class);
     }
 
     @Inject

@@ -25,7 +25,6 @@ import org.corpconnect.it.ServerTest;
 import org.corpconnect.it.SimulatorControl;
 import org.corpconnect.it.TestAccounts;
 import org.corpconnect.it.TestAccounts.TestAccount;
-import org.corpconnect.it.TestExchange;
 import org.corpconnect.push.StreamKeeper;
 import org.corpconnect.push.WatchedCalendar;
 import org.corpconnect.push.WatchedCalendars;
@@ -50,9 +49,7 @@ class PushLatencyBench {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.realEarWith(PushLatencyBench.class, BenchFixture.class,
-                        BenchFigures.class, TestExchange.class, SimulatorControl.class, TestAccounts.class,
-                        TestAccounts.TestAccount.class),
+        return Deployments.withSettings(Deployments.withTestsInside(PushLatencyBench.class, BenchFixture.class, BenchFigures.class),
                 Map.of("notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.check-seconds", "5", "push.streams", "true", "push.stream-check-seconds", "5"));
     }

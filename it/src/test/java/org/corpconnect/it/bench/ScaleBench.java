@@ -27,7 +27,6 @@ import org.corpconnect.it.ServerTest;
 import org.corpconnect.it.SimulatorControl;
 import org.corpconnect.it.TestAccounts;
 import org.corpconnect.it.TestAccounts.TestAccount;
-import org.corpconnect.it.TestExchange;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -66,9 +65,8 @@ class ScaleBench {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.realEarWith(ScaleBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class, SimulatorBudget.class,
-                LoadGenerator.class, LoadGenerator.Result.class, ServerCpu.class, TestExchange.class, SimulatorControl.class,
-                TestAccounts.class, TestAccounts.TestAccount.class, Server.class);
+        return Deployments.withTestsInside(ScaleBench.class, BenchFixture.class, ServerMeasures.class, BenchFigures.class,
+                SimulatorBudget.class, LoadGenerator.class, LoadGenerator.Result.class, ServerCpu.class);
     }
 
     @Inject
