@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite: compilation, the unit tests, and the integration tests on the real server (Payara,
-# the EAR, the Exchange simulator) in two halves that run side by side. Much of an integration test is
-# waiting (server starts, deployments, Exchange's answers, the sweep's timers), so two halves share a
-# machine's cores well; each runs in a copy of the tree built once here, with its own ports, Payara domain
-# and simulator. With IT_POSTGRESQL=1 the integration tests run on PostgreSQL as well, in two more halves,
-# on the databases corpconnect_it_1 and corpconnect_it_2 of the PostgreSQL on localhost:5432 (role and
-# password corpconnect_it, both databases made beforehand: .ci/run makes them; README, "Tests"). The cluster
-# test (cluster/test-cluster.sh) runs beside them wherever it can: as root, with PostgreSQL answering on
-# localhost:5432 (.ci/run starts it); elsewhere one line says it is left out. IT_CLUSTER=1 requires it,
-# IT_CLUSTER=0 leaves it out.
+# the EAR, the Exchange simulator) in halves that run side by side: two on the embedded H2 and, where
+# PostgreSQL runs, two on PostgreSQL. Much of an integration test is waiting (server starts, Exchange's
+# answers, the sweep's timers), so the halves share a machine's cores well; each runs in a copy of the tree
+# built once here, with its own ports, Payara domain and simulator.
+#
+# The PostgreSQL halves and the cluster test (cluster/test-cluster.sh) run wherever they can: as root, with
+# PostgreSQL answering on localhost:5432 (.ci/run starts it). The PostgreSQL halves then run on the databases
+# corpconnect_it_1 and corpconnect_it_2 (role and password corpconnect_it), made anew here. Elsewhere one
+# line says what is left out. IT_POSTGRESQL=1 and IT_CLUSTER=1 require them (IT_POSTGRESQL=1 not as root:
+# the role and both databases made beforehand, README "Tests"); IT_POSTGRESQL=0 and IT_CLUSTER=0 leave them out.
 #
 # Arguments go to every Maven build (e.g. -o). IT_PORTBASES moves the halves' ports: four Payara port
 # bases, one per half (H2 first and second, PostgreSQL first and second; default "28000 30000 29000 31000");
 # each half uses its base and 100 ports above it. Logs and the copies: target/tests/. The figures of the
-# run (the time of each half, the slowest classes) are printed at the end.
+# run (the time and deployments of each half, the slowest classes) are printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 work=target/tests
@@ -24,14 +25,13 @@ if [ ! -f "$shared_dir/ews-schema/exchange-online-2023/ews-validate.xsd" ] \
         "(beside this clone; SHARED_DIR=DIR to point elsewhere). ./run-demo.sh runs without it." >&2
     exit 1
 fi
-postgresql=${IT_POSTGRESQL:-0}
 read -r -a bases <<< "${IT_PORTBASES:-28000 30000 29000 31000}"
 started=$SECONDS
 
-# The first half: the slowest classes, about half of the suite's time (it also runs after the unit tests,
-# in the same build). The second half is every other *IT, so a new class always runs somewhere.
-first_half=(AdminPagesIT BookingFaultsGraphIT BusyTimeSyncGraphIT BookingCrashIT WebhookCrashIT PollingIT ReadinessIT
-    HealthIT WebhooksIT GraphRequestsIT)
+# The first half: the slowest class (AdminPagesIT) and a few others, about half of the suite's time (it also runs
+# after the unit tests, in the same build); most of them share one deployment. The second half is every other
+# *IT, so a new class always runs somewhere.
+first_half=(AdminPagesIT BookingFaultsGraphIT BookingCrashIT WebhookCrashIT PollingIT ReadinessIT WebhooksIT GraphRequestsIT)
 first=$(IFS=,; echo "${first_half[*]}")
 second="*IT$(printf ',!%s' "${first_half[@]}")"
 
@@ -42,6 +42,34 @@ ports() { # Maven's port and domain properties of the half whose Payara port bas
 stamped=(-B -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss")
 mkdir -p "$work"
 rm -rf "${work:?}"/* it/target/failsafe-reports it/target/failsafe-reports-postgresql # nothing of an earlier run
+
+local_postgresql() { # as root, with a PostgreSQL answering on localhost:5432
+    [ "$(id -u)" = 0 ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+}
+postgresql=${IT_POSTGRESQL:-}
+if [ -z "$postgresql" ]; then
+    if local_postgresql; then
+        postgresql=1
+    else
+        postgresql=0
+        echo "==> The PostgreSQL halves are left out: they need root and PostgreSQL on localhost:5432 (README, \"Tests\")."
+    fi
+fi
+if [ "$postgresql" = 1 ] && [ "$(id -u)" = 0 ]; then
+    # The tests' role and their two databases, made anew. The role may checkpoint and read the data directory's
+    # setting: SecretsAtRestIT searches the files.
+    (cd / && runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p 5432) > "$work/postgresql.log" 2>&1 <<'SQL' \
+        || { echo "The tests' role and databases could not be made on PostgreSQL (localhost:5432):"; cat "$work/postgresql.log"; exit 1; }
+SET client_min_messages = warning;
+SELECT 'CREATE ROLE corpconnect_it LOGIN PASSWORD ''corpconnect_it'''
+    WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'corpconnect_it') \gexec
+GRANT pg_checkpoint, pg_read_all_settings TO corpconnect_it;
+DROP DATABASE IF EXISTS corpconnect_it_1;
+DROP DATABASE IF EXISTS corpconnect_it_2;
+CREATE DATABASE corpconnect_it_1 OWNER corpconnect_it;
+CREATE DATABASE corpconnect_it_2 OWNER corpconnect_it;
+SQL
+fi
 
 echo "==> Building once (compilation, no tests): $work/build.log"
 mvn "${stamped[@]}" -DskipTests package "-Dshared.dir=$shared_dir" "$@" > "$work/build.log" 2>&1 \
@@ -85,7 +113,7 @@ if [ "$postgresql" = 1 ]; then
 fi
 cluster=${IT_CLUSTER:-}
 if [ -z "$cluster" ]; then
-    if [ "$(id -u)" = 0 ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+    if local_postgresql; then
         cluster=1
     else
         cluster=0
@@ -157,8 +185,9 @@ for i in "${!names[@]}"; do
         continue
     fi
     first_line=$(at "${logs[$i]}" FIRST) its=$(at "${logs[$i]}" ":integration-test (") last=$(at "${logs[$i]}" LAST)
-    printf '  %-44s %7s   integration tests %s: %s\n' "${names[$i]}" "$(mmss $((last - first_line)))" \
-        "$([ -n "$its" ] && mmss $((last - its)) || echo '-')" "$(counts "${reports[$i]}")"
+    deployments=$(grep -oE 'Deployments: [0-9]+' "${logs[$i]}" | awk '{ n += $2 } END { print n + 0 }')
+    printf '  %-44s %7s   integration tests %s: %s, %s deployments\n' "${names[$i]}" "$(mmss $((last - first_line)))" \
+        "$([ -n "$its" ] && mmss $((last - its)) || echo '-')" "$(counts "${reports[$i]}")" "$deployments"
 done
 printf '  %-44s %7s\n' "all of it" "$(mmss $((SECONDS - started)))"
 for i in "${!names[@]}"; do [ -z "${reports[$i]}" ] || class_times "${reports[$i]}" | sed "s/\$/ (${names[$i]%%,*})/"; done | sort -nr > "$work/it-classes.txt"
