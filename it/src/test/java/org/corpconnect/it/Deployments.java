@@ -4,8 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.corpconnect.it.deployment.DeploymentMethod;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -29,13 +36,9 @@ public final class Deployments {
     private static final Class<?>[] FIXTURES = {TestAccounts.class, TestAccounts.TestAccount.class, SimulatorControl.class,
         TestExchange.class, Protocol.class};
 
-    /** Every test class that runs inside the server, with the classes of their own that they need there. */
-    private static final Class<?>[] TESTS_INSIDE = {AccountsIT.class, BusyTimeSyncIT.class, BusyTimeSyncEwsIT.class,
-        BusyTimeSyncGraphIT.class, CredentialChangeIT.class, CredentialChangeEwsIT.class, CredentialChangeGraphIT.class,
-        ExchangeInsideServerIT.class, HealthIT.class, NtlmConnectionIT.class, OutboundIT.class, OutboundIT.Listener.class,
-        SecretExpiryIT.class, SecretsAtRestIT.class, StalenessIT.class, StalenessIT.Freshness.class, SyncIsolationIT.class,
-        SyncIsolationEwsIT.class, SyncIsolationGraphIT.class, UsersIT.class, UsersEwsIT.class, UsersGraphIT.class,
-        AdminSession.class, Server.class};
+    /** What the tests running inside the server use there besides the fixtures. */
+    private static final Class<?>[] SUPPORT_INSIDE = {Deployments.class, ServerTest.class, SimulatorResponsesChecked.class,
+        ApiAnswersChecked.class, AdminSession.class, Server.class, DelegatedSignIns.class};
 
     /** The test-only servlets that the tests calling over HTTP use to set up and look in. */
     private static final Class<?>[] FIXTURE_SERVLETS = {ApiFixtureServlet.class, ApiKeyFixtureServlet.class,
@@ -66,12 +69,11 @@ public final class Deployments {
      * are), and the page HealthIT points a connection at in its web module.
      */
     public static EnterpriseArchive withTestsInside() {
-        EnterpriseArchive ear = withEjbClasses(realEar(), TESTS_INSIDE, FIXTURES, new Class<?>[] {Deployments.class,
-            ServerTest.class, SimulatorResponsesChecked.class, ApiAnswersChecked.class});
+        EnterpriseArchive ear = withEjbClasses(realEar(), testsInside(), FIXTURES, SUPPORT_INSIDE);
         return withWebClasses(ear, new Class<?>[] {HtmlPageServlet.class});
     }
 
-    /** {@link #withTestsInside()} with {@code moreClasses} in its EJB module as well, for a test with settings of its own. */
+    /** {@link #withTestsInside()} with {@code moreClasses} in its EJB module as well: the benchmarks, in a package of their own. */
     public static EnterpriseArchive withTestsInside(Class<?>... moreClasses) {
         return withEjbClasses(withTestsInside(), moreClasses);
     }
@@ -94,6 +96,30 @@ public final class Deployments {
         ejb.add(new StringAsset(properties.append('\n').toString()), path);
         ear.delete(EJB_MODULE);
         return ear.addAsModule(ejb);
+    }
+
+    /**
+     * Every {@code *IT} of this package whose deployment (its own or inherited) is testable, from the directory the
+     * tests were compiled to: a new test inside the server needs no list to join.
+     */
+    private static Class<?>[] testsInside() {
+        String pkg = Deployments.class.getPackageName();
+        try (Stream<Path> files = Files.list(Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(pkg.replace('.', '/')))) {
+            List<Class<?>> tests = new ArrayList<>();
+            for (String name : files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("IT.class")).toList()) {
+                Class<?> test = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()), false,
+                        Deployments.class.getClassLoader());
+                if (DeploymentMethod.runsInside(test)) {
+                    tests.add(test);
+                }
+            }
+            return tests.toArray(Class<?>[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException("The tests' classes cannot be listed", e);
+        }
     }
 
     private static EnterpriseArchive withEjbClasses(EnterpriseArchive ear, Class<?>[]... classes) {

@@ -44,7 +44,7 @@ class EwsPushIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.withTestsInside(EwsPushIT.class),
+        return Deployments.withSettings(Deployments.withTestsInside(),
                 Map.of("push.streams", "true", "push.stream-check-seconds", "1", "push.stream-retry-seconds", "0.5"));
     }
 

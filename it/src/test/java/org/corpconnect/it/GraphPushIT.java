@@ -48,7 +48,7 @@ class GraphPushIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.withTestsInside(GraphPushIT.class),
+        return Deployments.withSettings(Deployments.withTestsInside(),
                 Map.of("notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.check-seconds", "2", "push.watch-minutes", "1", "push.renew-before-minutes", "1"));
     }

@@ -61,7 +61,7 @@ class PollingIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.withSettings(Deployments.withTestsInside(PollingIT.class, DelegatedSignIns.class),
+        return Deployments.withSettings(Deployments.withTestsInside(),
                 Map.of("sync.interval-minutes", "60",
                         "notifications.public-url", "http://localhost:" + HTTP_PORT + "/exchange-connection",
                         "push.poll-booked-seconds", String.valueOf(BOOKED_SECONDS),

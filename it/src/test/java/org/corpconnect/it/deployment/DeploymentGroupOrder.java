@@ -1,11 +1,9 @@
 package org.corpconnect.it.deployment;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.Archive;
@@ -24,8 +22,11 @@ public final class DeploymentGroupOrder implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
+        Map<Method, String> built = new HashMap<>(); // a subclass's inherited deployment is built once
         Map<Class<?>, String> groups = new HashMap<>();
-        context.getClassDescriptors().forEach(test -> groups.put(test.getTestClass(), group(test.getTestClass())));
+        context.getClassDescriptors().forEach(test -> groups.put(test.getTestClass(), DeploymentMethod.of(test.getTestClass())
+                .map(method -> built.computeIfAbsent(method, DeploymentGroupOrder::group))
+                .orElse(test.getTestClass().getName())));
         Map<String, String> firstOfGroup = new HashMap<>();
         groups.forEach((test, group) -> firstOfGroup.merge(group, test.getName(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
         context.getClassDescriptors().sort(Comparator
@@ -33,31 +34,16 @@ public final class DeploymentGroupOrder implements ClassOrderer {
                 .thenComparing(test -> test.getTestClass().getName()));
     }
 
-    /** What the class deploys (testable or not, and the archive's content); its own name if it deploys nothing. */
-    private static String group(Class<?> test) {
-        return deploymentMethod(test).flatMap(method -> {
-            try {
-                method.setAccessible(true);
-                Archive<?> archive = (Archive<?>) method.invoke(null);
-                return Optional.of(method.getAnnotation(Deployment.class).testable() + " " + ArchiveDigest.of(archive).hex());
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Arquillian reports it when the class runs; here the class only loses its place in a group.
-                LOG.warning(() -> "The deployment of " + test.getName() + " could not be built to order it: " + e);
-                return Optional.empty();
-            }
-        }).orElse(test.getName());
-    }
-
-    /** The nearest static {@code @Deployment} method in {@code test}'s hierarchy, as Arquillian finds it. */
-    private static Optional<Method> deploymentMethod(Class<?> test) {
-        for (Class<?> type = test; type != null; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Deployment.class) && Modifier.isStatic(method.getModifiers())
-                        && method.getParameterCount() == 0) {
-                    return Optional.of(method);
-                }
-            }
+    /** What a deployment method deploys: testable or not, and the archive's content. */
+    private static String group(Method method) {
+        try {
+            method.setAccessible(true);
+            Archive<?> archive = (Archive<?>) method.invoke(null);
+            return method.getAnnotation(Deployment.class).testable() + " " + ArchiveDigest.of(archive).hex();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Arquillian reports it when the class runs; here its classes only lose their place in a group.
+            LOG.warning(() -> "The deployment of " + method.getDeclaringClass().getName() + " could not be built to order it: " + e);
+            return method.getDeclaringClass().getName();
         }
-        return Optional.empty();
     }
 }
