@@ -1,5 +1,6 @@
 package org.corpconnect.busytime;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -109,6 +111,18 @@ public class AccountRefresh {
     @ConfigProperty(name = "sync.access-check-concurrency", defaultValue = "4")
     int accessCheckConcurrency;
 
+    /**
+     * Stores of a group's busy time in flight on this instance, every account's refreshes together. A store is one
+     * transaction of up to 100 users' intervals, held as entities until it commits; the database writes them one
+     * after another on H2, so more stores at once only hold more memory (ScaleBench: 32 of them, one per refresh
+     * thread, filled the heap).
+     */
+    @Inject
+    @ConfigProperty(name = "sync.store-concurrency", defaultValue = "4")
+    int storeConcurrency;
+
+    private Semaphore storeSlots;
+
     /** Back-offs in a row after which the refresh gives up until the account's next scheduled one. */
     @Inject
     @ConfigProperty(name = "sync.max-retries", defaultValue = "5")
@@ -128,6 +142,11 @@ public class AccountRefresh {
     double intervalMinutes;
 
     private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void init() {
+        storeSlots = new Semaphore(Math.max(1, storeConcurrency), true);
+    }
 
     /** Refreshes every user of the account, or only those given. */
     public RefreshResult refresh(long accountId, Optional<Set<Long>> onlyUsers) {
@@ -424,7 +443,22 @@ public class AccountRefresh {
             Map<Long, List<BusyInterval>> chunk = new HashMap<>();
             group.stream().map(userIds::get).filter(Objects::nonNull).filter(this::complete)
                     .forEach(id -> chunk.put(id, WindowSeams.join(intervals.get(id), seams)));
-            store.replace(chunk, workingWeeks, at);
+            // Every window of the group is read: its intervals are in the chunk or not wanted. Dropped here, so
+            // that a refresh holds only its groups in flight, not its whole account (100 accounts refreshing at
+            // once held every one of their users' intervals until their ends: ScaleBench, bench/README.md).
+            group.stream().map(userIds::get).filter(Objects::nonNull).forEach(intervals::remove);
+            try {
+                storeSlots.acquire(); // before the transaction: a store waiting for its turn holds no connection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop("interrupted");
+                return;
+            }
+            try {
+                store.replace(chunk, workingWeeks, at);
+            } finally {
+                storeSlots.release();
+            }
             stored.addAll(chunk.keySet());
             if (!chunk.isEmpty()) {
                 // On this worker, while the others read on: the followers' own requests run side by side too.
