@@ -54,7 +54,7 @@ final class EwsAccessProbe {
             EwsGateway.impersonate(service, user);
             calendar = new FolderId(WellKnownFolderName.Calendar);
         } else {
-            // With an app-only token the request impersonates the dedicated mailbox already (EwsGateway.open).
+            // With an app-only token the request impersonates the dedicated mailbox already (EwsGateway.configure).
             calendar = new FolderId(WellKnownFolderName.Calendar, new Mailbox(user.value()));
         }
         Folder folder;

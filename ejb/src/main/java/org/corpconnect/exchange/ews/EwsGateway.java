@@ -1,10 +1,12 @@
 package org.corpconnect.exchange.ews;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,6 +69,13 @@ public class EwsGateway implements ProtocolGateway {
 
     /** App-only tokens, cached per credential and generation; replaced in tests to count fetches. */
     OAuthTokens tokens = new OAuthTokens(() -> outbound);
+
+    private final EwsServicePool services = new EwsServicePool(Clock.systemUTC());
+
+    @PreDestroy
+    void closeServices() {
+        services.closeAll();
+    }
 
     @Override
     public boolean speaks(ExchangeCredential credential) {
@@ -329,12 +338,12 @@ public class EwsGateway implements ProtocolGateway {
         String bearer = access.credential() instanceof ExchangeCredential.OAuthApp app
                 ? tokens.token(app, access.generation(), Duration.ofMillis(requestTimeoutMillis))
                 : null;
-        ExchangeService service = open(access, bearer);
+        ExchangeService service = configure(newService(), access, bearer); // held open by the stream: not the pool's
         try {
             service.setTimeout((int) STREAM_READ_TIMEOUT.toMillis());
             if (access.mode() == AccessMode.IMPERSONATION) {
                 impersonate(service, watches.values().iterator().next());
-            } // DELEGATION: the subscriptions are the dedicated mailbox's, and so is the connection (open() impersonates it for an app)
+            } // DELEGATION: the subscriptions are the dedicated mailbox's, and so is the connection (configure() impersonates it for an app)
             StreamingRequest request = new StreamingRequest(service, watches.keySet(), minutes);
             return new EwsCalendarStream(service, request.send(), watches.keySet());
         } catch (Exception e) {
@@ -359,9 +368,13 @@ public class EwsGateway implements ProtocolGateway {
         String bearer = access.credential() instanceof ExchangeCredential.OAuthApp app
                 ? tokens.token(app, access.generation(), Duration.ofMillis(requestTimeoutMillis))
                 : null;
-        // One ExchangeService per call: it is not thread-safe, and closing it releases its connection.
-        try (ExchangeService service = open(access, bearer)) {
-            return call.on(service);
+        // An ExchangeService is not thread-safe: this call holds it alone, and hands it back only if it succeeded.
+        ExchangeService service = configure(services.take(access, this::newService), access, bearer);
+        boolean succeeded = false;
+        try {
+            T result = call.on(service);
+            succeeded = true;
+            return result;
         } catch (Exception e) {
             ExchangeException failure = EwsFailures.translate(e);
             if (bearer != null && EwsFailures.mailboxProblem(EwsFailures.mailboxError(e)
@@ -379,12 +392,24 @@ public class EwsGateway implements ProtocolGateway {
                         + " revoked; the next request asks the token endpoint for a new one.");
             }
             throw failure;
+        } finally {
+            if (succeeded) {
+                services.giveBack(access, service);
+            } else {
+                service.close();
+            }
         }
     }
 
-    private ExchangeService open(ExchangeAccess access, String bearer) {
+    private ExchangeService newService() {
         // Exchange2010_SP2 is what ews-java-api 2.0 speaks, and every Exchange since accepts it.
-        ExchangeService service = new CheckedExchangeService(ExchangeVersion.Exchange2010_SP2, outbound);
+        return new CheckedExchangeService(ExchangeVersion.Exchange2010_SP2, outbound);
+    }
+
+    /** Sets everything a call's requests carry, over whatever an earlier call of the same access set. */
+    private ExchangeService configure(ExchangeService service, ExchangeAccess access, String bearer) {
+        service.getHttpHeaders().clear();
+        service.setImpersonatedUserId(null);
         service.setUrl(access.endpoint());
         service.setTimeout(requestTimeoutMillis);
         service.setUserAgent("ExchangeCorporateConnection");

@@ -152,6 +152,17 @@ class EwsGatewayOAuthTest {
     }
 
     @Test
+    void theNextCallOnAServiceAUsersProbeImpersonatedWithActsAsTheDedicatedMailboxAgain() {
+        gateway.probe(oauth(AccessMode.IMPERSONATION), ANNA);
+        gateway.verify(oauth(AccessMode.IMPERSONATION)); // the probe's service, kept for this access
+
+        List<RequestLogEntry> getFolders = sim.requestLog().forOperation("GetFolder");
+        assertEquals(2, getFolders.size(), getFolders.toString());
+        assertAppImpersonating(ANNA, getFolders.get(0));
+        assertAppImpersonating(new MailboxAddress(SERVICE), getFolders.get(1));
+    }
+
+    @Test
     void delegationProbeImpersonatesTheDedicatedMailboxAndOpensTheUsersCalendar() {
         CalendarAccessProbe michael = gateway.probe(oauth(AccessMode.DELEGATION), MICHAEL);
         assertTrue(michael.canRead() && michael.canWrite(), michael.toString());

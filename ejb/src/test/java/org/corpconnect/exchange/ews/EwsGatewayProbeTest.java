@@ -53,6 +53,17 @@ class EwsGatewayProbeTest {
     }
 
     @Test
+    void theNextCallOnAServiceAProbeImpersonatedWithImpersonatesNoOne() {
+        probe(AccessMode.IMPERSONATION, ANNA);
+        gateway.verify(access(sim, AccessMode.IMPERSONATION)); // the probe's service, kept for this access
+
+        List<RequestLogEntry> getFolders = sim.requestLog().forOperation("GetFolder");
+        assertEquals(2, getFolders.size(), getFolders.toString());
+        assertEquals(ANNA.value(), getFolders.get(0).impersonated());
+        assertNull(getFolders.get(1).impersonated(), "the dedicated mailbox's own calendar, as itself");
+    }
+
+    @Test
     void anImpersonatedUserCanBeReadAndWritten() {
         assertProbe(true, true, null, probe(AccessMode.IMPERSONATION, ANNA));
 
