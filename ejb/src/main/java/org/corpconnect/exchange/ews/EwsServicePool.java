@@ -20,8 +20,8 @@ import org.corpconnect.exchange.ExchangeAccess;
  *
  * <p>Why not one per call: ews-java-api builds an HttpClient in the service's constructor, and HttpClient looks its
  * version up as a class-path resource; Payara 6's application class loader keeps every stream it ever opened
- * (payara/Payara#7919, fixed after the last Payara 6 release served here), about 3 KB a call, forever: a 10,000-user
- * account's refreshes filled a 512 MB heap within a day. Reused, a service also keeps its connection to Exchange.
+ * (payara/Payara#7919, fixed after the last Payara 6 release served here): about 3 KB a call for the life of the
+ * deployment, some 170 MB a day for a 10,000-user account. Reused, a service also keeps its connection to Exchange.
  *
  * <p>A service goes back only after a call that succeeded; one idle for a minute, or beyond the few kept per access,
  * is closed.

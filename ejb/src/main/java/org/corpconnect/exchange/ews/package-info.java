@@ -3,8 +3,10 @@
  * Exchange and, until it goes, Exchange Online: the only package that imports ews-java-api
  * ({@code microsoft.exchange.webservices}).
  *
- * <p>Every call opens its own {@code ExchangeService} (not thread-safe: one pooled connection and
- * mutable impersonation state) and closes it; EWS failures leave as this package's exceptions,
+ * <p>Every call holds an {@code ExchangeService} of its own while it runs (not thread-safe: one pooled
+ * connection and mutable impersonation state), taken from {@link org.corpconnect.exchange.ews.EwsServicePool}
+ * for its exact access and configured afresh, and handed back after a success, closed after a failure (one
+ * built per call leaked memory in Payara 6's class loader: see the pool); EWS failures leave as this package's exceptions,
  * never as ews-java-api types, and never carry a SOAP envelope or a secret in their message.
  * {@link org.corpconnect.exchange.ews.EwsFailures} is the one place of translation, for whole requests
  * (exceptions) and for one mailbox's error inside an answer ({@link org.corpconnect.exchange.MailboxProblem}).
