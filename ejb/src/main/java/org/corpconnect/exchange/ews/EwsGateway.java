@@ -70,7 +70,9 @@ public class EwsGateway implements ProtocolGateway {
     /** App-only tokens, cached per credential and generation; replaced in tests to count fetches. */
     OAuthTokens tokens = new OAuthTokens(() -> outbound);
 
-    private final EwsServicePool services = new EwsServicePool(Clock.systemUTC());
+    static final String USER_AGENT = "ExchangeCorporateConnection";
+
+    private final EwsServicePool<CheckedExchangeService> services = new EwsServicePool<>(Clock.systemUTC());
 
     @PreDestroy
     void closeServices() {
@@ -369,7 +371,8 @@ public class EwsGateway implements ProtocolGateway {
                 ? tokens.token(app, access.generation(), Duration.ofMillis(requestTimeoutMillis))
                 : null;
         // An ExchangeService is not thread-safe: this call holds it alone, and hands it back only if it succeeded.
-        ExchangeService service = configure(services.take(access, this::newService), access, bearer);
+        CheckedExchangeService service = services.take(access, this::newService);
+        configure(service, access, bearer);
         boolean succeeded = false;
         try {
             T result = call.on(service);
@@ -394,6 +397,7 @@ public class EwsGateway implements ProtocolGateway {
             throw failure;
         } finally {
             if (succeeded) {
+                service.closeConnection();
                 services.giveBack(access, service);
             } else {
                 service.close();
@@ -401,7 +405,7 @@ public class EwsGateway implements ProtocolGateway {
         }
     }
 
-    private ExchangeService newService() {
+    private CheckedExchangeService newService() {
         // Exchange2010_SP2 is what ews-java-api 2.0 speaks, and every Exchange since accepts it.
         return new CheckedExchangeService(ExchangeVersion.Exchange2010_SP2, outbound);
     }
@@ -412,7 +416,7 @@ public class EwsGateway implements ProtocolGateway {
         service.setImpersonatedUserId(null);
         service.setUrl(access.endpoint());
         service.setTimeout(requestTimeoutMillis);
-        service.setUserAgent("ExchangeCorporateConnection");
+        service.setUserAgent(USER_AGENT);
         if (access.credential() instanceof ExchangeCredential.Password password) {
             authenticate(service, password);
         } else {

@@ -21,20 +21,20 @@ import org.corpconnect.exchange.ExchangeAccess;
  * <p>Why not one per call: ews-java-api builds an HttpClient in the service's constructor, and HttpClient looks its
  * version up as a class-path resource; Payara 6's application class loader keeps every stream it ever opened
  * (payara/Payara#7919, fixed after the last Payara 6 release served here): about 3 KB a call for the life of the
- * deployment, some 170 MB a day for a 10,000-user account. Reused, a service also keeps its connection to Exchange.
+ * deployment, some 170 MB a day for a 10,000-user account.
  *
  * <p>A service goes back only after a call that succeeded; one idle for a minute, or beyond the few kept per access,
  * is closed.
  */
-final class EwsServicePool {
+final class EwsServicePool<S extends ExchangeService> {
 
     static final Duration IDLE = Duration.ofMinutes(1);
     static final int KEPT_PER_ACCESS = 8;
 
-    private record Idle(ExchangeService service, Instant since) {
+    private record Idle<S>(S service, Instant since) {
     }
 
-    private final Map<ExchangeAccess, Deque<Idle>> idle = new ConcurrentHashMap<>();
+    private final Map<ExchangeAccess, Deque<Idle<S>>> idle = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastSweep;
     private final Clock clock;
 
@@ -44,9 +44,9 @@ final class EwsServicePool {
     }
 
     /** A service of this access that no other call holds: an idle one, or a new one. */
-    ExchangeService take(ExchangeAccess access, Supplier<ExchangeService> create) {
+    S take(ExchangeAccess access, Supplier<S> create) {
         sweepNowAndThen();
-        AtomicReference<Idle> taken = new AtomicReference<>();
+        AtomicReference<Idle<S>> taken = new AtomicReference<>();
         idle.computeIfPresent(access, (key, services) -> {
             taken.set(services.pollFirst());
             return services.isEmpty() ? null : services;
@@ -55,13 +55,13 @@ final class EwsServicePool {
     }
 
     /** The call through it succeeded: kept for the next one, or closed if enough are kept. */
-    void giveBack(ExchangeAccess access, ExchangeService service) {
+    void giveBack(ExchangeAccess access, S service) {
         Instant now = clock.instant();
         AtomicReference<Boolean> kept = new AtomicReference<>(false);
         idle.compute(access, (key, services) -> {
-            Deque<Idle> list = services == null ? new ArrayDeque<>() : services;
+            Deque<Idle<S>> list = services == null ? new ArrayDeque<>() : services;
             if (list.size() < KEPT_PER_ACCESS) {
-                list.offerFirst(new Idle(service, now));
+                list.offerFirst(new Idle<>(service, now));
                 kept.set(true);
             }
             return list.isEmpty() ? null : list;

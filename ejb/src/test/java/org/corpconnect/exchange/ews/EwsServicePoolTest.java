@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class EwsServicePoolTest {
 
     private final MovingClock clock = new MovingClock();
-    private final EwsServicePool pool = new EwsServicePool(clock);
+    private final EwsServicePool<ExchangeService> pool = new EwsServicePool<>(clock);
     private final List<ExchangeService> made = new ArrayList<>();
     private final List<ExchangeService> closed = new ArrayList<>();
 
