@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -311,29 +308,5 @@ class EwsGatewayOAuthTest {
         assertThrows(ExchangeThrottled.class, () -> OAuthTokens.answer(app, 429, "{}"));
         assertThrows(ExchangeFailure.class, () -> OAuthTokens.answer(app, 500, "<html>"));
         assertThrows(ExchangeFailure.class, () -> OAuthTokens.answer(app, 200, "{\"token_type\":\"Bearer\"}"));
-    }
-
-    /** A clock the test moves forward, to expire cached tokens without waiting an hour. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

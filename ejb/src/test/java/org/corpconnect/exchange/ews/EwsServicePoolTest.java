@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -22,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class EwsServicePoolTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock();
     private final EwsServicePool<ExchangeService> pool = new EwsServicePool<>(clock);
     private final List<ExchangeService> made = new ArrayList<>();
     private final List<ExchangeService> closed = new ArrayList<>();
@@ -71,7 +66,7 @@ class EwsServicePoolTest {
         ExchangeService idle = pool.take(old, this::make);
         pool.giveBack(old, idle);
 
-        clock.move(EwsServicePool.IDLE.plusSeconds(11));
+        clock.advance(EwsServicePool.IDLE.plusSeconds(11));
         pool.take(access("secret-1", 2), this::make);
 
         assertEquals(List.of(idle), closed);
@@ -108,28 +103,5 @@ class EwsServicePoolTest {
         return new ExchangeAccess(URI.create("https://exchange.example/EWS/Exchange.asmx"), new MailboxAddress("bookings@example.com"),
                 AccessMode.IMPERSONATION, new ExchangeCredential.Password("bookings@example.com", Secret.of(password),
                         ExchangeCredential.PasswordScheme.BASIC), generation);
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
