@@ -16,7 +16,9 @@ import org.corpconnect.account.Account;
 
 @Entity
 @Table(name = "api_key")
-@NamedQuery(name = "ApiKey.byPrefix", query = "select k from ApiKey k where k.prefix = :prefix")
+// One statement per API request: the key's row, its account, and the account's data version (ApiKeys.authenticate).
+@NamedQuery(name = "ApiKey.check", query = "select k.id, k.keyHash, k.revokedAt, k.accountId, v.version from ApiKey k"
+        + " left join AccountDataVersion v on v.accountId = k.accountId where k.prefix = :prefix")
 @NamedQuery(name = "ApiKey.ofAccount", query = "select k from ApiKey k where k.account.id = :accountId order by k.createdAt desc")
 public class ApiKey {
 
@@ -28,6 +30,10 @@ public class ApiKey {
     @ManyToOne(optional = false)
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private Account account;
+
+    /** The same column, for the key check's join (EclipseLink joins {@code account} itself for {@code account.id}). */
+    @Column(name = "account_id", insertable = false, updatable = false)
+    private Long accountId;
 
     @Column(nullable = false, length = 100)
     private String name;

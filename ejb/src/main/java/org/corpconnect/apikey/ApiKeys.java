@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.corpconnect.account.Account;
 import org.corpconnect.account.InvalidAccount;
 import org.corpconnect.audit.AuditEntry.Outcome;
@@ -37,15 +38,22 @@ public class ApiKeys {
         return new IssuedApiKey(key, parts.token());
     }
 
-    /** The active key (with its account) this token is; empty for anything else, so that callers cannot tell why. */
+    /**
+     * The active key this token is, with its account and that account's data version; empty for anything else,
+     * so that callers cannot tell why. The key's hash and revocation are read from its row every time, never from
+     * a cached entity: a key revoked on another instance of a cluster is refused at once.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // Every API request: a read, no transaction of its own.
-    public Optional<ApiKey> authenticate(String token) {
-        return ApiKeyFormat.parse(token).flatMap(parts -> em.createNamedQuery("ApiKey.byPrefix", ApiKey.class)
+    public Optional<CheckedApiKey> authenticate(String token) {
+        return ApiKeyFormat.parse(token).flatMap(parts -> em.createNamedQuery("ApiKey.check", Object[].class)
                 .setParameter("prefix", parts.prefix())
                 .getResultStream()
                 .findFirst()
-                .filter(ApiKey::isActive)
-                .filter(key -> ApiKeyFormat.matches(parts.secret(), key.keyHash())));
+                .filter(row -> row[2] == null) // revoked_at
+                .filter(row -> ApiKeyFormat.matches(parts.secret(), (String) row[1]))
+                .flatMap(row -> Optional.ofNullable(em.find(Account.class, row[3])) // null: removed meanwhile
+                        .map(account -> new CheckedApiKey((Long) row[0], account,
+                                row[4] == null ? OptionalLong.empty() : OptionalLong.of((Long) row[4])))));
     }
 
     public List<ApiKey> ofAccount(long accountId) {

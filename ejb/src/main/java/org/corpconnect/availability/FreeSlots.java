@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.corpconnect.account.Account;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.bookingrules.BookingPolicy;
 import org.corpconnect.bookingrules.BookingRules;
 import org.corpconnect.bookingrules.Readability;
@@ -50,8 +52,14 @@ public class FreeSlots {
         return policy.rules();
     }
 
-    /** The free slots of the query that start after {@code after} (when given), at most {@link #MAX_SLOTS}. */
-    public Answer find(Account account, List<MailboxAddress> addresses, SlotQuery query, Optional<Instant> after) {
+    /**
+     * The free slots of the query that start after {@code after} (when given), at most {@link #MAX_SLOTS}.
+     *
+     * @param dataVersion the account's data version, read before this call ({@link AccountDataVersions#current},
+     *                    or with the caller's API key): nothing the answer is made of is older
+     */
+    public Answer find(Account account, OptionalLong dataVersion, List<MailboxAddress> addresses, SlotQuery query,
+            Optional<Instant> after) {
         if (addresses.isEmpty() || addresses.size() > MAX_USERS) {
             throw new InvalidSlotQuery("users must name 1 to " + MAX_USERS + " users.");
         }
@@ -60,7 +68,7 @@ public class FreeSlots {
         TimeWindow window = new TimeWindow(query.from().minusDays(1).atStartOfDay(query.zone()).toInstant(),
                 query.to().plusDays(2).atStartOfDay(query.zone()).toInstant());
         List<MailboxAddress> distinct = addresses.stream().distinct().toList();
-        StoredCalendars.Read stored = storedCalendars.read(account.id(), distinct, query.now());
+        StoredCalendars.Read stored = storedCalendars.read(account.id(), dataVersion, distinct, query.now());
         List<UserCalendar> calendars = new ArrayList<>();
         List<UserState> states = new ArrayList<>();
         for (MailboxAddress address : distinct) {

@@ -29,8 +29,8 @@ import org.corpconnect.users.Users;
 /**
  * What availability answers from, read from the database once per account data version and then kept
  * in memory: each user with their busy time and the slots their bookings hold over the whole booking
- * horizon, and the account's connection. A request reads the account's version (one row) and reads
- * from the database only what it has not seen at that version. Every change of these data raises the
+ * horizon, and the account's connection. A request brings the account's version (read with its API key,
+ * in the same statement) and reads from the database only what it has not seen at that version. Every change of these data raises the
  * version in the change's own transaction ({@link AccountDataVersions}), so nothing read before a
  * change is ever used after it: a slot booked a moment ago is taken in the next answer.
  *
@@ -49,9 +49,6 @@ public class StoredCalendars {
      */
     static final Duration LONGEST_KEPT = Duration.ofHours(12);
     private static final Duration MARGIN = Duration.ofDays(1);
-
-    @Inject
-    private AccountDataVersions versions;
 
     @Inject
     private BookingPolicy policy;
@@ -95,10 +92,10 @@ public class StoredCalendars {
     }
 
     /**
+     * @param version the account's version, read before this call
      * @throws UserNotFound when an address is none of the account's users
      */
-    Read read(long accountId, Collection<MailboxAddress> addresses, Instant now) {
-        OptionalLong version = versions.current(accountId);
+    Read read(long accountId, OptionalLong version, Collection<MailboxAddress> addresses, Instant now) {
         if (version.isEmpty()) {
             return new Read(all(addresses, load(accountId, addresses, now)), policy.connectionOf(accountId));
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.corpconnect.account.AccountDataVersions;
 import org.corpconnect.availability.FreeSlots;
 import org.corpconnect.availability.Slot;
 import org.corpconnect.availability.SlotQuery;
@@ -82,6 +83,9 @@ class PollingIT {
 
     @Inject
     FreeSlots freeSlots;
+
+    @Inject
+    AccountDataVersions versions;
 
     @Inject
     BookingPolicy policy;
@@ -205,7 +209,7 @@ class PollingIT {
         SlotQuery query = SlotQuery.within(policy.rules(), Instant.now(), tomorrow, tomorrow.plusDays(5), BERLIN,
                 Duration.ofMinutes(30), Duration.ofMinutes(30), Optional.empty(), Optional.empty(), Optional.empty(),
                 SlotQuery.Mode.ANY);
-        return freeSlots.find(account.account(), List.of(user.address()), query, Optional.empty()).slots();
+        return freeSlots.find(account.account(), versions.current(account.id()), List.of(user.address()), query, Optional.empty()).slots();
     }
 
     private String newMailbox(String name) {

@@ -70,6 +70,9 @@ class StalenessIT {
     FreeSlots freeSlots;
 
     @Inject
+    AccountDataVersions versions;
+
+    @Inject
     BookingPolicy policy;
 
     @Inject
@@ -139,7 +142,7 @@ class StalenessIT {
         LocalDate monday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
         SlotQuery query = SlotQuery.within(policy.rules(), now, monday, monday.plusDays(4), BERLIN, Duration.ofMinutes(30),
                 Duration.ofMinutes(30), Optional.empty(), Optional.empty(), Optional.empty(), SlotQuery.Mode.ANY);
-        return freeSlots.find(account.account(),
+        return freeSlots.find(account.account(), versions.current(account.id()),
                 USERS.stream().map(MailboxAddress::new).toList(), query, Optional.empty());
     }
 

@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import java.util.Optional;
-import org.corpconnect.apikey.ApiKey;
 import org.corpconnect.apikey.ApiKeys;
+import org.corpconnect.apikey.CheckedApiKey;
 
 /**
  * Resolves the API key to its account, or answers 401 without saying whether the key ever existed.
@@ -51,7 +51,7 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<ApiKey> key = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        Optional<CheckedApiKey> key = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? apiKeys.authenticate(header.substring(BEARER.length()))
                 : Optional.empty();
         if (key.isEmpty()) {

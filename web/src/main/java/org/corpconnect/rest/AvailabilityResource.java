@@ -17,8 +17,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.corpconnect.availability.FreeSlots;
 import org.corpconnect.availability.InvalidSlotQuery;
@@ -90,23 +93,38 @@ public class AvailabilityResource {
         if (query.from().atStartOfDay(zoneId).toInstant().isAfter(query.horizonEnd())) {
             throw new InvalidSlotQuery("from is past the booking horizon (" + query.horizonEnd() + ").");
         }
-        FreeSlots.Answer answer = freeSlots.find(caller.get(), addresses(users), query, instant("after", after));
+        FreeSlots.Answer answer = freeSlots.find(caller.get(), caller.dataVersion(), addresses(users), query, instant("after", after));
 
+        // Up to 500 slots of up to 50 users: each address and each slot edge is made into text once per answer.
+        Map<Long, String> addresses = new LinkedHashMap<>();
+        answer.users().forEach(u -> addresses.put(u.user().id(), u.user().address().value()));
+        SlotTimes times = new SlotTimes(zoneId);
         List<AvailabilityAnswer.FreeSlot> slots = answer.slots().stream().map(s -> new AvailabilityAnswer.FreeSlot(
-                time(s.start(), zoneId), time(s.end(), zoneId),
-                answer.users().stream().filter(u -> s.freeUserIds().contains(u.user().id())).map(u -> u.user().address().value()).toList()))
+                times.format(s.start()), times.format(s.end()),
+                addresses.entrySet().stream().filter(a -> s.freeUserIds().contains(a.getKey())).map(Map.Entry::getValue).toList()))
                 .toList();
         List<AvailabilityAnswer.UserFreshness> states = answer.users().stream().map(u -> new AvailabilityAnswer.UserFreshness(
-                u.user().address().value(), u.readable(), u.refreshedAt().map(Instant::toString).orElse(null), u.problem().orElse(null)))
+                addresses.get(u.user().id()), u.readable(), u.refreshedAt().map(Instant::toString).orElse(null), u.problem().orElse(null)))
                 .toList();
-        String nextAfter = answer.more() ? time(answer.slots().get(answer.slots().size() - 1).start(), zoneId) : null;
+        String nextAfter = answer.more() ? times.format(answer.slots().get(answer.slots().size() - 1).start()) : null;
         return new AvailabilityAnswer(zoneId.getId(), answer.horizonEnd().toString(), query.minimumNotice().toMinutes(),
                 query.bufferBefore().toMinutes(), query.bufferAfter().toMinutes(), FreeSlots.MAX_SLOTS, answer.more(), nextAfter,
                 slots, states);
     }
 
-    private static String time(Instant instant, ZoneId zone) {
-        return OFFSET_TIME.format(ZonedDateTime.ofInstant(instant, zone));
+    /** Slot times as text in the zone asked for; a slot's end is mostly the next one's start, formatted once. */
+    private static final class SlotTimes {
+
+        private final ZoneId zone;
+        private final Map<Instant, String> formatted = new HashMap<>();
+
+        SlotTimes(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        String format(Instant instant) {
+            return formatted.computeIfAbsent(instant, i -> OFFSET_TIME.format(ZonedDateTime.ofInstant(i, zone)));
+        }
     }
 
     private static List<MailboxAddress> addresses(String users) {
