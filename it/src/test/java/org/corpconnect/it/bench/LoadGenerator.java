@@ -54,6 +54,11 @@ final class LoadGenerator {
         return new Result(result.requests(), result.errors(), result.seconds(), result.sortedMicros(), ServerCpu.millis() - cpu);
     }
 
+    /** Load that is not measured: the server's JIT compiles what these requests pass through. */
+    void warmUp(Supplier<HttpRequest> requests, Duration length) throws Exception {
+        load(requests, length);
+    }
+
     private Result load(Supplier<HttpRequest> requests, Duration length) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(virtualUsers);
         try {

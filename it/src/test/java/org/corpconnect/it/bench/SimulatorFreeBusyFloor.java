@@ -77,7 +77,8 @@ final class SimulatorFreeBusyFloor {
         }
     }
 
-    private static String request(List<String> group, Instant from, Instant to) {
+    /** One GetUserAvailability request, FreeBusy view, for the group and the UTC window. */
+    static String request(List<String> group, Instant from, Instant to) {
         String mailboxes = group.stream().map(m -> "<t:MailboxData><t:Email><t:Address>" + m
                 + "</t:Address></t:Email><t:AttendeeType>Required</t:AttendeeType><t:ExcludeConflicts>false</t:ExcludeConflicts></t:MailboxData>")
                 .collect(Collectors.joining());
