@@ -1,8 +1,6 @@
 package org.corpconnect.availability;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +25,9 @@ import org.corpconnect.users.BookableUser;
  * bookings), never from a live Exchange call per request. Each answer says how fresh each user's data
  * is, and a user whose calendar cannot be read is reported as such, never shown as free.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS) // Reads only: a booking page's view opens no transaction.
+// Not an EJB: it only reads, in the caller's transaction if there is one (as SUPPORTS would), and every booking page's
+// view calls it; the EJB container's per-call work (security, pooling, transaction checks) bought nothing here.
+@ApplicationScoped
 public class FreeSlots {
 
     public static final int MAX_USERS = 50;
