@@ -1,6 +1,7 @@
 package org.corpconnect.exchange.graph;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -89,10 +90,14 @@ public final class GraphSchedules {
         List<BusyInterval> intervals = new ArrayList<>();
         for (Item item : schedule.scheduleItems() == null ? List.<Item>of() : schedule.scheduleItems()) {
             BusyType type = typeOf(item.status());
-            if (type != BusyType.FREE && item.start() != null && item.end() != null
-                    && item.end().toInstant().isAfter(item.start().toInstant())) {
-                new BusyInterval(item.start().toInstant(), item.end().toInstant(), type).within(window)
-                        .ifPresent(intervals::add);
+            if (type == BusyType.FREE || item.start() == null || item.end() == null) {
+                continue;
+            }
+            // Each time parsed once: parsing is the largest share of a refresh's own CPU on Graph (JFR).
+            Instant start = item.start().toInstant();
+            Instant end = item.end().toInstant();
+            if (end.isAfter(start)) {
+                new BusyInterval(start, end, type).within(window).ifPresent(intervals::add);
             }
         }
         return new MailboxBusyTime.Known(intervals, workingWeekOf(schedule.workingHours()));
