@@ -90,11 +90,11 @@ final class SimulatorScheduleFloor {
         }
     }
 
-    /** The client-credentials grant at the authority's token endpoint, for Graph's default scope. */
+    /** The client-credentials grant at the authority's ({@code https://host/{tenant}/}) token endpoint, for Graph's default scope. */
     private static String appToken(HttpClient http, URI authority, String clientId, String clientSecret) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + encoded(clientId) + "&client_secret=" + encoded(clientSecret)
                 + "&scope=" + encoded("https://graph.microsoft.com/.default");
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(authority + "/oauth2/v2.0/token"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(authority.resolve("oauth2/v2.0/token"))
                 .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
