@@ -53,9 +53,13 @@ final class Sql {
         }
     }
 
-    /** To the millisecond, so that a time read back compares equal to the one written, in H2 and PostgreSQL alike. */
+    /**
+     * To the microsecond, what H2 and PostgreSQL keep: a time read back compares equal to the one written, and a time
+     * read is bound back unchanged (cut to milliseconds, a due time written with microseconds by anyone else never
+     * matched again, and its account was never refreshed).
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet row, int column) throws SQLException {

@@ -62,6 +62,22 @@ class RefreshClaimsTest {
     }
 
     @Test
+    void aDueTimeWithMicrosecondsIsClaimedAndServed() throws SQLException {
+        // Not written by this class (which writes whole microseconds anyway): an operator's UPDATE, a restored dump.
+        Instant due = T0.plusNanos(123_456_000);
+        try (Statement s = keepAlive.createStatement()) {
+            s.executeUpdate("UPDATE refresh_schedule SET due_at = TIMESTAMP WITH TIME ZONE '2026-12-07 09:00:00.123456+00'"
+                    + " WHERE account_id = " + ACCOUNT);
+        }
+
+        List<RefreshClaims.Claim> claimed = claims.claimDue("a", T0.plusSeconds(1), LEASE);
+
+        assertEquals(List.of(due), claimed.stream().map(RefreshClaims.Claim::dueAt).toList());
+        assertTrue(claims.release(claimed.get(0), true, T0.plusSeconds(2), INTERVAL), "served: the next due time set");
+        assertEquals(Optional.of(due.plus(INTERVAL)), claims.nextDue(ACCOUNT));
+    }
+
+    @Test
     void nothingIsClaimedBeforeItIsDue() {
         assertTrue(claims.claimDue("a", T0.minusMillis(1), LEASE).isEmpty());
     }
