@@ -2,8 +2,9 @@
 # The cluster, tested end to end (CI runs it after the build): a deployment group of two instances on
 # one PostgreSQL database (its own database and role, corpconnect_cluster, made here as root through the
 # postgres account, as on Debian), the Exchange simulator, and three accounts connected through the admin
-# pages. It shows, from the database, that over several refresh intervals each account's due refresh ran
-# exactly once in all, then kills (kill -9) the instance running a refresh in the middle of it and shows
+# pages. It shows that an API key revoked on one instance's admin page is refused at once by the other (each
+# has a JPA cache of its own), and, from the database, that over several refresh intervals each account's due
+# refresh ran exactly once in all, then kills (kill -9) the instance running a refresh in the middle of it and shows
 # the other instance finishing that very refresh. Prints the figures; exits non-zero on any failure;
 # tears everything down (the database too).
 #
@@ -144,6 +145,33 @@ done
 await_sql "three healthy connections" 3 "SELECT count(*) FROM exchange_connection WHERE status = 'HEALTHY'"
 await_sql "three accounts on the refresh schedule" 3 "SELECT count(*) FROM refresh_schedule"
 echo "    connected after $((SECONDS - started)) s"
+
+echo "==> An API key revoked on instance1 is refused at once by instance2"
+# Each instance has a JPA shared cache of its own, without coordination: a key check that read the key's entity
+# would find it in instance2's cache, from the requests before the revocation, not yet revoked.
+keys="admin/accounts/cluster-2/api-keys" # cluster-2's admin works on instance1
+token="$(page admin2 1 "$keys" | csrf_of)"
+curl -sf -o /dev/null -b "$(jar admin2)" -c "$(jar admin2)" --data-urlencode "csrf=$token" --data-urlencode action=create \
+  --data-urlencode "name=Cluster front end" "http://localhost:$(instance_http_port 1)/exchange-connection/$keys" \
+  || fail "creating an API key"
+shown="$(page admin2 1 "$keys")" # the new key, shown this once
+api_key="$(grep -o 'id="new-key">[^<]*' <<<"$shown" | sed 's/.*>//')"
+key_id="$(grep -o 'name="keyId" value="[^"]*"' <<<"$shown" | head -1 | sed 's/.*value="//; s/"$//')"
+[ -n "$api_key" ] && [ -n "$key_id" ] || fail "the API keys page shows no new key"
+api() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $api_key" \
+  "http://localhost:$(instance_http_port "$1")/exchange-connection/api/v1/webhooks"; }
+for n in 2 1 2 1 2; do [ "$(api $n)" = 200 ] || fail "the new API key refused by instance$n"; done
+curl -sf -o /dev/null -b "$(jar admin2)" -c "$(jar admin2)" --data-urlencode "csrf=$(csrf_of <<<"$shown")" \
+  --data-urlencode action=revoke --data-urlencode "keyId=$key_id" \
+  "http://localhost:$(instance_http_port 1)/exchange-connection/$keys" || fail "revoking the API key"
+revoked_ms=$(date +%s%3N)
+on2="$(api 2)"
+after_ms=$(( $(date +%s%3N) - revoked_ms ))
+on1="$(api 1)"
+echo "    the key: 200 from instance2, 1, 2, 1, 2; revoked on instance1 (revoked_at set:" \
+  "$(sql "SELECT revoked_at IS NOT NULL FROM api_key WHERE id = $key_id")); then $on2 from instance2 (${after_ms} ms after), $on1 from instance1"
+[ "$on2" = 401 ] || fail "instance2 answered $on2 to the API key revoked on instance1"
+[ "$on1" = 401 ] || fail "instance1 answered $on1 to the API key it revoked"
 
 echo "==> Watching $intervals refresh intervals of ${interval_seconds} s"
 watch_from="$(sql "SELECT now()")"
