@@ -1,8 +1,9 @@
 package org.corpconnect.sim.control;
 
+import static org.corpconnect.sim.SimJson.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -129,7 +130,7 @@ public final class ControlApi implements HttpHandler {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonObject body = JsonValue.EMPTY_JSON_OBJECT;
         if (bytes.length > 0) {
-            try (JsonReader r = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
+            try (JsonReader r = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
                 JsonStructure s = r.read();
                 body = s.asJsonObject();
             }
@@ -141,11 +142,11 @@ public final class ControlApi implements HttpHandler {
         String resource = c.segment(0);
         String m = c.method();
         return switch (resource) {
-            case "health" -> Json.createObjectBuilder().add("status", "ok").add("mailboxes", sim.directory().size()).build();
+            case "health" -> JSON.createObjectBuilder().add("status", "ok").add("mailboxes", sim.directory().size()).build();
             case "dataset" -> {
                 requireMethod(m, "POST");
                 sim.loadDataset(dataset(c.body()));
-                yield Json.createObjectBuilder().add("mailboxes", sim.directory().size()).build();
+                yield JSON.createObjectBuilder().add("mailboxes", sim.directory().size()).build();
             }
             case "mailboxes" -> mailboxes(c);
             case "impersonation" -> impersonation(c);
@@ -163,7 +164,7 @@ public final class ControlApi implements HttpHandler {
                     sim.throttle().setBackOffMillis(c.body().getJsonNumber("backOffMillis") == null
                             ? sim.throttle().backOffMillis() : c.body().getJsonNumber("backOffMillis").longValue());
                 }
-                yield Json.createObjectBuilder().add("budget", sim.throttle().budget())
+                yield JSON.createObjectBuilder().add("budget", sim.throttle().budget())
                         .add("backOffMillis", sim.throttle().backOffMillis()).build();
             }
             case "authentication" -> {
@@ -171,7 +172,7 @@ public final class ControlApi implements HttpHandler {
                     sim.authenticator().configureSchemes(c.body().getBoolean("basic", sim.authenticator().basicEnabled()),
                             c.body().getBoolean("ntlm", sim.authenticator().ntlmEnabled()));
                 }
-                yield Json.createObjectBuilder().add("basic", sim.authenticator().basicEnabled())
+                yield JSON.createObjectBuilder().add("basic", sim.authenticator().basicEnabled())
                         .add("ntlm", sim.authenticator().ntlmEnabled())
                         .add("netbiosDomain", sim.authenticator().netbiosDomain()).build();
             }
@@ -180,7 +181,7 @@ public final class ControlApi implements HttpHandler {
                     sim.authenticator().configureLockout(c.body().getInt("threshold", sim.authenticator().threshold()),
                             Duration.ofMinutes(c.body().getInt("minutes", (int) sim.authenticator().lockoutDuration().toMinutes())));
                 }
-                yield Json.createObjectBuilder().add("threshold", sim.authenticator().threshold())
+                yield JSON.createObjectBuilder().add("threshold", sim.authenticator().threshold())
                         .add("minutes", sim.authenticator().lockoutDuration().toMinutes()).build();
             }
             case "requests" -> {
@@ -191,7 +192,7 @@ public final class ControlApi implements HttpHandler {
                 yield requests(c);
             }
             case "validation-failures" -> {
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = JSON.createArrayBuilder();
                 sim.responseValidationFailures().forEach(a::add);
                 yield a.build();
             }
@@ -222,7 +223,7 @@ public final class ControlApi implements HttpHandler {
                 new Dataset(directory.domain(), null, List.of(spec), Map.of(), List.of()).applyTo(directory);
                 return mailboxJson(directory.get(spec.address()));
             }
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             directory.mailboxes().forEach(mb -> a.add(mailboxJson(mb)));
             return a.build();
         }
@@ -287,7 +288,7 @@ public final class ControlApi implements HttpHandler {
             }
             Instant start = Instant.parse(c.query().getOrDefault("start", Instant.now().minus(Duration.ofDays(7)).toString()));
             Instant end = Instant.parse(c.query().getOrDefault("end", start.plus(Duration.ofDays(42)).toString()));
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             for (Occurrence o : mailbox.calendar().occurrences(start, end)) {
                 a.add(occurrenceJson(mailbox, o));
             }
@@ -359,15 +360,15 @@ public final class ControlApi implements HttpHandler {
             } else {
                 requireMethod(c.method(), "PUT");
                 sim.directory().grantImpersonation(MailboxAddress.of(account),
-                        DatasetJson.scope(c.body().getOrDefault("scope", Json.createValue("all"))));
+                        DatasetJson.scope(c.body().getOrDefault("scope", JSON.createValue("all"))));
             }
         }
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JSON.createObjectBuilder();
         sim.directory().impersonationGrants().forEach((a, scope) -> {
             if (scope.allMailboxes()) {
                 o.add(a.value(), "all");
             } else {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 scope.mailboxes().stream().sorted().forEach(x -> list.add(x.value()));
                 o.add(a.value(), list);
             }
@@ -382,7 +383,7 @@ public final class ControlApi implements HttpHandler {
             throttle.configure(c.body().getInt("concurrency", throttle.concurrency()),
                     c.body().getInt("requestsPer10Minutes", throttle.requestsPerWindow()));
         }
-        return Json.createObjectBuilder().add("concurrency", throttle.concurrency())
+        return JSON.createObjectBuilder().add("concurrency", throttle.concurrency())
                 .add("requestsPer10Minutes", throttle.requestsPerWindow()).build();
     }
 
@@ -399,7 +400,7 @@ public final class ControlApi implements HttpHandler {
         if (!sim.graph().subscriptions().sendLifecycle(c.segment(1), event)) {
             throw new NoSuchElementException("No Graph subscription " + c.segment(1));
         }
-        return Json.createObjectBuilder().add("sent", event).build();
+        return JSON.createObjectBuilder().add("sent", event).build();
     }
 
     /**
@@ -422,7 +423,7 @@ public final class ControlApi implements HttpHandler {
             default -> throw new NoSuchElementException("No control resource /control/ews-streaming/" + action);
         };
         var state = n.streamingState();
-        var out = Json.createObjectBuilder().add("connections", state.connections()).add("subscriptions", state.subscriptions());
+        var out = JSON.createObjectBuilder().add("connections", state.connections()).add("subscriptions", state.subscriptions());
         if (affected >= 0) {
             out.add("affected", affected);
         }
@@ -448,7 +449,7 @@ public final class ControlApi implements HttpHandler {
                     .times(b.getInt("times", -1));
             return ruleJson(sim.faults().add(rule));
         }
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         sim.faults().rules().forEach(r -> a.add(ruleJson(r)));
         return a.build();
     }
@@ -456,24 +457,24 @@ public final class ControlApi implements HttpHandler {
     private JsonValue requests(Call c) {
         Optional<String> operation = Optional.ofNullable(c.query().get("operation"));
         Optional<Instant> since = Optional.ofNullable(c.query().get("since")).map(Instant::parse);
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         for (RequestLogEntry e : sim.requestLog().entries(e -> operation.map(o -> o.equals(e.operation())).orElse(true)
                 && since.map(s -> !e.time().isBefore(s)).orElse(true))) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("time", e.time().toString()).add("path", e.path());
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("time", e.time().toString()).add("path", e.path());
             addNullable(o, "operation", e.operation());
             addNullable(o, "authenticatedAs", e.authenticatedAs());
             o.add("authOutcome", e.authOutcome().name());
             addNullable(o, "impersonated", e.impersonated());
             addNullable(o, "anchorMailbox", e.anchorMailbox());
             addNullable(o, "requestServerVersion", e.requestServerVersion());
-            o.add("targetMailboxes", Json.createArrayBuilder(e.targetMailboxes()));
+            o.add("targetMailboxes", JSON.createArrayBuilder(e.targetMailboxes()));
             addNullable(o, "requestedView", e.requestedView());
-            o.add("requestedProperties", Json.createArrayBuilder(e.requestedProperties()));
-            o.add("responseCodes", Json.createArrayBuilder(e.responseCodes()));
+            o.add("requestedProperties", JSON.createArrayBuilder(e.requestedProperties()));
+            o.add("responseCodes", JSON.createArrayBuilder(e.responseCodes()));
             o.add("httpStatus", e.httpStatus());
             addNullable(o, "application", e.application());
             addNullable(o, "accessMode", e.accessMode());
-            o.add("returnedProperties", Json.createArrayBuilder(e.returnedProperties()));
+            o.add("returnedProperties", JSON.createArrayBuilder(e.returnedProperties()));
             a.add(o);
         }
         return a.build();
@@ -488,10 +489,10 @@ public final class ControlApi implements HttpHandler {
     }
 
     private JsonObject mailboxJson(Mailbox m) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("address", m.address().value())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("address", m.address().value())
                 .add("displayName", m.displayName()).add("timeZone", m.timeZone().getId())
-                .add("workingHours", Json.createObjectBuilder()
-                        .add("days", Json.createArrayBuilder(m.workingHours().days().stream().map(Enum::name).toList()))
+                .add("workingHours", JSON.createObjectBuilder()
+                        .add("days", JSON.createArrayBuilder(m.workingHours().days().stream().map(Enum::name).toList()))
                         .add("start", m.workingHours().start().toString()).add("end", m.workingHours().end().toString()))
                 .add("permissions", permissionsJson(m))
                 .add("lockedOut", sim.authenticator().isLockedOut(m.address()))
@@ -501,13 +502,13 @@ public final class ControlApi implements HttpHandler {
     }
 
     private static JsonObject permissionsJson(Mailbox m) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("Default", m.defaultAccess().name());
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("Default", m.defaultAccess().name());
         m.grants().forEach((grantee, access) -> o.add(grantee.value(), access.name()));
         return o.build();
     }
 
     private static JsonObject itemJson(Mailbox mailbox, CalendarItem i) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", i.id())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", i.id())
                 .add("ewsItemId", ItemIds.itemId(mailbox.address(), i.id()))
                 .add("graphId", org.corpconnect.sim.graph.ids.GraphIds.restId(new ItemIds.ItemRef(mailbox.address(), i.id(), null)))
                 .add("subject", i.subject())
@@ -515,15 +516,15 @@ public final class ControlApi implements HttpHandler {
                 .add("freeBusy", i.freeBusy().name()).add("sensitivity", i.sensitivity().name())
                 .add("recurring", i.isRecurringMaster());
         addNullable(o, "location", i.location());
-        JsonArrayBuilder ext = Json.createArrayBuilder();
-        i.extendedProperties().forEach((k, v) -> ext.add(Json.createObjectBuilder()
-                .add("key", Json.createObjectBuilder(new HashMap<>(k.attributes()))).add("values", Json.createArrayBuilder(v))));
+        JsonArrayBuilder ext = JSON.createArrayBuilder();
+        i.extendedProperties().forEach((k, v) -> ext.add(JSON.createObjectBuilder()
+                .add("key", JSON.createObjectBuilder(new HashMap<>(k.attributes()))).add("values", JSON.createArrayBuilder(v))));
         o.add("extendedProperties", ext);
         return o.build();
     }
 
     private static JsonObject occurrenceJson(Mailbox mailbox, Occurrence occurrence) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", occurrence.item().id())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", occurrence.item().id())
                 .add("ewsItemId", ItemIds.idOf(mailbox.address(), occurrence))
                 .add("graphId", org.corpconnect.sim.graph.ids.GraphIds.restId(mailbox.address(), occurrence))
                 .add("kind", occurrence.kind().name()).add("subject", occurrence.subject())
@@ -535,7 +536,7 @@ public final class ControlApi implements HttpHandler {
     }
 
     private static JsonObject ruleJson(FaultRule r) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", r.id()).add("kind", r.kind().name());
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("id", r.id()).add("kind", r.kind().name());
         addNullable(o, "operation", r.operation());
         addNullable(o, "mailbox", r.mailbox());
         return o.add("millis", r.millis()).add("perMailboxMillis", r.perMailboxMillis()).add("times", r.times()).build();
@@ -548,7 +549,7 @@ public final class ControlApi implements HttpHandler {
     }
 
     private static JsonObject problem(int status, String detail) {
-        return Json.createObjectBuilder().add("type", "about:blank").add("title", title(status))
+        return JSON.createObjectBuilder().add("type", "about:blank").add("title", title(status))
                 .add("status", status).add("detail", detail == null ? "" : detail).build();
     }
 

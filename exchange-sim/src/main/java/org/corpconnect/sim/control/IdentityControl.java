@@ -1,6 +1,7 @@
 package org.corpconnect.sim.control;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,7 +38,7 @@ final class IdentityControl {
         requireGet(method);
         SimulatorCertificate c = sim.certificate()
                 .orElseThrow(() -> new NoSuchElementException("This simulator has no HTTPS listener (--https-port)."));
-        return Json.createObjectBuilder().add("httpsUrl", sim.httpsBaseUrl().toString())
+        return JSON.createObjectBuilder().add("httpsUrl", sim.httpsBaseUrl().toString())
                 .add("subject", c.certificate().getSubjectX500Principal().getName())
                 .add("notAfter", c.certificate().getNotAfter().toInstant().toString())
                 .add("pem", c.pem()).build();
@@ -49,9 +50,9 @@ final class IdentityControl {
         String resource = segment(path, 1);
         if (resource.isEmpty()) {
             requireGet(method);
-            JsonArrayBuilder apps = Json.createArrayBuilder();
+            JsonArrayBuilder apps = JSON.createArrayBuilder();
             entra.applications().forEach(a -> apps.add(appJson(entra, a)));
-            return Json.createObjectBuilder().add("tenant", tenantJson(entra.homeTenant())).add("applications", apps).build();
+            return JSON.createObjectBuilder().add("tenant", tenantJson(entra.homeTenant())).add("applications", apps).build();
         }
         if (resource.equals("sign-ins")) {
             if ("DELETE".equals(method)) {
@@ -59,9 +60,9 @@ final class IdentityControl {
                 return null;
             }
             requireGet(method);
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             sim.entra().signInLog().entries().forEach(e -> {
-                JsonObjectBuilder o = Json.createObjectBuilder().add("time", e.time().toString()).add("tenant", e.tenant())
+                JsonObjectBuilder o = JSON.createObjectBuilder().add("time", e.time().toString()).add("tenant", e.tenant())
                         .add("flow", String.valueOf(e.flow())).add("appOnly", e.appOnly()).add("resource", e.resource())
                         .add("succeeded", e.succeeded());
                 addNullable(o, "clientId", e.clientId());
@@ -116,7 +117,7 @@ final class IdentityControl {
                 } else {
                     requireGet(method);
                 }
-                return Json.createObjectBuilder().add("user", user.value())
+                return JSON.createObjectBuilder().add("user", user.value())
                         .add("scopes", array(entra.userConsent(clientId, user))).build();
             }
             case "redirect-uris" -> {
@@ -143,7 +144,7 @@ final class IdentityControl {
                 return groupJson(groups, g);
             }
             requireGet(method);
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             groups.all().forEach(g -> a.add(groupJson(groups, g)));
             return a.build();
         }
@@ -195,9 +196,9 @@ final class IdentityControl {
             case "test-authorization" -> {
                 requireGet(method);
                 MailboxAddress mailbox = MailboxAddress.of(required(query, "mailbox"));
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = JSON.createArrayBuilder();
                 rbac.testServicePrincipalAuthorization(required(query, "app"), mailbox).forEach(x -> a.add(
-                        Json.createObjectBuilder().add("RoleName", x.roleName()).add("GrantedPermissions", x.grantedPermissions())
+                        JSON.createObjectBuilder().add("RoleName", x.roleName()).add("GrantedPermissions", x.grantedPermissions())
                                 .add("ScopeName", x.scopeName()).add("InScope", x.inScope())));
                 return a.build();
             }
@@ -215,33 +216,33 @@ final class IdentityControl {
     }
 
     private static JsonObject rbacJson(ApplicationRbac rbac) {
-        JsonArrayBuilder sps = Json.createArrayBuilder();
-        rbac.servicePrincipals().forEach(sp -> sps.add(Json.createObjectBuilder().add("appId", sp.appId())
+        JsonArrayBuilder sps = JSON.createArrayBuilder();
+        rbac.servicePrincipals().forEach(sp -> sps.add(JSON.createObjectBuilder().add("appId", sp.appId())
                 .add("objectId", sp.objectId()).add("displayName", sp.displayName())));
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
-        rbac.scopes().forEach(s -> scopes.add(Json.createObjectBuilder().add("name", s.name())
+        JsonArrayBuilder scopes = JSON.createArrayBuilder();
+        rbac.scopes().forEach(s -> scopes.add(JSON.createObjectBuilder().add("name", s.name())
                 .add("recipientRestrictionFilter", s.recipientRestrictionFilter())));
-        JsonArrayBuilder assignments = Json.createArrayBuilder();
+        JsonArrayBuilder assignments = JSON.createArrayBuilder();
         rbac.assignments().forEach(r -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("name", r.name()).add("app", r.appId()).add("role", r.role());
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("name", r.name()).add("app", r.appId()).add("role", r.role());
             r.customResourceScope().ifPresentOrElse(s -> o.add("customResourceScope", s), () -> o.addNull("customResourceScope"));
             assignments.add(o);
         });
-        return Json.createObjectBuilder().add("servicePrincipals", sps).add("scopes", scopes)
+        return JSON.createObjectBuilder().add("servicePrincipals", sps).add("scopes", scopes)
                 .add("roleAssignments", assignments).build();
     }
 
     private static JsonObject groupJson(Groups groups, MailboxAddress g) {
-        return Json.createObjectBuilder().add("address", g.value())
+        return JSON.createObjectBuilder().add("address", g.value())
                 .add("members", array(groups.members(g).stream().map(MailboxAddress::value).sorted().toList())).build();
     }
 
     private static JsonObject tenantJson(Tenant t) {
-        return Json.createObjectBuilder().add("id", t.id()).add("name", t.name()).add("domain", t.domain()).build();
+        return JSON.createObjectBuilder().add("id", t.id()).add("name", t.name()).add("domain", t.domain()).build();
     }
 
     private static JsonObject appJson(EntraDirectory entra, AppRegistration a) {
-        return Json.createObjectBuilder().add("clientId", a.clientId()).add("tenantId", a.tenantId())
+        return JSON.createObjectBuilder().add("clientId", a.clientId()).add("tenantId", a.tenantId())
                 .add("displayName", a.displayName()).add("secrets", a.secrets().size())
                 .add("certificates", a.certificates().size()).add("publicClient", a.publicClient())
                 .add("redirectUris", array(a.redirectUris())).add("applicationPermissions", array(a.applicationPermissions()))
@@ -249,7 +250,7 @@ final class IdentityControl {
     }
 
     private static JsonArrayBuilder array(Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         values.stream().sorted().forEach(a::add);
         return a;
     }

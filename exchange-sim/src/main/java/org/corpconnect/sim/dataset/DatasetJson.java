@@ -1,6 +1,7 @@
 package org.corpconnect.sim.dataset;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -56,7 +57,7 @@ public final class DatasetJson {
 
     private static Dataset parse(Reader reader) {
         JsonObject root;
-        try (JsonReader r = Json.createReader(reader)) {
+        try (JsonReader r = JSON.createReader(reader)) {
             root = r.readObject();
         }
         return parse(root);
@@ -79,7 +80,7 @@ public final class DatasetJson {
             for (JsonValue v : appArray) {
                 JsonObject a = v.asJsonObject();
                 apps.add(new Directory.Application(a.getString("clientId"), a.getString("clientSecret"),
-                        a.getString("tenantId", "contoso-test"), scope(a.getOrDefault("scope", Json.createValue("all")))));
+                        a.getString("tenantId", "contoso-test"), scope(a.getOrDefault("scope", JSON.createValue("all")))));
             }
         }
         JsonObject entra = root.getJsonObject("entra");

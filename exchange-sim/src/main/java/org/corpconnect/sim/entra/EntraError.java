@@ -1,6 +1,7 @@
 package org.corpconnect.sim.entra;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,11 +68,11 @@ public final class EntraError extends RuntimeException {
         String trace = UUID.randomUUID().toString();
         String correlation = UUID.randomUUID().toString();
         String timestamp = STAMP.format(now.truncatedTo(ChronoUnit.SECONDS));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("error", error)
                 .add("error_description", description() + " Trace ID: " + trace + " Correlation ID: " + correlation
                         + " Timestamp: " + timestamp)
-                .add("error_codes", Json.createArrayBuilder().add(aadsts))
+                .add("error_codes", JSON.createArrayBuilder().add(aadsts))
                 .add("timestamp", timestamp)
                 .add("trace_id", trace)
                 .add("correlation_id", correlation)

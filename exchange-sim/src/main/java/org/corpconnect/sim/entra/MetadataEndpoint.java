@@ -1,7 +1,8 @@
 package org.corpconnect.sim.entra;
 
+import static org.corpconnect.sim.SimJson.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class MetadataEndpoint {
         }
         String base = EntraHttp.baseUrl(exchange);
         String authority = base + "/" + tenant.id();
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("token_endpoint", authority + "/oauth2/v2.0/token")
                 .add("token_endpoint_auth_methods_supported", strings("client_secret_post", "private_key_jwt", "client_secret_basic"))
                 .add("jwks_uri", authority + "/discovery/v2.0/keys")
@@ -57,11 +58,11 @@ final class MetadataEndpoint {
 
     void keys(HttpExchange exchange) throws IOException {
         String json = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(tokens.jwks());
-        EntraHttp.json(exchange, 200, Json.createReader(new StringReader(json)).readObject());
+        EntraHttp.json(exchange, 200, JSON.createReader(new StringReader(json)).readObject());
     }
 
     private static JsonArrayBuilder strings(String... values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         List.of(values).forEach(a::add);
         return a;
     }

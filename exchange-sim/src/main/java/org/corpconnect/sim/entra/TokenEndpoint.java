@@ -1,7 +1,8 @@
 package org.corpconnect.sim.entra;
 
+import static org.corpconnect.sim.SimJson.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ final class TokenEndpoint {
             Optional<Directory.Application> ews = directory.application(app.clientId());
             if (ews.isPresent()) {
                 long lifetime = TokenService.LIFETIME.toSeconds();
-                return Json.createObjectBuilder().add("token_type", "Bearer").add("expires_in", lifetime)
+                return JSON.createObjectBuilder().add("token_type", "Bearer").add("expires_in", lifetime)
                         .add("ext_expires_in", lifetime).add("access_token", ewsTokens.issueFor(ews.get()));
             }
             // Entra issues it without roles; EWS, which knows only its own applications' tokens, answers 401.
@@ -143,7 +144,7 @@ final class TokenEndpoint {
 
     private JsonObjectBuilder bearer(String accessToken) {
         long lifetime = AccessTokens.LIFETIME.toSeconds();
-        return Json.createObjectBuilder().add("token_type", "Bearer").add("expires_in", lifetime)
+        return JSON.createObjectBuilder().add("token_type", "Bearer").add("expires_in", lifetime)
                 .add("ext_expires_in", lifetime).add("access_token", accessToken);
     }
 
@@ -226,7 +227,7 @@ final class TokenEndpoint {
                     client.app(), user, oid, nonce));
         }
         if ("1".equals(form.get("client_info"))) {
-            String info = Json.createObjectBuilder().add("uid", oid).add("utid", tenant.id()).build().toString();
+            String info = JSON.createObjectBuilder().add("uid", oid).add("utid", tenant.id()).build().toString();
             answer.add("client_info", Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
         }

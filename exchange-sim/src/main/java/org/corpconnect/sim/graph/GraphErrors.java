@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,9 +16,9 @@ public final class GraphErrors {
     }
 
     public static JsonObject body(String code, String message, Instant now, String requestId, String clientRequestId) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                 .add("code", code).add("message", message)
-                .add("innerError", Json.createObjectBuilder()
+                .add("innerError", JSON.createObjectBuilder()
                         .add("date", DATE.format(now.truncatedTo(ChronoUnit.SECONDS)))
                         .add("request-id", requestId)
                         .add("client-request-id", clientRequestId))).build();

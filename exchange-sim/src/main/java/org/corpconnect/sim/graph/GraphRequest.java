@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -68,7 +69,7 @@ public record GraphRequest(String method, String path, String rawQuery, Map<Stri
             throw GraphError.badRequest("Empty Payload, JSON content expected");
         }
         try {
-            JsonValue v = Json.createReader(new StringReader(body)).readValue();
+            JsonValue v = JSON.createReader(new StringReader(body)).readValue();
             if (v instanceof JsonObject o) {
                 return o;
             }

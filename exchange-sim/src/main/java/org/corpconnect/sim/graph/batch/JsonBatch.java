@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.batch;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -73,22 +74,22 @@ public final class JsonBatch {
             running.forEach((s, f) -> done.put(s.id(), f.join()));
             pending.removeAll(ready);
         }
-        JsonArrayBuilder responses = Json.createArrayBuilder();
+        JsonArrayBuilder responses = JSON.createArrayBuilder();
         for (Step s : steps) {
             GraphResponse r = done.get(s.id());
-            JsonObjectBuilder headers = Json.createObjectBuilder();
+            JsonObjectBuilder headers = JSON.createObjectBuilder();
             r.headers().forEach(headers::add);
             if (r.hasBody()) {
                 headers.add("Content-Type", "application/json; charset=utf-8");
             }
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", s.id()).add("status", r.status()).add("headers", headers);
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("id", s.id()).add("status", r.status()).add("headers", headers);
             if (r.hasBody()) {
                 o.add("body", r.body());
             }
             responses.add(o);
         }
         batchLog.httpStatus(200);
-        return GraphResponse.protocol(200, Json.createObjectBuilder().add("responses", responses).build());
+        return GraphResponse.protocol(200, JSON.createObjectBuilder().add("responses", responses).build());
     }
 
     private GraphResponse runOne(Step s, GraphCaller caller, RequestLogEntry.Builder batchLog) {

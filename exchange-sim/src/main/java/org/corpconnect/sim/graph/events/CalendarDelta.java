@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.events;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -90,8 +91,8 @@ public final class CalendarDelta {
             }
             for (String gone : delivered.getOrDefault(itemId, Set.of())) {
                 if (!now.contains(gone)) {
-                    out.add(Json.createObjectBuilder().add("@odata.type", "#microsoft.graph.event").add("id", gone)
-                            .add("@removed", Json.createObjectBuilder().add("reason", "deleted")).build());
+                    out.add(JSON.createObjectBuilder().add("@odata.type", "#microsoft.graph.event").add("id", gone)
+                            .add("@removed", JSON.createObjectBuilder().add("reason", "deleted")).build());
                 }
             }
             if (now.isEmpty()) {
@@ -107,10 +108,10 @@ public final class CalendarDelta {
     private GraphResponse page(GraphCall call, Mailbox owner, PendingPages p) {
         int size = Events.pageSize(call);
         int to = Math.min(p.events().size(), p.next() + size);
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         p.events().subList(p.next(), to).forEach(values::add);
         String base = call.request().path();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#Collection(event)").toString());
         if (to < p.events().size()) {
             String token = UUID.randomUUID().toString();

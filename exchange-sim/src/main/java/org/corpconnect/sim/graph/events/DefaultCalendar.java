@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.events;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonObject;
 import org.corpconnect.sim.directory.Mailbox;
 import org.corpconnect.sim.graph.GraphCall;
@@ -26,16 +27,16 @@ public final class DefaultCalendar {
         boolean canViewPrivate = call.caller().delegated()
                 ? owner.accessFor(call.caller().signedInMailbox().get()).seesPrivateItems()
                 : canEdit; // an application with write access reads every item
-        JsonObject calendar = Json.createObjectBuilder()
+        JsonObject calendar = JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#users('" + owner.address().value() + "')/calendar/$entity").toString())
                 .add("id", "AAMkA" + java.util.Base64.getUrlEncoder().encodeToString(
                         ItemIds.calendarFolderId(owner.address()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .add("name", "Calendar").add("color", "auto").add("hexColor", "").add("isDefaultCalendar", true)
                 .add("changeKey", ItemIds.folderChangeKey())
                 .add("canShare", isOwner).add("canViewPrivateItems", canViewPrivate).add("canEdit", canEdit)
-                .add("allowedOnlineMeetingProviders", Json.createArrayBuilder())
+                .add("allowedOnlineMeetingProviders", JSON.createArrayBuilder())
                 .add("defaultOnlineMeetingProvider", "unknown").add("isTallyingResponses", true).add("isRemovable", false)
-                .add("owner", Json.createObjectBuilder().add("name", owner.displayName()).add("address", owner.address().value()))
+                .add("owner", JSON.createObjectBuilder().add("name", owner.displayName()).add("address", owner.address().value()))
                 .build();
         return GraphResponse.entity(200, selected(calendar, call.select()), "microsoft.graph.calendar");
     }
@@ -45,7 +46,7 @@ public final class DefaultCalendar {
         if (select.isEmpty()) {
             return calendar;
         }
-        var out = Json.createObjectBuilder();
+        var out = JSON.createObjectBuilder();
         calendar.forEach((name, value) -> {
             if (name.startsWith("@") || name.equals("id") || select.stream().anyMatch(name::equalsIgnoreCase)) {
                 out.add(name, value);

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.events;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -51,7 +52,7 @@ final class EventJson {
 
     static JsonObject write(Mailbox owner, Occurrence o, View view, Directory directory) {
         CalendarItem item = o.item();
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         b.add("@odata.etag", "W/\"" + item.changeKey() + "\"");
         b.add("id", GraphIds.graphId(GraphIds.ref(owner.address(), o), view.immutableIds()));
         boolean details = view.seesDetails();
@@ -60,69 +61,69 @@ final class EventJson {
                 b.add(name, value);
             }
         };
-        put.add("createdDateTime", Json.createValue(UTC.format(orNow(item.created()))));
-        put.add("lastModifiedDateTime", Json.createValue(UTC.format(orNow(item.lastModified()))));
-        put.add("changeKey", Json.createValue(item.changeKey()));
-        put.add("categories", Json.createArrayBuilder(item.categories()).build());
-        put.add("transactionId", item.transactionId() == null ? JsonValue.NULL : Json.createValue(item.transactionId()));
+        put.add("createdDateTime", JSON.createValue(UTC.format(orNow(item.created()))));
+        put.add("lastModifiedDateTime", JSON.createValue(UTC.format(orNow(item.lastModified()))));
+        put.add("changeKey", JSON.createValue(item.changeKey()));
+        put.add("categories", JSON.createArrayBuilder(item.categories()).build());
+        put.add("transactionId", item.transactionId() == null ? JsonValue.NULL : JSON.createValue(item.transactionId()));
         String zoneName = item.timeZone() == null ? "UTC" : item.timeZone().getId();
-        put.add("originalStartTimeZone", Json.createValue(zoneName));
-        put.add("originalEndTimeZone", Json.createValue(zoneName));
-        put.add("iCalUId", Json.createValue(item.uid() == null ? item.id() : item.uid()));
-        put.add("reminderMinutesBeforeStart", Json.createValue(item.reminderMinutesBeforeStart()));
+        put.add("originalStartTimeZone", JSON.createValue(zoneName));
+        put.add("originalEndTimeZone", JSON.createValue(zoneName));
+        put.add("iCalUId", JSON.createValue(item.uid() == null ? item.id() : item.uid()));
+        put.add("reminderMinutesBeforeStart", JSON.createValue(item.reminderMinutesBeforeStart()));
         put.add("isReminderOn", item.reminderSet() ? JsonValue.TRUE : JsonValue.FALSE);
         put.add("hasAttachments", JsonValue.FALSE);
-        put.add("subject", Json.createValue(details ? o.subject() : ""));
-        put.add("bodyPreview", Json.createValue(details && item.body() != null ? preview(item.body()) : ""));
-        put.add("importance", Json.createValue("normal"));
-        put.add("sensitivity", Json.createValue(item.sensitivity().name().toLowerCase(Locale.ROOT)));
+        put.add("subject", JSON.createValue(details ? o.subject() : ""));
+        put.add("bodyPreview", JSON.createValue(details && item.body() != null ? preview(item.body()) : ""));
+        put.add("importance", JSON.createValue("normal"));
+        put.add("sensitivity", JSON.createValue(item.sensitivity().name().toLowerCase(Locale.ROOT)));
         put.add("isAllDay", item.allDay() ? JsonValue.TRUE : JsonValue.FALSE);
         put.add("isCancelled", item.cancelled() ? JsonValue.TRUE : JsonValue.FALSE);
         boolean organizer = item.organizer() == null || item.organizer().equals(owner.address());
         put.add("isOrganizer", organizer ? JsonValue.TRUE : JsonValue.FALSE);
         put.add("responseRequested", JsonValue.TRUE);
         put.add("seriesMasterId", o.isRecurring()
-                ? Json.createValue(GraphIds.graphId(new ItemIds.ItemRef(owner.address(), item.id(), null), view.immutableIds()))
+                ? JSON.createValue(GraphIds.graphId(new ItemIds.ItemRef(owner.address(), item.id(), null), view.immutableIds()))
                 : JsonValue.NULL);
-        put.add("showAs", Json.createValue(showAs(o.freeBusy())));
-        put.add("type", Json.createValue(switch (o.kind()) {
+        put.add("showAs", JSON.createValue(showAs(o.freeBusy())));
+        put.add("type", JSON.createValue(switch (o.kind()) {
             case Single -> "singleInstance";
             case Occurrence -> "occurrence";
             case Exception -> "exception";
             case RecurringMaster -> "seriesMaster";
         }));
         if (o.isRecurring()) {
-            put.add("originalStart", Json.createValue(UTC.format(o.originalStart())));
+            put.add("originalStart", JSON.createValue(UTC.format(o.originalStart())));
         }
         put.add("isOnlineMeeting", JsonValue.FALSE);
-        put.add("onlineMeetingProvider", Json.createValue("unknown"));
+        put.add("onlineMeetingProvider", JSON.createValue("unknown"));
         put.add("allowNewTimeProposals", JsonValue.TRUE);
         put.add("isDraft", JsonValue.FALSE);
         put.add("hideAttendees", JsonValue.FALSE);
-        put.add("responseStatus", Json.createObjectBuilder()
+        put.add("responseStatus", JSON.createObjectBuilder()
                 .add("response", organizer ? "organizer" : "notResponded")
                 .add("time", "0001-01-01T00:00:00Z").build());
-        put.add("body", Json.createObjectBuilder()
+        put.add("body", JSON.createObjectBuilder()
                 .add("contentType", "HTML".equalsIgnoreCase(item.bodyType()) ? "html" : "text")
                 .add("content", details && item.body() != null ? item.body() : "").build());
         put.add("start", dateTimeTimeZone(o.start(), view.zone()));
         put.add("end", dateTimeTimeZone(o.end(), view.zone()));
-        JsonObject location = Json.createObjectBuilder()
+        JsonObject location = JSON.createObjectBuilder()
                 .add("displayName", details && o.location() != null ? o.location() : "")
                 .add("locationType", "default").add("uniqueIdType", "unknown").build();
         put.add("location", location);
         put.add("locations", details && o.location() != null && !o.location().isEmpty()
-                ? Json.createArrayBuilder().add(location).build() : JsonValue.EMPTY_JSON_ARRAY);
+                ? JSON.createArrayBuilder().add(location).build() : JsonValue.EMPTY_JSON_ARRAY);
         put.add("recurrence", o.kind() == Occurrence.Kind.RecurringMaster
                 ? RecurrenceJson.write(item.recurrence(), item.timeZone()) : JsonValue.NULL);
         put.add("attendees", attendees(item, directory));
         MailboxAddress organizerAddress = item.organizer() == null ? owner.address() : item.organizer();
-        put.add("organizer", Json.createObjectBuilder().add("emailAddress", emailAddress(organizerAddress, directory)).build());
+        put.add("organizer", JSON.createObjectBuilder().add("emailAddress", emailAddress(organizerAddress, directory)).build());
         view.expand().ifPresent(only -> {
-            JsonArrayBuilder props = Json.createArrayBuilder();
+            JsonArrayBuilder props = JSON.createArrayBuilder();
             ExtendedProperties.of(item).forEach((canonical, idAndValue) -> {
                 if (only.isEmpty() || ExtendedProperties.canonical(only.get()).equals(canonical)) {
-                    props.add(Json.createObjectBuilder().add("id", idAndValue[0]).add("value", idAndValue[1]));
+                    props.add(JSON.createObjectBuilder().add("id", idAndValue[0]).add("value", idAndValue[1]));
                 }
             });
             b.add("singleValueExtendedProperties", props);
@@ -145,7 +146,7 @@ final class EventJson {
     }
 
     static JsonObject dateTimeTimeZone(Instant instant, TimeZonePreference zone) {
-        return Json.createObjectBuilder().add("dateTime", zone.format(instant)).add("timeZone", zone.name()).build();
+        return JSON.createObjectBuilder().add("dateTime", zone.format(instant)).add("timeZone", zone.name()).build();
     }
 
     static String showAs(BusyType b) {
@@ -171,21 +172,21 @@ final class EventJson {
     }
 
     private static JsonArray attendees(CalendarItem item, Directory directory) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         item.requiredAttendees().forEach(s -> a.add(attendee(s, "required", directory)));
         item.optionalAttendees().forEach(s -> a.add(attendee(s, "optional", directory)));
         return a.build();
     }
 
     private static JsonObject attendee(String smtp, String type, Directory directory) {
-        return Json.createObjectBuilder().add("type", type)
-                .add("status", Json.createObjectBuilder().add("response", "none").add("time", "0001-01-01T00:00:00Z"))
+        return JSON.createObjectBuilder().add("type", type)
+                .add("status", JSON.createObjectBuilder().add("response", "none").add("time", "0001-01-01T00:00:00Z"))
                 .add("emailAddress", emailAddress(MailboxAddress.of(smtp), directory)).build();
     }
 
     private static JsonObject emailAddress(MailboxAddress address, Directory directory) {
         String name = directory.find(address).map(Mailbox::displayName).orElse(address.value());
-        return Json.createObjectBuilder().add("name", name).add("address", address.value()).build();
+        return JSON.createObjectBuilder().add("name", name).add("address", address.value()).build();
     }
 
     /** The changes an event body asks for, applied to an item; {@code creating} also takes the create-only ones. */

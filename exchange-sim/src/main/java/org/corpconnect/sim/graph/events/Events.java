@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.events;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -147,12 +148,12 @@ public final class Events {
         EventJson.View base = view(call, owner, null);
         int size = pageSize(call);
         int skip = call.request().option("$skip").map(Events::nonNegative).orElse(0);
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         List<Occurrence> page = all.subList(Math.min(skip, all.size()), Math.min(skip + size, all.size()));
         for (Occurrence o : page) {
             values.add(EventJson.write(owner, o, base.withDetails(seesDetails(call, owner, o.item())), call.directory()));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#users('" + owner.address().value() + "')/events").toString());
         if (skip + size < all.size()) {
             body.add("@odata.nextLink", call.link(call.request().path() + "?" + withSkip(call.request().rawQuery(), skip + size))
@@ -240,7 +241,7 @@ public final class Events {
     }
 
     private static JsonObject withContext(GraphCall call, JsonObject event) {
-        return Json.createObjectBuilder().add("@odata.context", call.link("/$metadata#users('" + call.user().address().value()
-                + "')/events/$entity").toString()).addAll(Json.createObjectBuilder(event)).build();
+        return JSON.createObjectBuilder().add("@odata.context", call.link("/$metadata#users('" + call.user().address().value()
+                + "')/events/$entity").toString()).addAll(JSON.createObjectBuilder(event)).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.events;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,13 +30,13 @@ final class RecurrenceJson {
     }
 
     static JsonObject write(Recurrence r, ZoneId zone) {
-        JsonArrayBuilder days = Json.createArrayBuilder();
+        JsonArrayBuilder days = JSON.createArrayBuilder();
         for (DayOfWeek d : DayOfWeek.values()) {
             if (r.daysOfWeek().contains(d)) {
                 days.add(d.name().toLowerCase(Locale.ROOT));
             }
         }
-        JsonObject pattern = Json.createObjectBuilder()
+        JsonObject pattern = JSON.createObjectBuilder()
                 .add("type", switch (r.pattern()) {
                     case DAILY -> "daily";
                     case WEEKLY -> "weekly";
@@ -44,12 +45,12 @@ final class RecurrenceJson {
                 .add("interval", r.interval()).add("month", 0).add("dayOfMonth", r.dayOfMonth()).add("daysOfWeek", days)
                 .add("firstDayOfWeek", "sunday").add("index", "first").build();
         String type = r.endDate() != null ? "endDate" : r.numberOfOccurrences() != null ? "numbered" : "noEnd";
-        JsonObject range = Json.createObjectBuilder().add("type", type)
+        JsonObject range = JSON.createObjectBuilder().add("type", type)
                 .add("startDate", r.startDate().toString())
                 .add("endDate", (r.endDate() == null ? NO_DATE : r.endDate()).toString())
                 .add("recurrenceTimeZone", zone == null ? "UTC" : WindowsZones.toWindowsId(zone))
                 .add("numberOfOccurrences", r.numberOfOccurrences() == null ? 0 : r.numberOfOccurrences()).build();
-        return Json.createObjectBuilder().add("pattern", pattern).add("range", range).build();
+        return JSON.createObjectBuilder().add("pattern", pattern).add("range", range).build();
     }
 
     static Recurrence read(JsonObject recurrence, LocalDate eventStartDate) {

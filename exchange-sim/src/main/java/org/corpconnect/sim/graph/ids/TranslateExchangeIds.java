@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.ids;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,18 +34,18 @@ public final class TranslateExchangeIds {
         if (inputs.size() > 1000) {
             throw GraphError.badRequest("At most 1000 ids can be translated at once.");
         }
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (JsonValue v : inputs) {
             String source = v instanceof JsonString s ? s.getString() : v.toString();
             Optional<ItemIds.ItemRef> ref = parse.apply(source).filter(r -> r.mailbox().equals(call.user().address()));
             if (ref.isPresent()) {
-                results.add(Json.createObjectBuilder().add("sourceId", source).add("targetId", format.apply(ref.get())));
+                results.add(JSON.createObjectBuilder().add("sourceId", source).add("targetId", format.apply(ref.get())));
             } else {
-                results.add(Json.createObjectBuilder().add("sourceId", source).add("errorDetails", Json.createObjectBuilder()
+                results.add(JSON.createObjectBuilder().add("sourceId", source).add("errorDetails", JSON.createObjectBuilder()
                         .add("code", "ErrorInvalidIdMalformed").add("message", "Id is malformed.")));
             }
         }
-        return GraphResponse.collection(Json.createObjectBuilder()
+        return GraphResponse.collection(JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#Collection(microsoft.graph.convertIdResult)").toString())
                 .add("value", results).build(), "microsoft.graph.convertIdResult");
     }

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.schedule;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -50,11 +51,11 @@ public final class GetSchedule {
         }
         int interval = interval(parameter(body, "availabilityViewInterval"));
         TimeZonePreference zone = call.timeZone();
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         for (String scheduleId : schedules) {
             value.add(schedule(call, scheduleId, start, end, interval, zone));
         }
-        GraphResponse r = GraphResponse.collection(Json.createObjectBuilder()
+        GraphResponse r = GraphResponse.collection(JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#Collection(microsoft.graph.scheduleInformation)").toString())
                 .add("value", value).build(), "microsoft.graph.scheduleInformation");
         if (zone.applied()) {
@@ -68,7 +69,7 @@ public final class GetSchedule {
         Optional<Mailbox> target = GraphUsers.find(call.directory(), scheduleId);
         if (target.isEmpty()) {
             // As Exchange Online answers an address it cannot resolve (microsoft-graph-docs issue 11225).
-            return Json.createObjectBuilder().add("scheduleId", scheduleId).add("error", Json.createObjectBuilder()
+            return JSON.createObjectBuilder().add("scheduleId", scheduleId).add("error", JSON.createObjectBuilder()
                     .add("message", "Unable to resolve e-mail address " + scheduleId + " to an Active Directory object.")
                     .add("responseCode", "5009")).build();
         }
@@ -80,10 +81,10 @@ public final class GetSchedule {
         boolean details = ((CalendarAccessDecision.Allowed) decision).seesDetails();
         List<Occurrence> busy = mailbox.calendar().occurrences(start, end).stream()
                 .filter(o -> o.freeBusy() != BusyType.Free).toList();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (Occurrence o : busy) {
             boolean isPrivate = o.item().sensitivity().hidesDetails();
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("isPrivate", isPrivate)
                     .add("status", status(o.freeBusy()));
             if (details && !isPrivate) {
@@ -92,7 +93,7 @@ public final class GetSchedule {
             item.add("start", dateTimeTimeZone(o.start(), zone)).add("end", dateTimeTimeZone(o.end(), zone));
             items.add(item);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("scheduleId", scheduleId)
                 .add("availabilityView", availabilityView(busy, start, end, interval))
                 .add("scheduleItems", items)
@@ -124,22 +125,22 @@ public final class GetSchedule {
     }
 
     private static JsonObject workingHours(Mailbox mailbox) {
-        JsonArrayBuilder days = Json.createArrayBuilder();
+        JsonArrayBuilder days = JSON.createArrayBuilder();
         for (DayOfWeek d : DayOfWeek.values()) {
             if (mailbox.workingHours().days().contains(d)) {
                 days.add(d.name().toLowerCase(Locale.ROOT));
             }
         }
-        return Json.createObjectBuilder().add("daysOfWeek", days)
+        return JSON.createObjectBuilder().add("daysOfWeek", days)
                 .add("startTime", TIME_OF_DAY.format(mailbox.workingHours().start()))
                 .add("endTime", TIME_OF_DAY.format(mailbox.workingHours().end()))
-                .add("timeZone", Json.createObjectBuilder().add("name", WindowsZones.toWindowsId(mailbox.timeZone())))
+                .add("timeZone", JSON.createObjectBuilder().add("name", WindowsZones.toWindowsId(mailbox.timeZone())))
                 .build();
     }
 
     private static JsonObject error(String scheduleId, String code, String message) {
-        return Json.createObjectBuilder().add("scheduleId", scheduleId).add("availabilityView", "")
-                .add("error", Json.createObjectBuilder().add("message", message).add("responseCode", code)).build();
+        return JSON.createObjectBuilder().add("scheduleId", scheduleId).add("availabilityView", "")
+                .add("error", JSON.createObjectBuilder().add("message", message).add("responseCode", code)).build();
     }
 
     private static String status(BusyType b) {
@@ -154,7 +155,7 @@ public final class GetSchedule {
     }
 
     private static JsonObject dateTimeTimeZone(Instant i, TimeZonePreference zone) {
-        return Json.createObjectBuilder().add("dateTime", zone.format(i)).add("timeZone", zone.name()).build();
+        return JSON.createObjectBuilder().add("dateTime", zone.format(i)).add("timeZone", zone.name()).build();
     }
 
     /** Parameters are matched without regard to case, as Graph binds action parameters. */

@@ -1,6 +1,7 @@
 package org.corpconnect.sim.graph.subscriptions;
 
-import jakarta.json.Json;
+import static org.corpconnect.sim.SimJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -124,10 +125,10 @@ public final class GraphSubscriptions implements AutoCloseable {
     }
 
     public GraphResponse list(GraphCall call) {
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         subscriptions.values().stream().filter(s -> s.caller.appId().equals(call.caller().appId()))
                 .forEach(s -> value.add(json(call, s)));
-        return GraphResponse.collection(Json.createObjectBuilder()
+        return GraphResponse.collection(JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#subscriptions").toString()).add("value", value).build(),
                 "microsoft.graph.subscription");
     }
@@ -244,7 +245,7 @@ public final class GraphSubscriptions implements AutoCloseable {
     }
 
     private JsonObject json(GraphCall call, Subscription s) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("@odata.context", call.link("/$metadata#subscriptions/$entity").toString())
                 .add("id", s.id).add("resource", s.resource).add("applicationId", s.caller.appId())
                 .add("changeType", String.join(",", s.changeTypes))
@@ -290,7 +291,7 @@ public final class GraphSubscriptions implements AutoCloseable {
                 CalendarFolder folder = mailbox.get().calendar();
                 long sequence = folder.sequence();
                 List<CalendarFolder.Change> changes = folder.notificationsSince(s.sequence);
-                JsonArrayBuilder value = Json.createArrayBuilder();
+                JsonArrayBuilder value = JSON.createArrayBuilder();
                 int count = 0;
                 for (CalendarFolder.Change c : changes) {
                     String type = switch (c.kind()) {
@@ -308,7 +309,7 @@ public final class GraphSubscriptions implements AutoCloseable {
                     s.delivering.set(false);
                     continue;
                 }
-                JsonObject body = Json.createObjectBuilder().add("value", value).build();
+                JsonObject body = JSON.createObjectBuilder().add("value", value).build();
                 senders.execute(() -> {
                     try {
                         if (!deliver(s.notificationUrl, body)) {
@@ -329,12 +330,12 @@ public final class GraphSubscriptions implements AutoCloseable {
         String userId = GraphUsers.objectId(s.mailbox);
         String eventId = GraphIds.restId(new org.corpconnect.sim.items.ItemIds.ItemRef(s.mailbox, itemId, null));
         String resource = "Users/" + userId + "/Events/" + eventId;
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("subscriptionId", s.id)
                 .add("subscriptionExpirationDateTime", s.expiration.toString())
                 .add("changeType", changeType)
                 .add("resource", resource)
-                .add("resourceData", Json.createObjectBuilder().add("@odata.type", "#Microsoft.Graph.Event")
+                .add("resourceData", JSON.createObjectBuilder().add("@odata.type", "#Microsoft.Graph.Event")
                         .add("@odata.id", resource).add("id", eventId))
                 .add("tenantId", tenantGuid(s.caller.tenantId()));
         if (s.clientState != null) {
@@ -347,13 +348,13 @@ public final class GraphSubscriptions implements AutoCloseable {
         if (s.lifecycleUrl.isEmpty()) {
             return;
         }
-        JsonObjectBuilder n = Json.createObjectBuilder().add("subscriptionId", s.id)
+        JsonObjectBuilder n = JSON.createObjectBuilder().add("subscriptionId", s.id)
                 .add("subscriptionExpirationDateTime", s.expiration.toString())
                 .add("tenantId", tenantGuid(s.caller.tenantId())).add("lifecycleEvent", event);
         if (s.clientState != null) {
             n.add("clientState", s.clientState);
         }
-        deliver(s.lifecycleUrl.get(), Json.createObjectBuilder().add("value", Json.createArrayBuilder().add(n)).build());
+        deliver(s.lifecycleUrl.get(), JSON.createObjectBuilder().add("value", JSON.createArrayBuilder().add(n)).build());
     }
 
     /** POSTs a notification collection; true on a 2xx within 3 seconds, retried a few times otherwise. */
