@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import microsoft.exchange.webservices.data.core.ExchangeService;
-import microsoft.exchange.webservices.data.core.enumeration.availability.AvailabilityData;
-import microsoft.exchange.webservices.data.core.enumeration.availability.FreeBusyViewType;
-import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
-import microsoft.exchange.webservices.data.core.enumeration.property.time.DayOfTheWeek;
-import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
-import microsoft.exchange.webservices.data.core.response.AttendeeAvailability;
-import microsoft.exchange.webservices.data.misc.availability.AttendeeInfo;
-import microsoft.exchange.webservices.data.misc.availability.AvailabilityOptions;
-import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
-import microsoft.exchange.webservices.data.property.complex.availability.CalendarEvent;
-import microsoft.exchange.webservices.data.property.complex.availability.WorkingHours;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import org.corpconnect.exchange.ews.FreeBusyAnswerReader.Answered;
+import org.corpconnect.exchange.ews.FreeBusyAnswerReader.Event;
+import org.corpconnect.exchange.ews.FreeBusyAnswerReader.Failed;
+import org.corpconnect.exchange.ews.FreeBusyAnswerReader.MailboxAnswer;
+import org.corpconnect.exchange.ews.FreeBusyAnswerReader.WorkingPeriod;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.MailboxAddress;
@@ -37,17 +31,16 @@ import org.corpconnect.exchange.ExchangeGateway;
 import org.corpconnect.exchange.MailboxBusyTime;
 
 /**
- * Free/busy through <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseravailability-operation">GetUserAvailability</a>,
- * and the repairs ews-java-api 2.0 needs:
+ * Free/busy through <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseravailability-operation">GetUserAvailability</a>
+ * ({@link FreeBusyRequest}, read by {@link FreeBusyAnswerReader}), translated into our types:
  * <ul>
- *   <li>It sends the window as whole UTC days (start and end truncated to 00:00 UTC). We ask for the
- *       UTC days covering the window (end rounded up) and clip every interval to the requested window.
- *       Covering a window longer than 41 days can take 43 days, over Exchange's 42-day limit: then the
- *       cover is split and a second request asks for the rest (see {@link #requestWindows}).</li>
- *   <li>It sends a UTC time zone and reads the unzoned times Exchange returns as UTC, so they are
- *       instants already; we turn them into {@link Instant}s here and nowhere else.</li>
- *   <li>Its LegacyFreeBusyStatus has no WorkingElsewhere: it reads that value as {@code null}. The
- *       schema allows no other value outside the enum, so {@code null} means WORKING_ELSEWHERE.</li>
+ *   <li>The request asks for whole UTC days (start and end at 00:00 UTC), as ews-java-api's did. We ask
+ *       for the UTC days covering the window (end rounded up) and clip every interval to the requested
+ *       window. Covering a window longer than 41 days can take 43 days, over Exchange's 42-day limit: then
+ *       the cover is split and a second request asks for the rest (see {@link #requestWindows}).</li>
+ *   <li>The request sends a UTC time zone, so the unzoned times Exchange returns are UTC instants.</li>
+ *   <li>WorkingElsewhere, and a busy type that is missing or unknown, is WORKING_ELSEWHERE (as when
+ *       ews-java-api, whose LegacyFreeBusyStatus has no WorkingElsewhere, read it as {@code null}).</li>
  * </ul>
  * Free appointments are left out: they do not take anyone's time (Exchange's merged view counts them
  * as free too). Every other busy type is kept, NoData included. Intervals are not merged: each is one
@@ -77,56 +70,43 @@ final class EwsBusyTimes {
     }
 
     /** One GetUserAvailability request, FreeBusy view only: never Detailed, event details stay in Exchange. */
-    static GetUserAvailabilityResults request(ExchangeService service, List<MailboxAddress> mailboxes,
+    static List<MailboxAnswer> request(ExchangeService service, List<MailboxAddress> mailboxes,
             TimeWindow utcDays) throws Exception {
-        List<AttendeeInfo> attendees = new ArrayList<>(mailboxes.size());
-        mailboxes.forEach(m -> attendees.add(new AttendeeInfo(m.value())));
-        AvailabilityOptions options = new AvailabilityOptions();
-        options.setRequestedFreeBusyView(FreeBusyViewType.FreeBusy);
-        GetUserAvailabilityResults results = service.getUserAvailability(attendees,
-                new microsoft.exchange.webservices.data.misc.availability.TimeWindow(
-                        Date.from(utcDays.start()), Date.from(utcDays.end())),
-                AvailabilityData.FreeBusy, options);
-        int answered = results.getAttendeesAvailability() == null ? 0 : results.getAttendeesAvailability().getCount();
-        if (answered != mailboxes.size()) {
-            throw new ExchangeFailure("Exchange answered free/busy for " + answered + " of " + mailboxes.size()
+        List<MailboxAnswer> answers = new FreeBusyRequest(service, mailboxes, utcDays).execute();
+        if (answers.size() != mailboxes.size()) {
+            throw new ExchangeFailure("Exchange answered free/busy for " + answers.size() + " of " + mailboxes.size()
                     + " mailboxes.");
         }
-        return results;
+        return answers;
     }
 
-    /**
-     * Collects the answers of the requests for {@code requestWindows} (in that order) per mailbox, in
-     * request order. An interval that starts before a later request's window was already reported by
-     * the earlier one; an error in any request makes the mailbox unavailable.
-     */
     /**
      * The working days and hours from the answer's WorkingHours (minutes after midnight in the
      * mailbox's own zone). Absent or odd values (no days, an end before the start) give none.
      */
-    static Optional<WorkingWeek> workingWeekOf(AttendeeAvailability answer) {
-        WorkingHours hours = answer.getWorkingHours();
-        if (hours == null || hours.getDaysOfTheWeek() == null || hours.getDaysOfTheWeek().isEmpty()) {
+    static Optional<WorkingWeek> workingWeekOf(Optional<WorkingPeriod> workingHours) {
+        if (workingHours.isEmpty()) {
             return Optional.empty();
         }
+        WorkingPeriod hours = workingHours.get();
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (DayOfTheWeek day : hours.getDaysOfTheWeek()) {
-            switch (day) {
-                case Monday -> days.add(DayOfWeek.MONDAY);
-                case Tuesday -> days.add(DayOfWeek.TUESDAY);
-                case Wednesday -> days.add(DayOfWeek.WEDNESDAY);
-                case Thursday -> days.add(DayOfWeek.THURSDAY);
-                case Friday -> days.add(DayOfWeek.FRIDAY);
-                case Saturday -> days.add(DayOfWeek.SATURDAY);
-                case Sunday -> days.add(DayOfWeek.SUNDAY);
-                case Weekday -> days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-                case WeekendDay -> days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
-                case Day -> days.addAll(EnumSet.allOf(DayOfWeek.class));
+        for (String day : hours.days()) {
+            switch (day) { // DayOfWeekType names; others are ignored, as ews-java-api ignored them
+                case "Monday" -> days.add(DayOfWeek.MONDAY);
+                case "Tuesday" -> days.add(DayOfWeek.TUESDAY);
+                case "Wednesday" -> days.add(DayOfWeek.WEDNESDAY);
+                case "Thursday" -> days.add(DayOfWeek.THURSDAY);
+                case "Friday" -> days.add(DayOfWeek.FRIDAY);
+                case "Saturday" -> days.add(DayOfWeek.SATURDAY);
+                case "Sunday" -> days.add(DayOfWeek.SUNDAY);
+                case "Weekday" -> days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+                case "WeekendDay" -> days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+                case "Day" -> days.addAll(EnumSet.allOf(DayOfWeek.class));
                 default -> { }
             }
         }
-        long start = hours.getStartTime();
-        long end = hours.getEndTime();
+        long start = hours.startMinutes();
+        long end = hours.endMinutes();
         if (days.isEmpty() || start < 0 || end > 24 * 60 || end <= start) {
             return Optional.empty();
         }
@@ -134,8 +114,13 @@ final class EwsBusyTimes {
         return Optional.of(new WorkingWeek(days, LocalTime.ofSecondOfDay(start * 60), endTime));
     }
 
+    /**
+     * Collects the answers of the requests for {@code requestWindows} (in that order) per mailbox, in
+     * request order. An interval that starts before a later request's window was already reported by
+     * the earlier one; an error in any request makes the mailbox unavailable.
+     */
     static Map<MailboxAddress, MailboxBusyTime> collect(List<MailboxAddress> mailboxes, TimeWindow window,
-            List<TimeWindow> requestWindows, List<GetUserAvailabilityResults> answers) {
+            List<TimeWindow> requestWindows, List<List<MailboxAnswer>> answers) {
         Map<MailboxAddress, List<BusyInterval>> known = new LinkedHashMap<>();
         Map<MailboxAddress, MailboxBusyTime> unavailable = new LinkedHashMap<>();
         Map<MailboxAddress, WorkingWeek> workingWeeks = new LinkedHashMap<>();
@@ -143,17 +128,18 @@ final class EwsBusyTimes {
             Instant notBefore = r == 0 ? Instant.MIN : requestWindows.get(r).start();
             for (int i = 0; i < mailboxes.size(); i++) {
                 MailboxAddress mailbox = mailboxes.get(i);
-                AttendeeAvailability answer = answers.get(r).getAttendeesAvailability().getResponseAtIndex(i);
-                if (answer.getResult() == ServiceResult.Error) {
+                MailboxAnswer answer = answers.get(r).get(i);
+                if (answer instanceof Failed failed) {
+                    ServiceError code = EwsFailures.serviceError(failed.responseCode());
                     unavailable.putIfAbsent(mailbox, new MailboxBusyTime.Unavailable(
-                            EwsFailures.mailboxProblem(answer.getErrorCode()),
-                            EwsFailures.mailboxDetail(answer.getErrorCode(), answer.getErrorMessage())));
+                            EwsFailures.mailboxProblem(code), EwsFailures.mailboxDetail(code, failed.messageText())));
                     continue;
                 }
-                workingWeekOf(answer).ifPresent(week -> workingWeeks.putIfAbsent(mailbox, week));
+                Answered answered = (Answered) answer;
+                workingWeekOf(answered.workingHours()).ifPresent(week -> workingWeeks.putIfAbsent(mailbox, week));
                 List<BusyInterval> intervals = known.computeIfAbsent(mailbox, m -> new ArrayList<>());
-                for (CalendarEvent event : answer.getCalendarEvents()) {
-                    if (event.getStartTime() != null && !event.getStartTime().toInstant().isBefore(notBefore)) {
+                for (Event event : answered.events()) {
+                    if (event.start() != null && !event.start().isBefore(notBefore)) {
                         toInterval(event, window).ifPresent(intervals::add);
                     }
                 }
@@ -176,12 +162,12 @@ final class EwsBusyTimes {
     }
 
     /** The event's busy span clipped to the window; empty for free time, or nothing left after clipping. */
-    static java.util.Optional<BusyInterval> toInterval(CalendarEvent event, TimeWindow window) {
-        BusyType type = busyType(event.getFreeBusyStatus());
-        if (type == BusyType.FREE || event.getStartTime() == null || event.getEndTime() == null) {
+    static java.util.Optional<BusyInterval> toInterval(Event event, TimeWindow window) {
+        BusyType type = busyType(event.busyType());
+        if (type == BusyType.FREE || event.start() == null || event.end() == null) {
             return java.util.Optional.empty();
         }
-        return clip(event.getStartTime().toInstant(), event.getEndTime().toInstant(), type, window);
+        return clip(event.start(), event.end(), type, window);
     }
 
     static java.util.Optional<BusyInterval> clip(Instant start, Instant end, BusyType type, TimeWindow window) {
@@ -190,16 +176,18 @@ final class EwsBusyTimes {
         return from.isBefore(to) ? java.util.Optional.of(new BusyInterval(from, to, type)) : java.util.Optional.empty();
     }
 
-    static BusyType busyType(LegacyFreeBusyStatus status) {
-        if (status == null) {
-            return BusyType.WORKING_ELSEWHERE; // the one LegacyFreeBusyType value ews-java-api 2.0 cannot name
+    /** A LegacyFreeBusyType name; WorkingElsewhere, and anything the schema does not name, is WORKING_ELSEWHERE. */
+    static BusyType busyType(String legacyFreeBusyType) {
+        if (legacyFreeBusyType == null) {
+            return BusyType.WORKING_ELSEWHERE;
         }
-        return switch (status) {
-            case Free -> BusyType.FREE;
-            case Tentative -> BusyType.TENTATIVE;
-            case Busy -> BusyType.BUSY;
-            case OOF -> BusyType.OOF;
-            case NoData -> BusyType.NO_DATA;
+        return switch (legacyFreeBusyType) {
+            case "Free" -> BusyType.FREE;
+            case "Tentative" -> BusyType.TENTATIVE;
+            case "Busy" -> BusyType.BUSY;
+            case "OOF" -> BusyType.OOF;
+            case "NoData" -> BusyType.NO_DATA;
+            default -> BusyType.WORKING_ELSEWHERE;
         };
     }
 }

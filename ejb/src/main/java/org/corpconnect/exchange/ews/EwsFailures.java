@@ -119,6 +119,18 @@ final class EwsFailures {
         return Optional.empty();
     }
 
+    /** The ResponseCode as ews-java-api names it; null for a code it does not know. */
+    static ServiceError serviceError(String responseCode) {
+        if (responseCode == null) {
+            return null;
+        }
+        try {
+            return ServiceError.valueOf(responseCode);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
     /**
      * Our name for an EWS code that answers for one mailbox: not found, access denied (calendar
      * permissions), impersonation denied (the role's scope); anything else is OTHER.

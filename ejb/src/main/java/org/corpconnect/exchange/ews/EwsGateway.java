@@ -32,7 +32,6 @@ import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import microsoft.exchange.webservices.data.credential.WebCredentials;
 import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
-import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.calendar.TimeWindow;
@@ -130,8 +129,8 @@ public class EwsGateway implements ProtocolGateway {
     /**
      * <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseravailability-operation">GetUserAvailability</a>,
      * FreeBusy view, as the dedicated mailbox itself whatever the access mode: free/busy needs no
-     * impersonation, so up to 100 users fit one request. One request, or two when ews-java-api's
-     * whole-UTC-day window would exceed 42 days ({@link EwsBusyTimes}). No retry: the caller retries.
+     * impersonation, so up to 100 users fit one request. One request, or two when the whole UTC days
+     * covering the window would exceed 42 days ({@link EwsBusyTimes}). No retry: the caller retries.
      */
     @Override
     public Map<MailboxAddress, MailboxBusyTime> busyTimes(ExchangeAccess access, List<MailboxAddress> mailboxes,
@@ -151,7 +150,7 @@ public class EwsGateway implements ProtocolGateway {
             return Map.of();
         }
         List<TimeWindow> requestWindows = EwsBusyTimes.requestWindows(window);
-        List<GetUserAvailabilityResults> answers = new ArrayList<>();
+        List<List<FreeBusyAnswerReader.MailboxAnswer>> answers = new ArrayList<>();
         for (TimeWindow utcDays : requestWindows) {
             answers.add(call(access, service -> EwsBusyTimes.request(service, distinct, utcDays)));
         }

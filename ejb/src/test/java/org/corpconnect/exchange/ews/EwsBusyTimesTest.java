@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
-import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import org.corpconnect.calendar.BusyInterval;
 import org.corpconnect.calendar.BusyType;
 import org.corpconnect.calendar.TimeWindow;
@@ -52,11 +51,12 @@ class EwsBusyTimesTest {
 
     @Test
     void busyTypesMapOneToOneAndNullIsWorkingElsewhere() {
-        assertEquals(BusyType.FREE, EwsBusyTimes.busyType(LegacyFreeBusyStatus.Free));
-        assertEquals(BusyType.TENTATIVE, EwsBusyTimes.busyType(LegacyFreeBusyStatus.Tentative));
-        assertEquals(BusyType.BUSY, EwsBusyTimes.busyType(LegacyFreeBusyStatus.Busy));
-        assertEquals(BusyType.OOF, EwsBusyTimes.busyType(LegacyFreeBusyStatus.OOF));
-        assertEquals(BusyType.NO_DATA, EwsBusyTimes.busyType(LegacyFreeBusyStatus.NoData));
+        assertEquals(BusyType.FREE, EwsBusyTimes.busyType("Free"));
+        assertEquals(BusyType.TENTATIVE, EwsBusyTimes.busyType("Tentative"));
+        assertEquals(BusyType.BUSY, EwsBusyTimes.busyType("Busy"));
+        assertEquals(BusyType.OOF, EwsBusyTimes.busyType("OOF"));
+        assertEquals(BusyType.NO_DATA, EwsBusyTimes.busyType("NoData"));
+        assertEquals(BusyType.WORKING_ELSEWHERE, EwsBusyTimes.busyType("WorkingElsewhere"));
         assertEquals(BusyType.WORKING_ELSEWHERE, EwsBusyTimes.busyType(null));
     }
 
