@@ -14,6 +14,10 @@
  * <p>Free/busy is always read as the dedicated mailbox itself, FreeBusy view only (never Detailed),
  * whatever the access mode: it needs no impersonation of the users, so 100 users fit one request, and
  * event details never enter the product. Free appointments are left out of the busy intervals.
+ * Its request goes out through ews-java-api ({@link org.corpconnect.exchange.ews.FreeBusyRequest}: the
+ * same envelope, authentication, HTTP client and failures as every other call), and its answer is read by
+ * {@link org.corpconnect.exchange.ews.FreeBusyAnswerReader}, a StAX cursor of our own: ews-java-api's
+ * reading of it (a SimpleDateFormat per time, an object per XML event) was most of a refresh's CPU.
  * Basic credentials are sent preemptively: one HTTP request per EWS call, not a challenge first.
  *
  * <p>Exchange Online app-only OAuth ({@link org.corpconnect.exchange.ExchangeCredential.OAuthApp}): a
