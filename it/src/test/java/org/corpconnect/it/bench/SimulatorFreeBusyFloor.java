@@ -3,19 +3,14 @@ package org.corpconnect.it.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -39,42 +34,19 @@ final class SimulatorFreeBusyFloor {
             throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Instant end = start.plus(Duration.ofDays(horizonDays));
-        Queue<String> bodies = new ConcurrentLinkedQueue<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Queue<HttpRequest> requests = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < mailboxes.size(); i += PER_REQUEST) {
             List<String> group = mailboxes.subList(i, Math.min(mailboxes.size(), i + PER_REQUEST));
             for (Instant from = start; from.isBefore(end); from = from.plus(Duration.ofDays(WINDOW_DAYS))) {
                 Instant to = from.plus(Duration.ofDays(WINDOW_DAYS)).isAfter(end) ? end : from.plus(Duration.ofDays(WINDOW_DAYS));
-                bodies.add(request(group, from, to));
+                requests.add(HttpRequest.newBuilder(ews)
+                        .header("Content-Type", "text/xml; charset=utf-8").header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.ofString(request(group, from, to))).build());
             }
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        try {
-            long t = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                workers.add(threads.submit(() -> {
-                    for (String body = bodies.poll(); body != null; body = bodies.poll()) {
-                        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(ews)
-                                .header("Content-Type", "text/xml; charset=utf-8").header("Authorization", authorization)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        String text = new String(answer.body(), StandardCharsets.UTF_8);
-                        if (answer.statusCode() != 200 || !text.contains("FreeBusyResponseArray")) {
-                            throw new IllegalStateException("The simulator answered " + answer.statusCode() + ": "
-                                    + text.substring(0, Math.min(500, text.length())));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return (System.nanoTime() - t) / 1_000_000;
-        } finally {
-            threads.shutdownNow();
-        }
+        return PlainRequests.sendAll(http, requests, concurrency, "FreeBusyResponseArray");
     }
 
     /** One GetUserAvailability request, FreeBusy view, for the group and the UTC window. */

@@ -13,14 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.corpconnect.exchange.ExchangeGateway;
 import org.corpconnect.exchange.TrustedCertificates;
@@ -47,47 +43,24 @@ final class SimulatorScheduleFloor {
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Instant end = start.plus(Duration.ofDays(horizonDays));
         Duration window = Duration.ofDays(ExchangeGateway.MAX_WINDOW_DAYS);
-        Queue<String> bodies = new ConcurrentLinkedQueue<>();
-        for (int i = 0; i < mailboxes.size(); i += PER_REQUEST) {
-            List<String> group = mailboxes.subList(i, Math.min(mailboxes.size(), i + PER_REQUEST));
-            for (Instant from = start; from.isBefore(end); from = from.plus(window)) {
-                Instant to = from.plus(window).isAfter(end) ? end : from.plus(window);
-                bodies.add(request(group, from, to));
-            }
-        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(TrustedCertificates.withFile(Optional.of(Path.of(System.getenv("IT_SIM_CERTIFICATE_FILE"))))
                         .orElseThrow())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String authorization = "Bearer " + appToken(http, authority, clientId, clientSecret);
         URI getSchedule = URI.create(graph + "/users/" + serviceMailbox + "/calendar/getSchedule");
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        try {
-            long t = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                workers.add(threads.submit(() -> {
-                    for (String body = bodies.poll(); body != null; body = bodies.poll()) {
-                        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(getSchedule).timeout(TIMEOUT)
-                                .header("Content-Type", "application/json").header("Authorization", authorization)
-                                .header("Prefer", "outlook.timezone=\"UTC\"")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        String text = new String(answer.body(), StandardCharsets.UTF_8);
-                        if (answer.statusCode() != 200 || !text.contains("\"scheduleItems\"")) {
-                            throw new IllegalStateException("The simulator answered " + answer.statusCode() + ": "
-                                    + text.substring(0, Math.min(500, text.length())));
-                        }
-                    }
-                    return null;
-                }));
+        Queue<HttpRequest> requests = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < mailboxes.size(); i += PER_REQUEST) {
+            List<String> group = mailboxes.subList(i, Math.min(mailboxes.size(), i + PER_REQUEST));
+            for (Instant from = start; from.isBefore(end); from = from.plus(window)) {
+                Instant to = from.plus(window).isAfter(end) ? end : from.plus(window);
+                requests.add(HttpRequest.newBuilder(getSchedule).timeout(TIMEOUT)
+                        .header("Content-Type", "application/json").header("Authorization", authorization)
+                        .header("Prefer", "outlook.timezone=\"UTC\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(request(group, from, to))).build());
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return (System.nanoTime() - t) / 1_000_000;
-        } finally {
-            threads.shutdownNow();
         }
+        return PlainRequests.sendAll(http, requests, concurrency, "\"scheduleItems\"");
     }
 
     /** The client-credentials grant at the authority's ({@code https://host/{tenant}/}) token endpoint, for Graph's default scope. */
