@@ -106,7 +106,7 @@ public class RefreshClaims {
                 s -> {
                     s.setObject(1, Sql.utc(now.plus(lease)));
                     s.setLong(2, claim.accountId());
-                    s.setObject(3, Sql.utc(claim.dueAt()));
+                    s.setObject(3, Sql.asRead(claim.dueAt()));
                     s.setString(4, claim.holder());
                 }) == 1;
     }
@@ -123,7 +123,7 @@ public class RefreshClaims {
                 + "WHERE account_id = ? AND due_at = ? AND claimed_by = ?", s -> {
                     s.setObject(1, Sql.utc(next));
                     s.setLong(2, claim.accountId());
-                    s.setObject(3, Sql.utc(claim.dueAt()));
+                    s.setObject(3, Sql.asRead(claim.dueAt()));
                     s.setString(4, claim.holder());
                 }) == 1;
     }
@@ -133,7 +133,7 @@ public class RefreshClaims {
         Sql.update(dataSource, "UPDATE refresh_schedule SET claimed_by = NULL, claimed_until = NULL WHERE account_id = ? AND due_at = ? "
                 + "AND claimed_by = ?", s -> {
                     s.setLong(1, claim.accountId());
-                    s.setObject(2, Sql.utc(claim.dueAt()));
+                    s.setObject(2, Sql.asRead(claim.dueAt()));
                     s.setString(3, claim.holder());
                 });
     }
@@ -144,7 +144,7 @@ public class RefreshClaims {
                 + "users_failed, access_checks, stopped_because) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
                     s.setLong(1, run.accountId());
                     if (servedDue.isPresent()) {
-                        s.setObject(2, Sql.utc(servedDue.get()));
+                        s.setObject(2, Sql.asRead(servedDue.get()));
                     } else {
                         s.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
                     }
@@ -185,7 +185,7 @@ public class RefreshClaims {
                     s.setString(1, claim.holder());
                     s.setObject(2, Sql.utc(now.plus(lease)));
                     s.setLong(3, claim.accountId());
-                    s.setObject(4, Sql.utc(claim.dueAt()));
+                    s.setObject(4, Sql.asRead(claim.dueAt()));
                     s.setObject(5, Sql.utc(now));
                 }) == 1;
     }

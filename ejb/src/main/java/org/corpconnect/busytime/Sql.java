@@ -53,13 +53,17 @@ final class Sql {
         }
     }
 
-    /**
-     * To the microsecond, what H2 and PostgreSQL keep: a time read back compares equal to the one written, and a time
-     * read is bound back unchanged (cut to milliseconds, a due time written with microseconds by anyone else never
-     * matched again, and its account was never refreshed).
-     */
+    /** A time the application sets, to the millisecond: read back, it compares equal in H2 and PostgreSQL alike. */
     static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A time read from the database, bound back exactly as read: cut to milliseconds, a due time written with
+     * microseconds (by anyone but the application) never matched its row again, and its account was never refreshed.
+     */
+    static OffsetDateTime asRead(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet row, int column) throws SQLException {
