@@ -52,7 +52,7 @@ class BusyTimeSyncBench {
     @Deployment
     static EnterpriseArchive ear() {
         return Deployments.withTestsInside(BusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class,
-                BenchFigures.class, SimulatorBudget.class, SimulatorFreeBusyFloor.class);
+                BenchFigures.class, SimulatorBudget.class, SimulatorFreeBusyFloor.class, PlainRequests.class);
     }
 
     @Inject

@@ -60,7 +60,7 @@ class GraphBusyTimeSyncBench {
     @Deployment
     static EnterpriseArchive ear() {
         return Deployments.withTestsInside(GraphBusyTimeSyncBench.class, BenchFixture.class, ServerMeasures.class,
-                BenchFigures.class, SimulatorScheduleFloor.class);
+                BenchFigures.class, SimulatorScheduleFloor.class, PlainRequests.class);
     }
 
     @Inject
