@@ -7,8 +7,10 @@ import static org.corpconnect.it.bench.ServerMeasures.latency;
 import static org.corpconnect.it.bench.ServerMeasures.mb;
 import static org.corpconnect.it.bench.ServerMeasures.millisSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.corpconnect.apikey.ApiKeys;
@@ -29,7 +32,10 @@ import org.corpconnect.it.TestAccounts;
 import org.corpconnect.it.TestAccounts.TestAccount;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -43,13 +49,22 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * <p>Only with {@code BENCH_SCALE=1} ({@code BENCH_SCALE=1 bench/run.sh}; the variable reaches the server
  * too): on the embedded H2 and Payara's default 512 MB heap its first refreshes filled the heap and H2's
  * store then failed, leaving the domain's database unreadable (bench/README.md, Scale), which no default
- * run may do to the integration tests' shared domain.
+ * run may do to the integration tests' shared domain. {@code BENCH_SCALE_ACCOUNTS} sets fewer accounts for
+ * a run while developing the bench.
+ *
+ * <p>Phases in order, sharing the run in static fields (the class stays loaded in the deployment between
+ * them), unlike a test: each test method is one HTTP request of Arquillian's servlet protocol, and Payara
+ * interrupts the thread serving a request after its {@code request-timeout-seconds} (900 by default: Grizzly's
+ * thread-pool "transaction timeout"), which ended the one-method version of this bench while it waited. So
+ * no phase waits longer than {@link #REQUEST_SHARE}, and each long wait gets two phases. The last phase
+ * removes the accounts whatever happened before it.
  */
 @ServerTest
 @EnabledIfEnvironmentVariable(named = "BENCH_SCALE", matches = "1")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleBench {
 
-    private static final int ACCOUNTS = 100;
+    private static final int DEFAULT_ACCOUNTS = 100;
     private static final int USERS = 1_000;
     private static final int CHUNK = 500;
     /** As {@link BusyTimeSyncBench}: L = 50 ms + 1 ms per mailbox asked for; GetFolder after 50 ms. */
@@ -60,8 +75,16 @@ class ScaleBench {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** How long the first refreshes may take before the bench records how far they got and stops. */
-    private static final Duration FIRST_REFRESH_LIMIT = Duration.ofMinutes(12);
+    /** The longest a phase waits, well within Payara's 15 minutes per request with the phase's other work. */
+    private static final Duration REQUEST_SHARE = Duration.ofMinutes(10);
+
+    // The run, from phase to phase.
+    private static final List<TestAccount> accounts = new CopyOnWriteArrayList<>();
+    private static List<String> addresses;
+    private static long heapBefore;
+    private static long databaseBefore;
+    private static RefreshWait firstRefreshes;
+    private static RefreshWait allDue;
 
     @Deployment
     static EnterpriseArchive ear() {
@@ -84,108 +107,194 @@ class ScaleBench {
     private final SimulatorControl simulator = SimulatorControl.ofTestRun();
 
     @Test
-    void hundredAccountsOfAThousandUsers() throws Exception {
+    @Order(1)
+    void addAccountsAndUsers() throws Exception {
+        int count = accountCount();
         simulator.loadGenerated(USERS);
         SimulatorBudget.set(BUDGET, 30_000);
         simulator.clearFaults();
         simulator.addFault(latency("GetUserAvailabilityRequest", BASE_MILLIS, PER_MAILBOX_MILLIS));
-        List<TestAccount> accounts = new ArrayList<>();
-        try {
-            long heapBefore = heapAfterGc();
-            long dbBefore = databaseBytes();
-            List<String> addresses = IntStream.rangeClosed(1, USERS).mapToObj(i -> String.format("user%05d@contoso.test", i)).toList();
-            long t = System.nanoTime();
-            for (int a = 0; a < ACCOUNTS; a++) {
-                TestAccount account = fixture.create(simulator);
-                accounts.add(account);
-                for (int i = 0; i < USERS; i += CHUNK) {
-                    bench.addUsers(account.account(), addresses.subList(i, Math.min(USERS, i + CHUNK)));
-                }
+        heapBefore = heapAfterGc();
+        databaseBefore = databaseBytes();
+        addresses = IntStream.rangeClosed(1, USERS).mapToObj(i -> String.format("user%05d@contoso.test", i)).toList();
+        long t = System.nanoTime();
+        for (int a = 0; a < count; a++) {
+            TestAccount account = fixture.create(simulator);
+            accounts.add(account);
+            for (int i = 0; i < USERS; i += CHUNK) {
+                bench.addUsers(account.account(), addresses.subList(i, Math.min(USERS, i + CHUNK)));
             }
-            BenchFigures.record("scale.add_accounts_and_users", millisSince(t), "ms",
-                    ACCOUNTS + " accounts of " + USERS + " users (the simulator's generated mailboxes), " + CHUNK + " per transaction");
-            List<Long> ids = accounts.stream().map(TestAccount::id).toList();
-            BenchFigures.record("scale.heap_after_gc.users_added", mb(heapAfterGc()), "MB",
-                    "used heap after System.gc(), the " + ACCOUNTS * USERS + " users added, none refreshed yet");
+        }
+        BenchFigures.record("scale.accounts", count, "accounts", "of " + USERS + " users each (BENCH_SCALE_ACCOUNTS, "
+                + DEFAULT_ACCOUNTS + " unless set)");
+        BenchFigures.record("scale.add_accounts_and_users", millisSince(t), "ms",
+                count + " accounts of " + USERS + " users (the simulator's generated mailboxes), " + CHUNK + " per transaction");
+        BenchFigures.record("scale.heap_after_gc.users_added", mb(heapAfterGc()), "MB",
+                "used heap after System.gc(), the " + users() + " users added, none refreshed yet");
+    }
 
-            // The first refreshes: every account connected at once, every interval new, every access checked.
-            Instant connected = Instant.now();
-            t = System.nanoTime();
-            accounts.forEach(account -> fixture.connect(account, AccessMode.IMPERSONATION, account.secret()));
-            awaitRefreshed(ids, connected, FIRST_REFRESH_LIMIT, "scale.first_refresh");
-            BenchFigures.record("scale.first_refresh.last_done", millisSince(t), "ms", "from connecting all " + ACCOUNTS
-                    + " accounts at once to the last of their " + ACCOUNTS * USERS + " users stored (polled every 2 s)");
-            long dbAfter = databaseBytes();
-            BenchFigures.record("scale.h2_file_delta", mb(dbAfter - dbBefore), "MB", "corpconnect.mv.db growth");
+    /** Every account connected at once: every interval new, every access checked. */
+    @Test
+    @Order(2)
+    void connectAndAwaitTheFirstRefreshes() throws Exception {
+        assumeTrue(addresses != null && accounts.size() == accountCount(), "the accounts were not all added");
+        Instant connected = Instant.now();
+        accounts.forEach(account -> fixture.connect(account, AccessMode.IMPERSONATION, account.secret()));
+        firstRefreshes = new RefreshWait("scale.first_refresh", accountIds(), connected);
+        awaitFirstRefreshes(false);
+    }
 
-            // Every account due at one moment, with the share of access checks a refresh meets after a while.
-            int recheckMinutes = config("delegation.recheck-minutes", 360);
-            int intervalMinutes = config("sync.interval-minutes", 15);
-            Thread.sleep(3000); // The connections' successes are recorded right after the last users.
-            simulator.addFault(latency("GetFolder", BASE_MILLIS, 0));
-            Instant now = Instant.now();
-            ids.forEach(id -> bench.spreadAccessChecks(id, now, Duration.ofMinutes(recheckMinutes), Duration.ofMinutes(intervalMinutes)));
-            Instant due = Instant.now();
-            t = System.nanoTime();
-            bench.dueAt(ids, due);
-            awaitRefreshed(ids, due, Duration.ofMinutes(intervalMinutes), "scale.all_due");
-            long lastDone = millisSince(t);
-            double interval = Duration.ofMinutes(intervalMinutes).toMillis();
-            BenchFigures.record("scale.all_due.last_done", lastDone, "ms", "all " + ACCOUNTS + " accounts due at the same moment"
-                    + " (nothing changed in the calendars, each with its share of access checks at " + BASE_MILLIS
-                    + " ms), until the last user of the last account is stored; sync.interval-minutes = " + intervalMinutes);
-            BenchFigures.record("scale.all_due.share_of_interval", lastDone / interval, "x",
+    @Test
+    @Order(3)
+    void awaitTheFirstRefreshesFurther() throws Exception {
+        assumeTrue(firstRefreshes != null, "the accounts were not connected");
+        awaitFirstRefreshes(true);
+    }
+
+    /** Every account due at one moment, with the share of access checks a refresh meets after a while. */
+    @Test
+    @Order(4)
+    void makeAllDueAndAwaitTheirRefreshes() throws Exception {
+        assumeTrue(firstRefreshes != null && firstRefreshes.done(), "the first refreshes did not complete");
+        Thread.sleep(3000); // The connections' successes are recorded right after the last users.
+        simulator.addFault(latency("GetFolder", BASE_MILLIS, 0));
+        Instant now = Instant.now();
+        List<Long> ids = accountIds();
+        ids.forEach(id -> bench.spreadAccessChecks(id, now, Duration.ofMinutes(recheckMinutes()), interval()));
+        Instant due = Instant.now();
+        allDue = new RefreshWait("scale.all_due", ids, due);
+        bench.dueAt(ids, due);
+        awaitAllDue(false);
+    }
+
+    @Test
+    @Order(5)
+    void awaitTheAllDueRefreshesFurther() throws Exception {
+        assumeTrue(allDue != null, "the accounts were not made due");
+        awaitAllDue(true);
+    }
+
+    @Test
+    @Order(6)
+    void heapWithAllRefreshed() throws Exception {
+        assumeTrue(allDue != null && allDue.done(), "the all-due refreshes did not complete");
+        BenchFigures.record("scale.heap_after_gc.before", mb(heapBefore), "MB", "used heap after System.gc(), before the accounts");
+        BenchFigures.record("scale.heap_after_gc", mb(heapAfterGc()), "MB", accounts.size() + " accounts of " + USERS
+                + " users synced, after System.gc() (max " + mb(Runtime.getRuntime().maxMemory()) + " MB); target at most 300");
+    }
+
+    /** Availability of one of the accounts, with all of them loaded, against the trivial endpoint. */
+    @Test
+    @Order(7)
+    void availabilityWithAllLoaded() throws Exception {
+        assumeTrue(allDue != null && allDue.done(), "the all-due refreshes did not complete");
+        String key = apiKeys.create(accounts.get(0).account(), "scale bench", "bench").token();
+        LoadGenerator load = new LoadGenerator(VIRTUAL_USERS);
+        LoadGenerator.Result trivial = load.run(() -> HttpRequest.newBuilder(Server.app().resolve("api/about")).GET().build(),
+                WARM_UP, MEASURED);
+        LoadGenerator.Result free = load.run(() -> availability(key, addresses), WARM_UP, MEASURED);
+        LoadGenerator.Result trivialAfter = load.run(() -> HttpRequest.newBuilder(Server.app().resolve("api/about")).GET().build(),
+                WARM_UP, MEASURED);
+        double trivialPerSecond = (trivial.perSecond() + trivialAfter.perSecond()) / 2;
+        String how = VIRTUAL_USERS + " virtual users in the server's own process, " + MEASURED.toSeconds() + " s after "
+                + WARM_UP.toSeconds() + " s warm-up; 1-3 random users of the account's " + USERS + ", 1-7 random days within 4 weeks";
+        BenchFigures.record("scale.api.trivial.requests_per_second", trivialPerSecond, "req/s", "mean of before and after");
+        BenchFigures.record("scale.api.availability.requests_per_second", free.perSecond(), "req/s", how);
+        BenchFigures.record("scale.api.availability.throughput_ratio", free.perSecond() / trivialPerSecond, "x",
+                "compare with api.availability.throughput_ratio, measured without the " + accounts.size() + " accounts");
+        BenchFigures.record("scale.api.availability.p99_ratio", free.percentileMillis(0.99)
+                / ((trivial.percentileMillis(0.99) + trivialAfter.percentileMillis(0.99)) / 2), "x", "");
+        assertEquals(0, trivial.errors() + free.errors() + trivialAfter.errors(), "every answer 200");
+    }
+
+    /** The accounts go again, whatever happened before, so that later runs on this domain never refresh them. */
+    @Test
+    @Order(8)
+    void removeTheAccounts() {
+        simulator.clearFaults();
+        long t = System.nanoTime();
+        for (TestAccount account : accounts) {
+            removeAccountData(account);
+        }
+        BenchFigures.record("scale.clean_up", millisSince(t), "ms", "the accounts' users and busy time deleted");
+        accounts.clear();
+    }
+
+    private void awaitFirstRefreshes(boolean lastShare) throws InterruptedException, IOException {
+        if (awaitStored(firstRefreshes, lastShare)) {
+            BenchFigures.record("scale.first_refresh.last_done", firstRefreshes.took().toMillis(), "ms", "from connecting all "
+                    + accounts.size() + " accounts at once to the last of their " + users() + " users stored (polled every 2 s)");
+            BenchFigures.record("scale.h2_file_delta", mb(databaseBytes() - databaseBefore), "MB", "corpconnect.mv.db growth");
+        }
+    }
+
+    private void awaitAllDue(boolean lastShare) throws InterruptedException {
+        if (awaitStored(allDue, lastShare)) {
+            long lastDone = allDue.took().toMillis();
+            BenchFigures.record("scale.all_due.last_done", lastDone, "ms", "all " + accounts.size() + " accounts due at the same"
+                    + " moment (nothing changed in the calendars, each with its share of access checks at " + BASE_MILLIS
+                    + " ms), until the last user of the last account is stored (polled every 2 s); sync.interval-minutes = "
+                    + intervalMinutes());
+            BenchFigures.record("scale.all_due.share_of_interval", lastDone / (double) interval().toMillis(), "x",
                     "target: below 1 (every account refreshed within its interval, however its due times fall)");
-
-            long heapAfter = heapAfterGc();
-            BenchFigures.record("scale.heap_after_gc.before", mb(heapBefore), "MB", "used heap after System.gc(), before the accounts");
-            BenchFigures.record("scale.heap_after_gc", mb(heapAfter), "MB", ACCOUNTS + " accounts of " + USERS
-                    + " users synced, after System.gc() (max " + mb(Runtime.getRuntime().maxMemory()) + " MB); target at most 300");
-
-            // Availability of one of the accounts, with all of them loaded, against the trivial endpoint.
-            String key = apiKeys.create(accounts.get(0).account(), "scale bench", "bench").token();
-            LoadGenerator load = new LoadGenerator(VIRTUAL_USERS);
-            LoadGenerator.Result trivial = load.run(() -> HttpRequest.newBuilder(Server.app().resolve("api/about")).GET().build(),
-                    WARM_UP, MEASURED);
-            LoadGenerator.Result free = load.run(() -> availability(key, addresses), WARM_UP, MEASURED);
-            LoadGenerator.Result trivialAfter = load.run(() -> HttpRequest.newBuilder(Server.app().resolve("api/about")).GET().build(),
-                    WARM_UP, MEASURED);
-            double trivialPerSecond = (trivial.perSecond() + trivialAfter.perSecond()) / 2;
-            String how = VIRTUAL_USERS + " virtual users in the server's own process, " + MEASURED.toSeconds() + " s after "
-                    + WARM_UP.toSeconds() + " s warm-up; 1-3 random users of the account's " + USERS + ", 1-7 random days within 4 weeks";
-            BenchFigures.record("scale.api.trivial.requests_per_second", trivialPerSecond, "req/s", "mean of before and after");
-            BenchFigures.record("scale.api.availability.requests_per_second", free.perSecond(), "req/s", how);
-            BenchFigures.record("scale.api.availability.throughput_ratio", free.perSecond() / trivialPerSecond, "x",
-                    "compare with api.availability.throughput_ratio, measured without the " + ACCOUNTS + " accounts");
-            BenchFigures.record("scale.api.availability.p99_ratio", free.percentileMillis(0.99)
-                    / ((trivial.percentileMillis(0.99) + trivialAfter.percentileMillis(0.99)) / 2), "x", "");
-            assertEquals(0, trivial.errors() + free.errors() + trivialAfter.errors(), "every answer 200");
-        } finally {
-            simulator.clearFaults();
-            long t = System.nanoTime();
-            for (TestAccount account : accounts) {
-                removeAccountData(account);
-            }
-            BenchFigures.record("scale.clean_up", millisSince(t), "ms", "the accounts' users and busy time deleted");
         }
     }
 
     /**
-     * Waits until every user of the accounts was stored at or after the instant; if not within the timeout,
-     * records how far it got and the heap then, and stops the bench.
+     * Waits, for at most {@link #REQUEST_SHARE}, until every user of the wait's accounts was stored since it began:
+     * true once they all are, and only the first time. If not by the end of the last share, records how far they
+     * got and the heap then, and stops the bench.
      */
-    private void awaitRefreshed(List<Long> accountIds, Instant since, Duration timeout, String figure) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
+    private boolean awaitStored(RefreshWait wait, boolean lastShare) throws InterruptedException {
+        if (wait.done()) {
+            return false;
+        }
+        Instant shareEnd = Instant.now().plus(REQUEST_SHARE);
         long done;
-        while ((done = bench.refreshedSince(accountIds, since)) < (long) ACCOUNTS * USERS) {
-            if (Instant.now().isAfter(deadline)) {
-                BenchFigures.record(figure + ".users_done_at_timeout", done, "users", "of " + ACCOUNTS * USERS + " after " + timeout);
-                BenchFigures.record(figure + ".users_per_minute", done / (double) timeout.toSeconds() * 60, "users/min", "");
-                BenchFigures.record(figure + ".heap_after_gc_at_timeout", mb(heapAfterGc()), "MB", "");
-                throw new AssertionError(done + " of " + ACCOUNTS * USERS + " users refreshed within " + timeout);
+        while ((done = bench.refreshedSince(wait.accountIds(), wait.since())) < users()) {
+            if (Instant.now().isAfter(shareEnd)) {
+                if (!lastShare) {
+                    return false;
+                }
+                Duration waited = Duration.between(wait.since(), Instant.now());
+                BenchFigures.record(wait.figure() + ".users_done_at_timeout", done, "users", "of " + users() + " after " + waited);
+                BenchFigures.record(wait.figure() + ".users_per_minute", done / (double) waited.toSeconds() * 60, "users/min", "");
+                BenchFigures.record(wait.figure() + ".heap_after_gc_at_timeout", mb(heapAfterGc()), "MB", "");
+                throw new AssertionError(done + " of " + users() + " users refreshed within " + waited);
             }
             Thread.sleep(2000);
         }
+        wait.finish(Instant.now());
+        return true;
+    }
+
+    /** BENCH_SCALE_ACCOUNTS, or 100: fewer accounts for a run while developing the bench. */
+    private static int accountCount() {
+        String value = System.getenv().getOrDefault("BENCH_SCALE_ACCOUNTS", String.valueOf(DEFAULT_ACCOUNTS)).strip();
+        if (!value.matches("[1-9][0-9]{0,3}")) {
+            throw new IllegalArgumentException("BENCH_SCALE_ACCOUNTS is a number of accounts from 1 to 9999, not \"" + value + "\"");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static long users() {
+        return (long) accounts.size() * USERS;
+    }
+
+    private static List<Long> accountIds() {
+        return accounts.stream().map(TestAccount::id).toList();
+    }
+
+    private static int recheckMinutes() {
+        return config("delegation.recheck-minutes", 360);
+    }
+
+    private static int intervalMinutes() {
+        return config("sync.interval-minutes", 15);
+    }
+
+    private static Duration interval() {
+        return Duration.ofMinutes(intervalMinutes());
     }
 
     private static HttpRequest availability(String key, List<String> addresses) {
@@ -201,13 +310,51 @@ class ScaleBench {
                 .header("Authorization", "Bearer " + key).GET().build();
     }
 
-    /** The accounts go again, so that later runs on this domain never refresh 100,000 users. */
     private void removeAccountData(TestAccount account) {
         sync.unschedule(account.id());
         bench.removeConnection(account.id());
         List<Long> ids = bench.userIdsOf(account.id());
         for (int i = 0; i < ids.size(); i += CHUNK) {
             bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        }
+    }
+
+    /** A wait for every user of the accounts to be stored at or after {@code since}, over one phase or two. */
+    private static final class RefreshWait {
+
+        private final String figure;
+        private final List<Long> accountIds;
+        private final Instant since;
+        private volatile Instant doneAt;
+
+        RefreshWait(String figure, List<Long> accountIds, Instant since) {
+            this.figure = figure;
+            this.accountIds = List.copyOf(accountIds);
+            this.since = since;
+        }
+
+        String figure() {
+            return figure;
+        }
+
+        List<Long> accountIds() {
+            return accountIds;
+        }
+
+        Instant since() {
+            return since;
+        }
+
+        void finish(Instant at) {
+            doneAt = at;
+        }
+
+        boolean done() {
+            return doneAt != null;
+        }
+
+        Duration took() {
+            return Duration.between(since, doneAt);
         }
     }
 }
