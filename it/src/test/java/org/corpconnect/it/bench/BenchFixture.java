@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.corpconnect.account.Account;
@@ -87,11 +88,15 @@ public class BenchFixture {
                 .setParameter("accounts", accountIds).setParameter("since", since).getSingleResult();
     }
 
-    /** Every one of these accounts' scheduled refreshes due at the instant, as after a restart of the only server. */
+    /**
+     * Every one of these accounts' scheduled refreshes due at the instant, as after a restart of the only server.
+     * In whole milliseconds, as the application writes it: a claim takes the row only where due_at equals the
+     * due time it read, cut to milliseconds, so a due time with microseconds was never claimed.
+     */
     public void dueAt(List<Long> accountIds, Instant at) {
         em.createNativeQuery("UPDATE refresh_schedule SET due_at = ? WHERE account_id IN ("
                         + String.join(",", accountIds.stream().map(String::valueOf).toList()) + ")")
-                .setParameter(1, at.atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(1, at.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 
     /** Removes the users and their busy time (the database cascades), in one transaction per call. */
