@@ -56,8 +56,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * them), unlike a test: each test method is one HTTP request of Arquillian's servlet protocol, and Payara
  * interrupts the thread serving a request after its {@code request-timeout-seconds} (900 by default: Grizzly's
  * thread-pool "transaction timeout"), which ended the one-method version of this bench while it waited. So
- * no phase waits longer than {@link #REQUEST_SHARE}, and each long wait gets two phases. The last phase
- * removes the accounts whatever happened before it.
+ * a phase leaves what is left of its wait to the next after {@link #REQUEST_SHARE}, and each long wait gets
+ * two phases. The last phase removes the accounts whatever happened before it.
  */
 @ServerTest
 @EnabledIfEnvironmentVariable(named = "BENCH_SCALE", matches = "1")
@@ -75,7 +75,7 @@ class ScaleBench {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** The longest a phase waits, well within Payara's 15 minutes per request with the phase's other work. */
+    /** The longest a phase runs before it leaves the rest of its wait to the next: well within Payara's 15 minutes. */
     private static final Duration REQUEST_SHARE = Duration.ofMinutes(10);
 
     // The run, from phase to phase.
@@ -138,17 +138,18 @@ class ScaleBench {
     @Order(2)
     void connectAndAwaitTheFirstRefreshes() throws Exception {
         assumeTrue(addresses != null && accounts.size() == accountCount(), "the accounts were not all added");
+        Instant phaseEnd = Instant.now().plus(REQUEST_SHARE);
         Instant connected = Instant.now();
         accounts.forEach(account -> fixture.connect(account, AccessMode.IMPERSONATION, account.secret()));
         firstRefreshes = new RefreshWait("scale.first_refresh", accountIds(), connected);
-        awaitFirstRefreshes(false);
+        awaitFirstRefreshes(phaseEnd, false);
     }
 
     @Test
     @Order(3)
     void awaitTheFirstRefreshesFurther() throws Exception {
         assumeTrue(firstRefreshes != null, "the accounts were not connected");
-        awaitFirstRefreshes(true);
+        awaitFirstRefreshes(Instant.now().plus(REQUEST_SHARE), true);
     }
 
     /** Every account due at one moment, with the share of access checks a refresh meets after a while. */
@@ -156,22 +157,28 @@ class ScaleBench {
     @Order(4)
     void makeAllDueAndAwaitTheirRefreshes() throws Exception {
         assumeTrue(firstRefreshes != null && firstRefreshes.done(), "the first refreshes did not complete");
+        Instant phaseEnd = Instant.now().plus(REQUEST_SHARE);
         Thread.sleep(3000); // The connections' successes are recorded right after the last users.
+        List<Long> ids = accountIds();
+        // First refreshes that outlast the interval are followed by the scheduled ones due meanwhile: those end
+        // first, so that no claim holds a row whose due time changes below, and the due time is each account's only refresh.
+        while (ids.stream().anyMatch(sync::refreshing) && Instant.now().isBefore(phaseEnd)) {
+            Thread.sleep(2000);
+        }
         simulator.addFault(latency("GetFolder", BASE_MILLIS, 0));
         Instant now = Instant.now();
-        List<Long> ids = accountIds();
         ids.forEach(id -> bench.spreadAccessChecks(id, now, Duration.ofMinutes(recheckMinutes()), interval()));
         Instant due = Instant.now();
         allDue = new RefreshWait("scale.all_due", ids, due);
         bench.dueAt(ids, due);
-        awaitAllDue(false);
+        awaitAllDue(phaseEnd, false);
     }
 
     @Test
     @Order(5)
     void awaitTheAllDueRefreshesFurther() throws Exception {
         assumeTrue(allDue != null, "the accounts were not made due");
-        awaitAllDue(true);
+        awaitAllDue(Instant.now().plus(REQUEST_SHARE), true);
     }
 
     @Test
@@ -220,16 +227,16 @@ class ScaleBench {
         accounts.clear();
     }
 
-    private void awaitFirstRefreshes(boolean lastShare) throws InterruptedException, IOException {
-        if (awaitStored(firstRefreshes, lastShare)) {
+    private void awaitFirstRefreshes(Instant phaseEnd, boolean lastShare) throws InterruptedException, IOException {
+        if (awaitStored(firstRefreshes, phaseEnd, lastShare)) {
             BenchFigures.record("scale.first_refresh.last_done", firstRefreshes.took().toMillis(), "ms", "from connecting all "
                     + accounts.size() + " accounts at once to the last of their " + users() + " users stored (polled every 2 s)");
             BenchFigures.record("scale.h2_file_delta", mb(databaseBytes() - databaseBefore), "MB", "corpconnect.mv.db growth");
         }
     }
 
-    private void awaitAllDue(boolean lastShare) throws InterruptedException {
-        if (awaitStored(allDue, lastShare)) {
+    private void awaitAllDue(Instant phaseEnd, boolean lastShare) throws InterruptedException {
+        if (awaitStored(allDue, phaseEnd, lastShare)) {
             long lastDone = allDue.took().toMillis();
             BenchFigures.record("scale.all_due.last_done", lastDone, "ms", "all " + accounts.size() + " accounts due at the same"
                     + " moment (nothing changed in the calendars, each with its share of access checks at " + BASE_MILLIS
@@ -241,18 +248,17 @@ class ScaleBench {
     }
 
     /**
-     * Waits, for at most {@link #REQUEST_SHARE}, until every user of the wait's accounts was stored since it began:
-     * true once they all are, and only the first time. If not by the end of the last share, records how far they
+     * Waits, until the phase's end at most, until every user of the wait's accounts was stored since it began:
+     * true once they all are, and only the first time. If not by the end of the last phase, records how far they
      * got and the heap then, and stops the bench.
      */
-    private boolean awaitStored(RefreshWait wait, boolean lastShare) throws InterruptedException {
+    private boolean awaitStored(RefreshWait wait, Instant phaseEnd, boolean lastShare) throws InterruptedException {
         if (wait.done()) {
             return false;
         }
-        Instant shareEnd = Instant.now().plus(REQUEST_SHARE);
         long done;
         while ((done = bench.refreshedSince(wait.accountIds(), wait.since())) < users()) {
-            if (Instant.now().isAfter(shareEnd)) {
+            if (Instant.now().isAfter(phaseEnd)) {
                 if (!lastShare) {
                     return false;
                 }
