@@ -94,8 +94,8 @@ public class BenchFixture {
 
     /**
      * Every one of these accounts' scheduled refreshes due at the instant, as after a restart of the only server.
-     * In whole milliseconds, as the application writes it: a claim takes the row only where due_at equals the
-     * due time it read, cut to milliseconds, so a due time with microseconds was never claimed.
+     * In whole milliseconds, as the application writes it (a due time with microseconds was never claimed until
+     * {@code Sql.asRead}: this bench found that).
      */
     public void dueAt(List<Long> accountIds, Instant at) {
         em.createNativeQuery("UPDATE refresh_schedule SET due_at = ? WHERE account_id IN ("
