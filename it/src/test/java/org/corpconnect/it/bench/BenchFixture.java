@@ -1,6 +1,10 @@
 package org.corpconnect.it.bench;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.corpconnect.account.Account;
+import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.calendar.MailboxAddress;
 import org.corpconnect.users.BookableUser;
 import org.corpconnect.users.NewUser;
@@ -27,6 +32,12 @@ public class BenchFixture {
 
     @PersistenceContext(unitName = "corpconnect")
     private EntityManager em;
+
+    @Resource
+    private SessionContext self;
+
+    @Inject
+    private BusyTimeSync sync;
 
     @Inject
     private Users users;
@@ -107,6 +118,33 @@ public class BenchFixture {
     public void removeUsers(List<Long> userIds) {
         em.createQuery("delete from StoredBusyInterval i where i.userId in :ids").setParameter("ids", userIds).executeUpdate();
         em.createQuery("delete from BookableUser u where u.id in :ids").setParameter("ids", userIds).executeUpdate();
+    }
+
+    /**
+     * The bench account goes again, so that later runs on this domain never refresh its users: off the schedule,
+     * without its connection, its users removed {@code chunk} to a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void removeAccountData(long accountId, int chunk) {
+        BenchFixture transactional = self.getBusinessObject(BenchFixture.class);
+        sync.unschedule(accountId);
+        transactional.removeConnection(accountId);
+        List<Long> ids = transactional.userIdsOf(accountId);
+        for (int i = 0; i < ids.size(); i += chunk) {
+            transactional.removeUsers(ids.subList(i, Math.min(ids.size(), i + chunk)));
+        }
+    }
+
+    /** Polls a count (not the users themselves, which would load the server being measured). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void awaitSynced(long accountId, int userCount, Instant since, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (syncedSince(accountId, since) < userCount) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not every user of account " + accountId + " synced within " + timeout);
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Without its connection the account is never refreshed again, not even by a later deployment's timers. */

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.corpconnect.busytime.AccountRefresh;
-import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.busytime.RefreshResult;
 import org.corpconnect.exchange.AccessMode;
 import org.corpconnect.it.Deployments;
@@ -64,9 +63,6 @@ class BusyTimeSyncBench {
     @Inject
     AccountRefresh refresh;
 
-    @Inject
-    BusyTimeSync sync;
-
     private final SimulatorControl simulator = SimulatorControl.ofTestRun();
 
     @Test
@@ -102,7 +98,7 @@ class BusyTimeSyncBench {
             simulator.clearFaults();
             SimulatorBudget.set(BUDGET, 30_000);
             for (TestAccount account : accounts) {
-                removeAccountData(account);
+                bench.removeAccountData(account.id(), CHUNK);
             }
         }
     }
@@ -125,7 +121,7 @@ class BusyTimeSyncBench {
         Instant connected = Instant.now();
         t = System.nanoTime();
         fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
-        awaitSynced(account, users, connected, Duration.ofMinutes(10));
+        bench.awaitSynced(account.id(), users, connected, Duration.ofMinutes(10));
         BenchFigures.record("sync." + n + ".first_refresh_wall", millisSince(t), "ms",
                 "connect to every user stored and checked (polled each 0.5 s), intervals inserted into an empty table");
         Thread.sleep(2000); // The connection's success is recorded right after the last access status.
@@ -220,26 +216,5 @@ class BusyTimeSyncBench {
 
     private interface Step {
         void run() throws Exception;
-    }
-
-    /** Polls a count (not the 10,000 users themselves, which would load the server being measured). */
-    private void awaitSynced(TestAccount account, int users, Instant since, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (bench.syncedSince(account.id(), since) < users) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not every user of " + account.account() + " synced within " + timeout);
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /** The bench accounts go again, so that later test runs on this domain never refresh 10,000 users. */
-    private void removeAccountData(TestAccount account) {
-        sync.unschedule(account.id());
-        bench.removeConnection(account.id());
-        List<Long> ids = bench.userIdsOf(account.id());
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-        }
     }
 }

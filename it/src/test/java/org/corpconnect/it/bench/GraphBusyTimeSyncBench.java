@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.corpconnect.busytime.AccountRefresh;
-import org.corpconnect.busytime.BusyTimeSync;
 import org.corpconnect.busytime.RefreshResult;
 import org.corpconnect.connection.GraphCloud;
 import org.corpconnect.exchange.AccessMode;
@@ -73,9 +72,6 @@ class GraphBusyTimeSyncBench {
     AccountRefresh refresh;
 
     @Inject
-    BusyTimeSync sync;
-
-    @Inject
     GraphCloud graphCloud;
 
     private final SimulatorControl simulator = SimulatorControl.ofTestRun();
@@ -100,7 +96,7 @@ class GraphBusyTimeSyncBench {
             measure(account, users);
         } finally {
             simulator.clearFaults();
-            removeAccountData(account);
+            bench.removeAccountData(account.id(), CHUNK);
         }
     }
 
@@ -118,7 +114,7 @@ class GraphBusyTimeSyncBench {
         Instant connected = Instant.now();
         t = System.nanoTime();
         fixture.connect(account, AccessMode.IMPERSONATION, account.secret());
-        awaitSynced(account, users, connected, Duration.ofMinutes(10));
+        bench.awaitSynced(account.id(), users, connected, Duration.ofMinutes(10));
         BenchFigures.record(n + ".first_refresh_wall", millisSince(t), "ms",
                 "connect to every user stored and checked (polled each 0.5 s), intervals inserted into an empty table");
         Thread.sleep(2000); // The connection's success is recorded right after the last access status.
@@ -213,26 +209,5 @@ class GraphBusyTimeSyncBench {
     private static long span(List<Instant> times) {
         return Duration.between(times.stream().min(Instant::compareTo).orElseThrow(),
                 times.stream().max(Instant::compareTo).orElseThrow()).toMillis();
-    }
-
-    /** Polls a count (not the 10,000 users themselves, which would load the server being measured). */
-    private void awaitSynced(TestAccount account, int users, Instant since, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (bench.syncedSince(account.id(), since) < users) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not every user of " + account.account() + " synced within " + timeout);
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /** The bench accounts go again, so that later test runs on this domain never refresh 10,000 users. */
-    private void removeAccountData(TestAccount account) {
-        sync.unschedule(account.id());
-        bench.removeConnection(account.id());
-        List<Long> ids = bench.userIdsOf(account.id());
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-        }
     }
 }

@@ -221,7 +221,7 @@ class ScaleBench {
         simulator.clearFaults();
         long t = System.nanoTime();
         for (TestAccount account : accounts) {
-            removeAccountData(account);
+            bench.removeAccountData(account.id(), CHUNK);
         }
         BenchFigures.record("scale.clean_up", millisSince(t), "ms", "the accounts' users and busy time deleted");
         accounts.clear();
@@ -314,15 +314,6 @@ class ScaleBench {
         return HttpRequest.newBuilder(Server.app().resolve("api/v1/availability?users=" + String.join(",", users.stream().distinct().toList())
                         + "&from=" + from + "&to=" + to + "&zone=Europe/Berlin&slot=30&notice=0"))
                 .header("Authorization", "Bearer " + key).GET().build();
-    }
-
-    private void removeAccountData(TestAccount account) {
-        sync.unschedule(account.id());
-        bench.removeConnection(account.id());
-        List<Long> ids = bench.userIdsOf(account.id());
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            bench.removeUsers(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-        }
     }
 
     /** A wait for every user of the accounts to be stored at or after {@code since}, over one phase or two. */
